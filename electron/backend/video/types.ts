@@ -1,0 +1,29 @@
+import type { VideoInfo } from '../../shared/contract.ts';
+
+/** One decoded frame in display orientation. */
+export interface DecodedFrame {
+  index: number;
+  width: number;
+  height: number;
+  /** Presentation time in seconds from the first frame. */
+  pts: number;
+  /** RGBA bytes, width*height*4. */
+  rgba: Uint8Array;
+}
+
+/**
+ * The video service shared by the CLI, the review host and the Electron main process.
+ * Implemented in electron/backend/video/service.ts. No electron import anywhere below backend/.
+ */
+export interface VideoService {
+  /** Probes and opens a video file or a folder of frames. Throws VideoError (one-line message). */
+  open(path: string): Promise<VideoInfo>;
+  get(videoId: string): VideoInfo | undefined;
+  list(): VideoInfo[];
+  /** Exact frame `index` (0-based, presentation order). Throws VideoError OUT_OF_RANGE etc. */
+  frame(videoId: string, index: number): Promise<DecodedFrame>;
+  /** Playhead hint for sequential prefetch. */
+  playhead(videoId: string, index: number, direction: 1 | -1 | 0): void;
+  close(videoId: string): Promise<boolean>;
+  dispose(): Promise<void>;
+}
