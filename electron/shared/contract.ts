@@ -80,6 +80,8 @@ export const FRAME_HEADERS = {
 
 export interface Requests {
   'app.info': { req: Record<string, never>; res: AppInfo };
+  /** Native "open" dialog (desktop app only; the review host answers UNSUPPORTED). null = cancelled. */
+  'app.openDialog': { req: Record<string, never>; res: { path: string | null } };
   'video.open': { req: { path: string }; res: VideoInfo };
   'video.close': { req: { videoId: string }; res: { closed: boolean } };
   'video.list': { req: Record<string, never>; res: { videos: VideoInfo[] } };
@@ -101,6 +103,7 @@ const empty: Validator<Record<string, never>> = (v, where) => {
 /** Runtime validators for every request argument. Both transports call these before use. */
 export const requestValidators: { [K in RequestName]: Validator<Req<K>> } = {
   'app.info': empty,
+  'app.openDialog': empty,
   'video.open': (v, w) => {
     const o = expectObject(v, w);
     return { path: expectString(o.path, `${w}.path`, { maxLength: 4096 }) };
@@ -171,4 +174,6 @@ export interface VssBridge {
   /** Query string appended to frame URLs (the review host token), may be empty. */
   frameQuery: string;
   transport: 'electron' | 'browser';
+  /** Local path of a dropped file; only the desktop app can know it (webUtils.getPathForFile). */
+  pathForFile?: (file: File) => string;
 }

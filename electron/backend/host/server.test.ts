@@ -1,0 +1,160 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { createBackend } from '../api.ts';
+import { startReviewHost, type ReviewHost } from './server.ts';
+import { fakeVideoService } from './fake-video.test-support.ts';
+import type { ServerMessage } from '../../shared/contract.ts';
+
+let host: ReviewHost;
+let videoId = '';
+const dir = mkdtempSync(join(tmpdir(), 'vss-host-'));
+
+before(async () => {
+  const dist = join(dir, 'dist');
+  mkdirSync(join(dist, 'assets'), { recursive: true });
+  writeFileSync(join(dist, 'index.html'), '<script type="module" src="./assets/app.js"></script>');
+  writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'secret.txt'), 'secret');
+  const backend = createBackend({ video: fakeVideoService(5), transport: 'browser', version: 'test', dataDir: join(dir, 'home') });
+  videoId = (await backend.handle('video.open', { path: '/clips/a.mp4' })).id;
+  host = await startReviewHost({ backend, staticDir: dist, port: 0 });
+});
+after(() => host.close());
+
+interface Reply {
+  status: number;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+function get(path: string, headers: Record<string, string> = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path, method: 'GET', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('latin1'), headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+const t = () => `token=${host.token}`;
+
+function wsOpen(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`status ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+function nextMessage(ws: WebSocket): Promise<ServerMessage> {
+  return new Promise((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()) as ServerMessage)));
+}
+
+test('the host binds only 127.0.0.1; the URL carries a long random token', () => {
+  assert.equal(host.address, '127.0.0.1');
+  assert.match(host.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/);
+});
+
+test('HTTP without a token or with a wrong token is refused with 401', async () => {
+  assert.equal((await get('/')).status, 401);
+  assert.equal((await get('/?token=wrong')).status, 401);
+  assert.equal((await get(`/api/frames/${videoId}/0`)).status, 401);
+  assert.equal((await get('/', { 'x-vss-token': 'nope' })).status, 401);
+});
+
+test('the page is served with CSP and nosniff, and its asset URLs get the token', async () => {
+  const r = await get(`/?${t()}`);
+  assert.equal(r.status, 200);
+  assert.match(String(r.headers['content-security-policy']), /default-src 'self'/);
+  assert.equal(r.headers['x-content-type-options'], 'nosniff');
+  assert.ok(r.body.includes(`./assets/app.js?${t()}`));
+  assert.equal((await get(`/assets/app.js?${t()}`)).status, 200);
+  assert.equal((await get('/', { 'x-vss-token': host.token })).status, 200);
+});
+
+test('traversal paths are refused', async () => {
+  for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2fsecret.txt', '/assets%5c..%5csecret.txt', '/a\\..\\secret.txt', '/%00', '/api/frames/../../etc/passwd']) {
+    const r = await get(`${p}?${t()}`);
+    assert.ok(r.status === 400 || r.status === 404, `${p} gave ${r.status}`);
+    assert.doesNotMatch(r.body, /secret$/);
+    assert.equal(r.body.trim().split('\n').length, 1);
+  }
+});
+
+test('a frame of an opened video comes back as raw RGBA with x-frame headers', async () => {
+  const r = await get(`/api/frames/${videoId}/3?${t()}`);
+  assert.equal(r.status, 200);
+  assert.equal(r.headers['x-frame-width'], '4');
+  assert.equal(r.headers['x-frame-height'], '2');
+  assert.equal(r.headers['x-frame-index'], '3');
+  assert.equal(r.body.length, 32);
+  assert.equal(r.body.charCodeAt(0), 3);
+});
+
+test('bad frame requests get 400/404 with a one-line message', async () => {
+  const cases: [string, number][] = [
+    ['unknown/0', 404],
+    [`${videoId}/-1`, 400],
+    [`${videoId}/1.5`, 400],
+    [`${videoId}/abc`, 400],
+    [`${videoId}/5`, 404],
+    [`${videoId}/99999999`, 404],
+    [`${videoId}`, 400],
+  ];
+  for (const [p, status] of cases) {
+    const r = await get(`/api/frames/${p}?${t()}`);
+    assert.equal(r.status, status, p);
+    assert.equal(r.body.trim().split('\n').length, 1);
+  }
+});
+
+test('a foreign Host or Origin header is refused (DNS rebinding)', async () => {
+  assert.equal((await get(`/?${t()}`, { host: `evil.example:${host.port}` })).status, 403);
+  assert.equal((await get(`/?${t()}`, { origin: 'http://evil.example' })).status, 403);
+  assert.equal((await get(`/?${t()}`, { host: `localhost:${host.port}` })).status, 200);
+});
+
+test('only GET is served', async () => {
+  const status = await new Promise<number>((resolve) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path: `/?${t()}`, method: 'POST' }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.end();
+  });
+  assert.equal(status, 405);
+});
+
+test('WebSocket upgrade needs the token and a matching origin', async () => {
+  const base = `ws://127.0.0.1:${host.port}/ws`;
+  await assert.rejects(wsOpen(base), /401/);
+  await assert.rejects(wsOpen(`${base}?token=wrong`), /401/);
+  await assert.rejects(wsOpen(`${base}?${t()}`, { origin: 'http://evil.example' }), /403/);
+});
+
+test('a valid WebSocket request works and malformed ones get BAD_REQUEST without closing', async () => {
+  const ws = await wsOpen(`ws://127.0.0.1:${host.port}/ws?${t()}`, { origin: `http://127.0.0.1:${host.port}` });
+  try {
+    ws.send('not json');
+    const bad = await nextMessage(ws);
+    assert.ok(bad.kind === 'response' && !bad.ok && bad.error.code === 'BAD_REQUEST');
+    ws.send(JSON.stringify({ kind: 'request', id: 7, name: 'no.such', req: {} }));
+    const unknown = await nextMessage(ws);
+    assert.ok(unknown.kind === 'response' && unknown.id === 7 && !unknown.ok && unknown.error.code === 'BAD_REQUEST');
+    ws.send(JSON.stringify({ kind: 'request', id: 8, name: 'video.playhead', req: { videoId, index: -2, direction: 1 } }));
+    const invalid = await nextMessage(ws);
+    assert.ok(invalid.kind === 'response' && !invalid.ok && /index/.test(invalid.error.message));
+    ws.send(JSON.stringify({ kind: 'request', id: 9, name: 'video.list', req: {} }));
+    const ok = await nextMessage(ws);
+    assert.ok(ok.kind === 'response' && ok.id === 9 && ok.ok);
+    assert.equal((ok.res as { videos: unknown[] }).videos.length, 1);
+  } finally {
+    ws.close();
+  }
+});

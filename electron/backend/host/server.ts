@@ -1,0 +1,132 @@
+/**
+ * The review host behind `vss serve`: serves the built renderer, frames as raw RGBA and the
+ * contract over a WebSocket, on 127.0.0.1 by default. Every HTTP request and the WebSocket
+ * upgrade need the per-run token; Host/Origin must name us (DNS rebinding).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { toWireError } from '../errors.ts';
+import type { Backend } from '../api.ts';
+import { frameHeaders, httpStatus, parseFramePath } from '../frame-request.ts';
+import { allowedHosts, hostAllowed, newToken, requestToken, tokenMatches } from './security.ts';
+import { injectToken, readStatic, resolveStaticPath } from './static-files.ts';
+import { attachSession } from './ws-session.ts';
+
+export const HOST_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': HOST_CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cache-control': 'no-store',
+};
+
+export interface ReviewHostOptions {
+  backend: Backend;
+  /** Folder of the built renderer (index.html + assets/). */
+  staticDir: string;
+  port?: number;
+  host?: string;
+  token?: string;
+}
+
+export interface ReviewHost {
+  url: string;
+  /** The address actually bound (127.0.0.1 unless --host says otherwise). */
+  address: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const FRAMES_PREFIX = '/api/frames/';
+
+function fail(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+  res.end(message.split('\n')[0] + '\n');
+}
+
+export async function startReviewHost(opts: ReviewHostOptions): Promise<ReviewHost> {
+  const token = opts.token ?? newToken();
+  const bindHost = opts.host ?? '127.0.0.1';
+  let allowed = new Set<string>();
+
+  async function route(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> {
+    if (rawPath.startsWith(FRAMES_PREFIX)) {
+      const { videoId, index } = parseFramePath(rawPath.slice(FRAMES_PREFIX.length));
+      const frame = await opts.backend.frame(videoId, index);
+      res.writeHead(200, { ...SECURITY_HEADERS, ...frameHeaders(frame), 'content-length': String(frame.rgba.byteLength) });
+      res.end(Buffer.from(frame.rgba.buffer, frame.rgba.byteOffset, frame.rgba.byteLength));
+      return;
+    }
+    if (rawPath.startsWith('/api/') || rawPath === '/ws') return fail(res, 404, 'not found');
+    const file = await readStatic(resolveStaticPath(opts.staticDir, rawPath));
+    const body = file.type.startsWith('text/html') ? Buffer.from(injectToken(file.body.toString('utf8'), token)) : file.body;
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.type, 'content-length': String(body.byteLength) });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  const server = createServer((req, res) => {
+    const rawUrl = req.url ?? '/';
+    const rawPath = rawUrl.split('?')[0] ?? '/';
+    if (!hostAllowed(req, allowed)) return fail(res, 403, 'forbidden host or origin');
+    let url: URL;
+    try {
+      url = new URL(rawUrl, 'http://127.0.0.1');
+    } catch {
+      return fail(res, 400, 'bad URL');
+    }
+    if (!tokenMatches(requestToken(req, url), token)) return fail(res, 401, 'missing or wrong token');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'only GET is served');
+    route(req, res, rawPath).catch((e: unknown) => {
+      const w = toWireError(e);
+      if (!res.headersSent) fail(res, httpStatus(w.code), w.message);
+      else res.destroy();
+    });
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const reject = (status: number, text: string) => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return reject(400, 'Bad Request');
+    }
+    if (!hostAllowed(req, allowed)) return reject(403, 'Forbidden');
+    if (!tokenMatches(requestToken(req, url), token)) return reject(401, 'Unauthorized');
+    if (url.pathname !== '/ws') return reject(404, 'Not Found');
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+  wss.on('connection', (ws) => attachSession(ws, opts.backend));
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(opts.port ?? 0, bindHost, () => resolveListen());
+  });
+  const { port, address } = server.address() as AddressInfo;
+  allowed = allowedHosts(bindHost, port);
+  const shownHost = bindHost.includes(':') ? `[${bindHost}]` : bindHost;
+
+  return {
+    url: `http://${shownHost}:${port}/?token=${token}`,
+    address,
+    port,
+    token,
+    async close() {
+      for (const c of wss.clients) c.terminate();
+      await new Promise<void>((r) => wss.close(() => r()));
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
