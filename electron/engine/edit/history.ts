@@ -1,0 +1,188 @@
+/**
+ * Undo/redo history of diffs (never whole frames). One entry is one undo step; a transaction
+ * (begin → extend… → commit) folds a whole brush drag into one entry, composing the diffs of each
+ * frame. The history keeps at most `maxBytes` of diffs, dropping the oldest entries first
+ * (the newest entry is always kept). The caller applies what undo/redo return:
+ *   const e = history.undo(); if (e) revertChange(labels, e.diffs);
+ *   const e = history.redo(); if (e) applyChange(labels, e.diffs);
+ */
+import type { Change } from './commands.ts';
+import { composeDiffs } from './compose.ts';
+import { diffBytes, type FrameDiff } from './diff.ts';
+import { deserializeDiff, serializeDiff, type SerializedDiff } from './serialize.ts';
+
+export interface HistoryEntry {
+  /** What the step did, e.g. "brush" (shown as "Undo brush"). */
+  label: string;
+  /** Diffs in application order; undo reverts them last first. */
+  diffs: FrameDiff[];
+  bytes: number;
+  /** Epoch ms when the step was committed. */
+  at: number;
+}
+
+export interface HistoryOptions {
+  /** Budget for undo + redo diffs (default 64 MiB). */
+  maxBytes?: number;
+  now?: () => number;
+}
+
+export interface SerializedHistory {
+  version: 1;
+  undo: { label: string; at: number; diffs: SerializedDiff[] }[];
+  redo: { label: string; at: number; diffs: SerializedDiff[] }[];
+}
+
+function entryBytes(diffs: readonly FrameDiff[]): number {
+  return diffs.reduce((s, d) => s + diffBytes(d), 0);
+}
+
+/** Composes diffs of the same frame; keeps frames in order of first appearance. */
+function foldByFrame(diffs: readonly FrameDiff[]): FrameDiff[] {
+  const byFrame = new Map<number, FrameDiff[]>();
+  for (const d of diffs) {
+    const list = byFrame.get(d.frame);
+    if (list) list.push(d);
+    else byFrame.set(d.frame, [d]);
+  }
+  return [...byFrame.values()].map(composeDiffs).filter((d) => d.oldValues.length > 0);
+}
+
+export class EditHistory {
+  private undoStack: HistoryEntry[] = [];
+  private redoStack: HistoryEntry[] = [];
+  private pending: { label: string; diffs: FrameDiff[] } | null = null;
+  private total = 0;
+  private readonly maxBytes: number;
+  private readonly now: () => number;
+  private version = 0;
+
+  constructor(opts: HistoryOptions = {}) {
+    this.maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** Increases whenever the stacks change (cheap dirty check for autosave). */
+  get revision(): number {
+    return this.version;
+  }
+  get canUndo(): boolean {
+    return this.undoStack.length > 0 || (this.pending !== null && this.pending.diffs.length > 0);
+  }
+  get canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+  get bytes(): number {
+    return this.total;
+  }
+  get undoLabels(): string[] {
+    return this.undoStack.map((e) => e.label);
+  }
+  get inTransaction(): boolean {
+    return this.pending !== null;
+  }
+
+  /** Records an applied change as one step (ignored when change.history is false). */
+  record(change: Change, label: string = change.kind): void {
+    if (!change.history || change.diffs.length === 0) return;
+    if (this.pending) {
+      this.extend(change);
+      return;
+    }
+    this.push({ label, diffs: change.diffs.slice(), bytes: entryBytes(change.diffs), at: this.now() });
+  }
+
+  /** Starts a transaction (e.g. pointer down); an open one is committed first. */
+  begin(label: string): void {
+    if (this.pending) this.commit();
+    this.pending = { label, diffs: [] };
+  }
+
+  /** Adds an applied change to the open transaction (starts one when none is open). */
+  extend(change: Change): void {
+    if (!this.pending) this.begin(change.kind);
+    if (change.history) this.pending!.diffs.push(...change.diffs);
+  }
+
+  /** Closes the transaction as one step; returns it, or undefined when it changed nothing. */
+  commit(): HistoryEntry | undefined {
+    const p = this.pending;
+    this.pending = null;
+    if (!p || p.diffs.length === 0) return undefined;
+    const diffs = foldByFrame(p.diffs);
+    if (diffs.length === 0) return undefined;
+    const entry = { label: p.label, diffs, bytes: entryBytes(diffs), at: this.now() };
+    this.push(entry);
+    return entry;
+  }
+
+  /** Drops the open transaction and returns its diffs so the caller can revert them. */
+  cancel(): FrameDiff[] {
+    const p = this.pending;
+    this.pending = null;
+    return p ? p.diffs : [];
+  }
+
+  /** Pops the last step (committing an open transaction first); the caller reverts its diffs. */
+  undo(): HistoryEntry | undefined {
+    if (this.pending) this.commit();
+    const e = this.undoStack.pop();
+    if (!e) return undefined;
+    this.redoStack.push(e);
+    this.version++;
+    return e;
+  }
+
+  /** Re-does the last undone step; the caller applies its diffs. */
+  redo(): HistoryEntry | undefined {
+    if (this.pending) this.commit();
+    const e = this.redoStack.pop();
+    if (!e) return undefined;
+    this.undoStack.push(e);
+    this.version++;
+    return e;
+  }
+
+  clear(): void {
+    this.undoStack = [];
+    this.redoStack = [];
+    this.pending = null;
+    this.total = 0;
+    this.version++;
+  }
+
+  private push(entry: HistoryEntry): void {
+    for (const e of this.redoStack) this.total -= e.bytes;
+    this.redoStack = [];
+    this.undoStack.push(entry);
+    this.total += entry.bytes;
+    while (this.total > this.maxBytes && this.undoStack.length > 1) this.total -= this.undoStack.shift()!.bytes;
+    this.version++;
+  }
+
+  /** JSON form of the committed steps (an open transaction is not included). */
+  toJSON(): SerializedHistory {
+    const ser = (e: HistoryEntry) => ({ label: e.label, at: e.at, diffs: e.diffs.map(serializeDiff) });
+    return { version: 1, undo: this.undoStack.map(ser), redo: this.redoStack.map(ser) };
+  }
+
+  static fromJSON(json: unknown, opts: HistoryOptions = {}): EditHistory {
+    const h = new EditHistory(opts);
+    if (typeof json !== 'object' || json === null) throw new RangeError('history must be an object');
+    const o = json as Record<string, unknown>;
+    if (o.version !== 1) throw new RangeError(`unsupported history version ${String(o.version)}`);
+    const read = (v: unknown): HistoryEntry[] => {
+      if (!Array.isArray(v)) throw new RangeError('history stacks must be arrays');
+      return v.map((x: unknown) => {
+        const e = (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
+        if (!Array.isArray(e.diffs)) throw new RangeError('history entry needs diffs');
+        const diffs = e.diffs.map(deserializeDiff);
+        return { label: typeof e.label === 'string' ? e.label : 'edit', at: typeof e.at === 'number' ? e.at : 0, diffs, bytes: entryBytes(diffs) };
+      });
+    };
+    h.undoStack = read(o.undo);
+    h.redoStack = read(o.redo);
+    h.total = [...h.undoStack, ...h.redoStack].reduce((s, e) => s + e.bytes, 0);
+    return h;
+  }
+}

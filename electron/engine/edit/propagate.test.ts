@@ -1,0 +1,85 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { previewPropagation } from './propagate.ts';
+import { computeChange, applyChange, type EditContext } from './commands.ts';
+import { diffPixelCount, forEachDiffPixel } from './diff.ts';
+import { EditHistory } from './history.ts';
+import { blank } from './test-helpers.ts';
+import type { FlowField, LabelMap } from '../types.ts';
+
+function constFlow(w: number, h: number, dx: number, dy: number): FlowField {
+  const data = new Float32Array(w * h * 2);
+  for (let i = 0; i < w * h; i++) {
+    data[2 * i] = dx;
+    data[2 * i + 1] = dy;
+  }
+  return { width: w, height: h, data };
+}
+
+const W = 24;
+const H = 10;
+
+function setup(): { frames: LabelMap[]; ctx: EditContext } {
+  const frames = [0, 1, 2, 3, 4].map(() => blank(W, H));
+  const right = constFlow(W, H, 2, 0);
+  const left = constFlow(W, H, -2, 0);
+  const ctx: EditContext = {
+    labels: (f) => frames[f],
+    ignoreIndex: 11,
+    flow: (from, to) => (from >= 0 && to >= 0 && from < 5 && to < 5 ? (to > from ? right : left) : undefined),
+  };
+  return { frames, ctx };
+}
+
+test('propagation carries a correction along the flow to the next and previous frames', () => {
+  const { ctx } = setup();
+  const corr = computeChange({ kind: 'polygon', frame: 2, points: [{ x: 10, y: 3 }, { x: 12, y: 3 }, { x: 12, y: 5 }, { x: 10, y: 5 }], classId: 6 }, ctx).diffs[0]!;
+  const proposals = previewPropagation(corr, ctx.flow!, ctx.labels, { forward: 2, backward: 2 });
+  assert.deepEqual(proposals.map((d) => d.frame), [0, 1, 3, 4]);
+  const xsOf = (frame: number) => {
+    const xs = new Set<number>();
+    forEachDiffPixel(proposals.find((d) => d.frame === frame)!, (off, _o, n) => {
+      assert.equal(n, 6);
+      xs.add(off % W);
+    });
+    return [...xs].sort((a, b) => a - b);
+  };
+  assert.deepEqual(xsOf(3), [12, 13]);
+  assert.deepEqual(xsOf(4), [14, 15]);
+  // backward: frame 1 content moved right by 2 to reach frame 2, so it sits 2 px left
+  assert.deepEqual(xsOf(1), [8, 9]);
+  assert.deepEqual(xsOf(0), [6, 7]);
+});
+
+test('pixels failing the forward-backward check (occluded) are not propagated', () => {
+  const { ctx } = setup();
+  const fwd = constFlow(W, H, 3, 0);
+  const badBack = constFlow(W, H, 0, 0); // backward flow disagrees: everything looks occluded
+  const corr = computeChange({ kind: 'brush', frame: 0, points: [{ x: 5.5, y: 5.5 }], radius: 1.5, classId: 2 }, ctx).diffs[0]!;
+  const out = previewPropagation(corr, (a, b) => (b > a ? fwd : badBack), ctx.labels, { forward: 2 });
+  assert.equal(out.length, 0);
+  const ok = previewPropagation(corr, (a, b) => (b > a ? fwd : constFlow(W, H, -3, 0)), ctx.labels, { forward: 1 });
+  assert.equal(ok.length, 1);
+  assert.equal(diffPixelCount(ok[0]!), diffPixelCount(corr));
+});
+
+test('propagate command applies all frames as one undo step and preview leaves frames untouched', () => {
+  const { frames, ctx } = setup();
+  const corr = computeChange({ kind: 'brush', frame: 1, points: [{ x: 4, y: 4 }], radius: 1.5, classId: 9 }, ctx).diffs[0]!;
+  previewPropagation(corr, ctx.flow!, ctx.labels, { forward: 3 });
+  assert.ok(frames.every((f) => f.data.every((v) => v === 0)));
+  const c = computeChange({ kind: 'propagate', correction: corr, forward: 3, backward: 1 }, ctx);
+  assert.deepEqual(c.diffs.map((d) => d.frame), [0, 2, 3, 4]);
+  applyChange(ctx.labels, c.diffs);
+  const h = new EditHistory();
+  h.record(c);
+  assert.equal(h.undoLabels.length, 1);
+  assert.ok(frames[4]!.data.some((v) => v === 9));
+});
+
+test('propagation stops where the flow runs out and never writes skipped frames', () => {
+  const { ctx } = setup();
+  const corr = computeChange({ kind: 'brush', frame: 3, points: [{ x: 4, y: 4 }], radius: 1.5, classId: 9 }, ctx).diffs[0]!;
+  const out = previewPropagation(corr, ctx.flow!, ctx.labels, { forward: 5, backward: 2, skipFrame: (f) => f === 2 });
+  assert.deepEqual(out.map((d) => d.frame), [1, 4]);
+});
