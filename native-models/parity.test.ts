@@ -16,9 +16,15 @@ const SINGLE_DIR = path.join(HERE, 'camvid-lite-single');
 const PARITY_DIR = path.join(SPLIT_DIR, 'parity');
 const DATA_DIR = path.resolve(REPO, process.env.VSS_DATA_DIR ?? '../shared/data');
 
-// mIoU (%) of the exported model on 10 val_a frames (every 5th of the 50), measured with this
-// test's own preprocessing; the threshold is that figure minus a margin. See the model card.
-const VAL_A_10_MIOU_THRESHOLD = Number(process.env.CAMVID_LITE_MIN_MIOU ?? '0');
+// Accuracy floor on 10 val_a frames (every 5th of the 50): the figure measured for the exported
+// checkpoint by evaluate.py (PyTorch, OpenCV resize; stored in camvid-lite/eval.json as
+// results.val_a_10) minus a margin of MIOU_MARGIN points for this test's own JS preprocessing.
+const MIOU_MARGIN = 3;
+function valA10Threshold(): number {
+  const evalFile = path.join(SPLIT_DIR, 'eval.json');
+  const measured = JSON.parse(fs.readFileSync(evalFile, 'utf8')).results.val_a_10.miou_present_classes as number;
+  return 100 * measured - MIOU_MARGIN;
+}
 
 const EXPECTED_CLASSES: Array<[string, [number, number, number]]> = [
   ['Sky', [128, 128, 128]], ['Building', [128, 0, 0]], ['Pole', [192, 192, 128]], ['Road', [128, 64, 128]],
@@ -271,6 +277,7 @@ test('mIoU on 10 val_a frames is above the threshold',
     const ious: number[] = [];
     for (let k = 0; k < 11; k++) if (uni[k] > 0) ious.push(inter[k] / uni[k]);
     const miou = (100 * ious.reduce((a, b) => a + b, 0)) / ious.length;
-    console.log(`val_a (10 frames) mIoU ${miou.toFixed(2)}% over ${ious.length} classes (threshold ${VAL_A_10_MIOU_THRESHOLD})`);
-    assert.ok(miou >= VAL_A_10_MIOU_THRESHOLD, `mIoU ${miou.toFixed(2)} < ${VAL_A_10_MIOU_THRESHOLD}`);
+    const threshold = valA10Threshold();
+    console.log(`val_a (10 frames) mIoU ${miou.toFixed(2)}% over ${ious.length} classes (threshold ${threshold.toFixed(2)})`);
+    assert.ok(miou >= threshold, `mIoU ${miou.toFixed(2)} < ${threshold.toFixed(2)}`);
   });

@@ -54,9 +54,11 @@ def evaluate_arrays(model, imgs, labels, mean, std, size=(INPUT_W, INPUT_H), wit
         inter += tp
         union += cm.sum(0) + cm.sum(1) - tp
     iou = inter / np.maximum(union, 1)
+    present = union > 0
     if was_training:
         model.train()
-    return {"miou": float(iou.mean()), "iou": iou.tolist(), "pixel_acc": correct / max(total, 1),
+    return {"miou": float(iou.mean()), "iou": iou.tolist(),
+            "miou_present_classes": float(iou[present].mean()) if present.any() else 0.0, "pixel_acc": correct / max(total, 1),
             "loss": float(np.mean(losses)) if losses else None, "frames": len(imgs)}
 
 
@@ -78,6 +80,12 @@ def main():
         _, imgs, labels = load_split(Path(args.data), split)
         res = evaluate_arrays(model, imgs, labels, cfg["mean"], cfg["std"])
         out["results"][split] = res
+        if split == "val_a":
+            # The 10-frame subset used by native-models/parity.test.ts (every 5th frame); classes
+            # absent from both labels and predictions are left out of that mean.
+            sub = evaluate_arrays(model, imgs[::5][:10], labels[::5][:10], cfg["mean"], cfg["std"])
+            out["results"]["val_a_10"] = sub
+            print(f"val_a_10 (every 5th frame): mIoU over present classes {sub['miou_present_classes'] * 100:.2f}")
         print(f"{split}: {res['frames']} frames  mIoU {res['miou'] * 100:.2f}  pixel acc {res['pixel_acc'] * 100:.2f}")
         for (name, _), v in zip(CLASSES, res["iou"]):
             print(f"   {name:<11} {v * 100:6.2f}")

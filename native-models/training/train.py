@@ -31,6 +31,9 @@ def main():
     ap.add_argument("--data", default=str(DEFAULT_DATA))
     ap.add_argument("--max-steps", type=int, default=0, help="debug: stop after N steps")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--resume-light", default="",
+                    help="resume from a committed weights-only checkpoint (e.g. native-models/training/checkpoints/"
+                         "latest.pt) when the run dir has no full latest.pt; optimizer state restarts fresh")
     args = ap.parse_args()
 
     cfg = json.loads(Path(args.config).read_text())
@@ -79,6 +82,15 @@ def main():
         opt.load_state_dict(ck["opt"])
         start_epoch, best, history = ck["epoch"] + 1, ck["best"], ck["history"]
         print(f"resumed from epoch {ck['epoch']} (best holdout mIoU {best:.4f})")
+    elif args.resume_light:
+        ck = torch.load(args.resume_light, map_location="cpu")
+        model.load_state_dict(ck["model"])
+        start_epoch = ck["epoch"] + 1
+        hist_file = run_dir / "history.json"
+        history = json.loads(hist_file.read_text()) if hist_file.exists() else []
+        history = [r for r in history if r["epoch"] <= ck["epoch"]]
+        best = max([r.get("val_miou") or -1.0 for r in history] + [-1.0])
+        print(f"resumed weights from {args.resume_light} at epoch {ck['epoch']} (fresh optimizer state)")
 
     crit_w = torch.tensor(weights, dtype=torch.float32)
     log_csv = run_dir / "log.csv"
