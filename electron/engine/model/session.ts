@@ -1,0 +1,73 @@
+/**
+ * Creates onnxruntime-node sessions: the requested execution provider first, falling back to the
+ * CPU with a visible note when it is unavailable on this machine.
+ */
+import { availableParallelism } from 'node:os';
+import * as ort from 'onnxruntime-node';
+import { VssError } from '../../backend/errors.ts';
+
+export type ExecutionProvider = 'cpu' | 'cuda' | 'dml' | 'coreml';
+export const EXECUTION_PROVIDERS: readonly ExecutionProvider[] = ['cpu', 'cuda', 'dml', 'coreml'];
+
+export interface SessionOptions {
+  /** Requested provider (default 'cpu'). */
+  executionProvider?: ExecutionProvider;
+  /** ORT intra-op threads per session (default: all cores, at most 4). */
+  threads?: number;
+}
+
+export interface CreatedSession {
+  session: ort.InferenceSession;
+  /** The provider actually used. */
+  executionProvider: ExecutionProvider;
+  /** Set when the requested provider was not available and the CPU is used instead. */
+  note?: string;
+}
+
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+function baseOptions(threads: number): ort.InferenceSession.SessionOptions {
+  return {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+    // 3 = error: ORT's own warnings would otherwise go straight to stderr.
+    logSeverityLevel: 3,
+  };
+}
+
+function firstLine(e: unknown): string {
+  return ((e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '').trim();
+}
+
+/**
+ * Loads one ONNX file. `label` names it in errors (e.g. 'graph "model.onnx"').
+ * Throws VssError('CORRUPT', 'model.json: graph "x.onnx" is not a valid ONNX model') when ORT cannot load it.
+ */
+export async function createSession(path: string, label: string, opts: SessionOptions = {}): Promise<CreatedSession> {
+  const threads = opts.threads ?? defaultThreads();
+  const want = opts.executionProvider ?? 'cpu';
+  let note: string | undefined;
+  if (want !== 'cpu') {
+    try {
+      // logSeverityLevel 4 (fatal only): a missing provider library is expected here, not an error.
+      const session = await ort.InferenceSession.create(path, {
+        ...baseOptions(threads),
+        logSeverityLevel: 4,
+        executionProviders: [want],
+      });
+      return { session, executionProvider: want };
+    } catch (e) {
+      note = `execution provider "${want}" is not available (${firstLine(e).slice(0, 160)}); using cpu`;
+    }
+  }
+  try {
+    const session = await ort.InferenceSession.create(path, { ...baseOptions(threads), executionProviders: ['cpu'] });
+    return note === undefined ? { session, executionProvider: 'cpu' } : { session, executionProvider: 'cpu', note };
+  } catch {
+    throw new VssError('CORRUPT', `model.json: ${label} is not a valid ONNX model`);
+  }
+}
