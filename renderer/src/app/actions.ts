@@ -1,0 +1,68 @@
+/** What the UI does with the backend: open, recent list, start-up. Errors become one-line messages. */
+import { client } from '../client/bridge.ts';
+import { appStore } from '../store/index.ts';
+
+const state = () => appStore.getState();
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export async function refreshRecent(): Promise<void> {
+  try {
+    state().setRecent((await client.call('recent.list', {})).items);
+  } catch {
+    // the recent list is a convenience; never block on it
+  }
+}
+
+export async function openPath(path: string): Promise<boolean> {
+  const trimmed = path.trim();
+  if (!trimmed) {
+    state().notify('warning', 'Type the path of a video file or a folder of frames');
+    return false;
+  }
+  state().setOpening(true);
+  try {
+    const info = await client.call('video.open', { path: trimmed });
+    state().setVideo(info);
+    if (info.warnings.length > 0) state().notify('warning', info.warnings[0]!);
+    else state().clearStatus();
+    void refreshRecent();
+    return true;
+  } catch (e) {
+    state().notify('error', `Cannot open ${trimmed}: ${message(e)}`);
+    return false;
+  } finally {
+    state().setOpening(false);
+  }
+}
+
+export async function browse(): Promise<void> {
+  try {
+    const { path } = await client.call('app.openDialog', {});
+    if (path) await openPath(path);
+  } catch (e) {
+    state().notify('error', message(e));
+  }
+}
+
+export function openDroppedFile(file: File): void {
+  const path = window.vss?.pathForFile?.(file);
+  if (path) {
+    void openPath(path);
+    return;
+  }
+  state().notify('warning', 'The browser cannot see local paths of dropped files; type or paste the path into the Open field instead');
+}
+
+/** Start-up: show what the host already opened (vss serve <path>) and listen for open requests. */
+export async function startApp(): Promise<void> {
+  client.on('app.openPath', ({ path }) => void openPath(path));
+  client.on('app.notice', ({ level, message: text }) => state().notify(level, text));
+  void refreshRecent();
+  try {
+    const { videos } = await client.call('video.list', {});
+    const last = videos[videos.length - 1];
+    if (last && !state().video) state().setVideo(last);
+  } catch (e) {
+    state().notify('error', message(e));
+  }
+}

@@ -1,0 +1,39 @@
+import { useApp } from '../store/index.ts';
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+}
+
+/** Facts about the open source: resolution, frame rate, codec, VFR, frame count, problems. */
+export function InfoPanel() {
+  const video = useApp((s) => s.video);
+  if (!video) return <aside className="info-panel muted" data-testid="info-panel">No video open</aside>;
+  const name = video.path.split(/[\\/]/).pop() ?? video.path;
+  return (
+    <aside className="info-panel" data-testid="info-panel">
+      <h2 title={video.path}>{name}</h2>
+      <dl>
+        <Row label="Resolution" value={`${video.width} × ${video.height}`} />
+        <Row label="Frame rate" value={`${video.fps.toFixed(3).replace(/\.?0+$/, '')} fps`} />
+        <Row label="Codec" value={video.kind === 'frames' ? 'image frames' : video.codec} />
+        <Row label="VFR" value={video.variableFrameRate ? 'yes (variable)' : 'no'} />
+        <Row label="Frames" value={String(video.frameCount)} />
+        <Row label="Duration" value={`${video.durationSec.toFixed(3)} s`} />
+        {video.rotation !== 0 && <Row label="Rotation" value={`${video.rotation}°`} />}
+        {video.badFrames.length > 0 && <Row label="Bad frames" value={String(video.badFrames.length)} />}
+      </dl>
+      {video.warnings.length > 0 && (
+        <ul className="warnings">
+          {video.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

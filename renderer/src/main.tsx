@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { startApp } from './app/actions.ts';
+import { startPlayheadHints } from './app/playhead-hint.ts';
+import './styles.css';
+
+startPlayheadHints();
+void startApp();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

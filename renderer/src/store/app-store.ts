@@ -1,0 +1,22 @@
+/**
+ * The root store, built from typed slices. createAppStore() makes a fresh vanilla store (tests
+ * build their own); the app uses the one instance in store/index.ts through useApp().
+ */
+import { createStore } from 'zustand/vanilla';
+import { createPlayheadSlice, type PlayheadSlice } from './playhead-slice.ts';
+import { createStatusSlice, type StatusSlice } from './status-slice.ts';
+import { createVideoSlice, type VideoSlice } from './video-slice.ts';
+import { createViewSlice, type ViewSlice } from './view-slice.ts';
+
+export type AppState = VideoSlice & PlayheadSlice & ViewSlice & StatusSlice;
+
+export function createAppStore() {
+  return createStore<AppState>()((...a) => ({
+    ...createVideoSlice(...a),
+    ...createPlayheadSlice(...a),
+    ...createViewSlice(...a),
+    ...createStatusSlice(...a),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;

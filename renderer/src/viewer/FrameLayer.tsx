@@ -1,0 +1,46 @@
+/**
+ * The bottom canvas layer: the decoded frame. Redrawn only when its own inputs change (the
+ * frame, the view transform, the canvas size). Later layers (mask, overlays, tools) stack above.
+ */
+import { useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/shallow';
+import { appStore, useApp } from '../store/index.ts';
+import { currentView } from '../store/view-slice.ts';
+import { useLatestFrame } from './use-latest-frame.ts';
+
+export function FrameLayer() {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const videoId = useApp((s) => s.video?.id);
+  const index = useApp((s) => s.index);
+  const viewport = useApp(useShallow((s) => s.viewport));
+  const view = useApp(useShallow((s) => currentView(s)));
+  const shown = useLatestFrame(videoId, index);
+
+  useEffect(() => {
+    const c = canvas.current;
+    const ctx = c?.getContext('2d', { alpha: false });
+    if (!c || !ctx) return;
+    if (c.width !== viewport.width) c.width = viewport.width;
+    if (c.height !== viewport.height) c.height = viewport.height;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = '#111317';
+    ctx.fillRect(0, 0, c.width, c.height);
+    if (!shown || shown.videoId !== videoId) return;
+    // Nearest-neighbour when magnifying so pixels stay crisp and exact; smooth when shrinking.
+    ctx.imageSmoothingEnabled = view.scale < 1;
+    ctx.drawImage(shown.bitmap, view.x, view.y, shown.bitmap.width * view.scale, shown.bitmap.height * view.scale);
+    appStore.getState().setDisplayed(shown.index);
+  }, [shown, videoId, viewport, view]);
+
+  return (
+    <canvas
+      ref={canvas}
+      className="layer"
+      data-testid="viewer-canvas"
+      data-frame={shown && shown.videoId === videoId ? shown.index : -1}
+      data-scale={view.scale}
+      data-x={view.x}
+      data-y={view.y}
+    />
+  );
+}
