@@ -52,7 +52,9 @@ const sessions = new Map<string, Promise<ort.InferenceSession>>();
 function session(file: string): Promise<ort.InferenceSession> {
   let s = sessions.get(file);
   if (!s) {
-    s = ort.InferenceSession.create(file, { intraOpNumThreads: 2, interOpNumThreads: 1 });
+    s = ort.InferenceSession.create(file, {
+      intraOpNumThreads: 2, interOpNumThreads: 1, extra: { session: { intra_op: { allow_spinning: '0' } } },
+    });
     sessions.set(file, s);
   }
   return s;

@@ -113,7 +113,8 @@ single graph {single_bytes / 1e6:.2f} MB.
 ## Speed (onnxruntime-node {bench.get('ort', '1.30.0')}, CPU)
 
 `node native-models/training/bench_ort.mjs --runs {bench['runs']} --warmup {bench['warmup']} --json native-models/camvid-lite/bench.json`
-on this project's 2-core build machine, {bench['threads']} intra-op threads, input {bench['width']}x{bench['height']}
+on this project's 2-core build machine, {bench['threads']} intra-op threads, `session.intra_op.allow_spinning = {bench.get('allow_spinning', '1')}`,
+input {bench['width']}x{bench['height']}, training paused during the run
 (load average during the run: {', '.join(f'{v:.2f}' for v in bench['loadavg'])}; the machine is shared, so treat as indicative).
 
 | path | median ms | p95 ms | fps (median) |
@@ -123,6 +124,11 @@ on this project's 2-core build machine, {bench['threads']} intra-op threads, inp
 Share of time per stage (medians of low/high/head): low {share['low'] * 100:.0f}%, high {share['high'] * 100:.0f}%,
 head {share['head'] * 100:.0f}%. (Time share of `high` is lower than its FLOP share because
 depthwise convolutions at low resolution are memory-bound.)
+
+Engine note: when the three stage sessions run one after another on a small CPU, create them with
+`extra: {{ session: {{ intra_op: {{ allow_spinning: '0' }} }} }}`. With ORT's default spin-waiting, the
+idle sessions' worker threads steal the cores from the active one; on this machine that doubled
+the key-frame time (about 40 ms instead of 20 ms).
 
 ## Training
 
