@@ -1,0 +1,158 @@
+/**
+ * DIS optical flow (Kroeger, Timofte, Dai, Van Gool: "Fast Optical Flow using Dense Inverse
+ * Search", ECCV 2016), following the structure of OpenCV's DISOpticalFlow:
+ *
+ *   for each pyramid level s from coarse to `finestScale`:
+ *     1. inverse search of every patch on a grid (stride = patch size - overlap), initialised
+ *        from the upsampled flow of the coarser level, with spatial propagation (patch-search.ts)
+ *     2. densification: per-pixel weighted mean of overlapping patch flows (densify.ts)
+ *     3. variational refinement (variational-refinement.ts), skipped when its iterations are 0
+ *   then bilinear upsampling of the finest computed level to full resolution (x 2^finestScale).
+ *
+ * The coarsest level is OpenCV's: min(round(log2(max(W,H) / (4·patch))), floor(log2(min(W,H) / patch))).
+ * Single-threaded; deterministic. Images are float 0..255 (no 8-bit rounding of pyramid levels).
+ */
+import type { FlowField, GrayImage } from '../types.ts';
+import { resizeArea } from '../image/resize-area.ts';
+import { resizeBilinear } from '../image/resize-bilinear.ts';
+import { sobel3x3 } from '../image/sobel.ts';
+import { resolveDisOptions, type DisOptions, type DisUserOptions } from './dis-options.ts';
+import { allocStructureTensor, structureTensor } from './structure-tensor.ts';
+import { patchInverseSearch, SEARCH_BORDER, type SearchLevel } from './patch-search.ts';
+import { densify } from './densify.ts';
+import { createVariationalWorkspace, variationalRefine } from './variational-refinement.ts';
+
+export type { DisOptions, DisPreset, DisUserOptions } from './dis-options.ts';
+
+interface Level {
+  w: number;
+  h: number;
+  i0: Float32Array;
+  i1: Float32Array;
+}
+
+/** Pyramid levels finest..coarsest (index 0 = finestScale), built by area averaging. */
+function buildPyramid(a: GrayImage, b: GrayImage, finest: number, coarsest: number): Level[] {
+  const levels: Level[] = [];
+  let w = Math.floor(a.width / 2 ** finest);
+  let h = Math.floor(a.height / 2 ** finest);
+  let i0 = finest === 0 ? a.data : resizeArea(a.data, a.width, a.height, w, h);
+  let i1 = finest === 0 ? b.data : resizeArea(b.data, b.width, b.height, w, h);
+  levels.push({ w, h, i0, i1 });
+  for (let s = finest + 1; s <= coarsest; s++) {
+    const nw = Math.floor(w / 2);
+    const nh = Math.floor(h / 2);
+    i0 = resizeArea(i0, w, h, nw, nh);
+    i1 = resizeArea(i1, w, h, nw, nh);
+    w = nw;
+    h = nh;
+    levels.push({ w, h, i0, i1 });
+  }
+  return levels;
+}
+
+/** I1 with a replicated border so patches may be sampled partly outside the image. */
+function padReplicate(src: Float32Array, w: number, h: number, b: number, out: Float32Array): Float32Array {
+  const we = w + 2 * b;
+  for (let y = -b; y < h + b; y++) {
+    const sy = y < 0 ? 0 : y >= h ? h - 1 : y;
+    const sr = sy * w;
+    const o = (y + b) * we;
+    const first = src[sr]!;
+    const last = src[sr + w - 1]!;
+    out.fill(first, o, o + b);
+    out.set(src.subarray(sr, sr + w), o + b);
+    out.fill(last, o + b + w, o + we);
+  }
+  return out;
+}
+
+export function coarsestScale(width: number, height: number, o: DisOptions): number {
+  const byMotion = Math.trunc(Math.log2(Math.max(width, height) / (4 * o.patchSize)) + 0.5);
+  const bySize = Math.trunc(Math.log2(Math.floor(Math.min(width, height) / o.patchSize)));
+  return Math.max(finestScaleFor(width, height, o), Math.min(byMotion, bySize));
+}
+
+/** The requested finest scale, lowered when that level would be smaller than one patch. */
+function finestScaleFor(width: number, height: number, o: DisOptions): number {
+  let f = o.finestScale;
+  while (f > 0 && Math.min(width, height) / 2 ** f < o.patchSize) f--;
+  return f;
+}
+
+/** Flow from a to b: a(x) ≈ b(x + f(x)). Options default to the "fast" preset. */
+export function disFlow(a: GrayImage, b: GrayImage, opts: DisUserOptions = {}): FlowField {
+  const o = resolveDisOptions(opts);
+  const W = a.width;
+  const H = a.height;
+  if (b.width !== W || b.height !== H) throw new RangeError(`disFlow: size mismatch ${W}x${H} vs ${b.width}x${b.height}`);
+  if (Math.min(W, H) < o.patchSize) throw new RangeError(`disFlow: image ${W}x${H} smaller than the patch size ${o.patchSize}`);
+  const finest = finestScaleFor(W, H, o);
+  const coarsest = coarsestScale(W, H, o);
+  const levels = buildPyramid(a, b, finest, coarsest);
+
+  const top = levels[0]!;
+  const nMax = top.w * top.h;
+  const B = SEARCH_BORDER;
+  const psz = o.patchSize;
+  const stride = o.patchStride;
+  const cellsMax = (1 + Math.floor((top.w - psz) / stride)) * (1 + Math.floor((top.h - psz) / stride));
+  // Scratch, allocated once per call and shared by the levels.
+  const i1ext = new Float32Array((top.w + 2 * B) * (top.h + 2 * B));
+  const gx = new Float32Array(nMax);
+  const gy = new Float32Array(nMax);
+  const st = allocStructureTensor(cellsMax);
+  const stAux = new Float32Array(5 * top.h * (1 + Math.floor((top.w - psz) / stride)));
+  const sx = new Float32Array(cellsMax);
+  const sy = new Float32Array(cellsMax);
+  const wsum = new Float32Array(nMax);
+  const vr = o.variationalRefinementIterations > 0 ? createVariationalWorkspace(top.w, top.h) : undefined;
+  let ux: Float32Array = new Float32Array(levels[levels.length - 1]!.w * levels[levels.length - 1]!.h);
+  let uy: Float32Array = new Float32Array(ux.length);
+
+  for (let li = levels.length - 1; li >= 0; li--) {
+    const { w, h, i0, i1 } = levels[li]!;
+    const n = w * h;
+    const ws = 1 + Math.floor((w - psz) / stride);
+    const hs = 1 + Math.floor((h - psz) / stride);
+    sobel3x3(i0, w, h, gx, gy);
+    for (let p = 0; p < n; p++) {
+      gx[p] = gx[p]! * 0.125;
+      gy[p] = gy[p]! * 0.125;
+    }
+    const lv: SearchLevel = { w, h, i0, i1ext: padReplicate(i1, w, h, B, i1ext), ix: gx, iy: gy };
+    structureTensor(gx, gy, w, h, psz, stride, ws, hs, st, stAux);
+    patchInverseSearch(lv, ux, uy, st, ws, hs, o, sx, sy);
+    densify({ w, h, i0, i1, sx, sy, ws, hs, patchSize: psz, patchStride: stride }, ux, uy, wsum);
+    if (vr) {
+      variationalRefine(i0, i1, w, h, ux, uy, {
+        alpha: o.variationalRefinementAlpha,
+        delta: o.variationalRefinementDelta,
+        gamma: o.variationalRefinementGamma,
+        fixedPointIterations: o.variationalRefinementIterations,
+        sorIterations: o.variationalRefinementSorIterations,
+      }, vr);
+    }
+    if (li > 0) {
+      const next = levels[li - 1]!;
+      const nx = resizeBilinear(ux, w, h, next.w, next.h);
+      const ny = resizeBilinear(uy, w, h, next.w, next.h);
+      for (let p = 0; p < nx.length; p++) {
+        nx[p] = nx[p]! * 2;
+        ny[p] = ny[p]! * 2;
+      }
+      ux = nx;
+      uy = ny;
+    }
+  }
+
+  const scale = 2 ** finest;
+  const fx = finest === 0 ? ux : resizeBilinear(ux, top.w, top.h, W, H);
+  const fy = finest === 0 ? uy : resizeBilinear(uy, top.w, top.h, W, H);
+  const data = new Float32Array(W * H * 2);
+  for (let p = 0; p < W * H; p++) {
+    data[2 * p] = fx[p]! * scale;
+    data[2 * p + 1] = fy[p]! * scale;
+  }
+  return { width: W, height: H, data };
+}

@@ -1,0 +1,240 @@
+/**
+ * Variational refinement of a flow field (Brox et al. 2004 energy as used by DIS, following
+ * OpenCV's VariationalRefinement): minimises, for the increment du = (du, dv) around the input
+ * flow W,
+ *
+ *   E = Σ δ Ψ(|I_z + ∇I·du|² / (|∇I|² + ζ²))                       brightness constancy
+ *     + Σ γ Ψ(|∇I_z + H_I du|² normalised per component)              gradient constancy
+ *     + Σ α Ψ(|∇(W + du)|²)                                            smoothness
+ *
+ * with Ψ(s²) = sqrt(s² + ε²) (robust L1), derivatives taken on the average of I0 and I1 warped by
+ * W (I_z = warped I1 - I0), ζ = 0.1, ε = 0.001. Each fixed-point iteration linearises the robust
+ * weights at the current estimate and solves the resulting 2x2-per-pixel sparse system with a few
+ * red-black SOR sweeps (ω = 1.6). δ, γ, α enter halved, as in OpenCV, so the same parameter
+ * values give the same balance.
+ */
+
+export interface VariationalOptions {
+  /** Smoothness weight. Default 20. */
+  alpha: number;
+  /** Brightness-constancy weight. Default 5. */
+  delta: number;
+  /** Gradient-constancy weight. Default 10. */
+  gamma: number;
+  /** Outer (re-linearisation) iterations. Default 5. */
+  fixedPointIterations: number;
+  /** Red-black SOR sweeps per fixed-point iteration. Default 5. */
+  sorIterations: number;
+  /** SOR relaxation factor. Default 1.6. */
+  omega: number;
+}
+
+export const VARIATIONAL_DEFAULTS: VariationalOptions = {
+  alpha: 20,
+  delta: 5,
+  gamma: 10,
+  fixedPointIterations: 5,
+  sorIterations: 5,
+  omega: 1.6,
+};
+
+const ZETA2 = 0.1 * 0.1;
+const EPS2 = 0.001 * 0.001;
+
+/** Scratch buffers, reusable across calls whose images have at most `capacity` pixels. */
+export interface VariationalWorkspace {
+  capacity: number;
+  planes: Float32Array[];
+  padded: Float32Array[];
+}
+
+export function createVariationalWorkspace(width: number, height: number): VariationalWorkspace {
+  const n = width * height;
+  const np = (width + 2) * (height + 2);
+  return {
+    capacity: n,
+    planes: Array.from({ length: 17 }, () => new Float32Array(n)),
+    padded: Array.from({ length: 3 }, () => new Float32Array(np)),
+  };
+}
+
+/** Central difference [-1 0 1] (unnormalised, replicated border) along x or y. */
+function diff(src: Float32Array, w: number, h: number, alongX: boolean, out: Float32Array): void {
+  for (let y = 0; y < h; y++) {
+    const r = y * w;
+    if (alongX) {
+      for (let x = 0; x < w; x++) {
+        out[r + x] = src[r + (x < w - 1 ? x + 1 : x)]! - src[r + (x > 0 ? x - 1 : x)]!;
+      }
+    } else {
+      const ru = (y > 0 ? y - 1 : y) * w;
+      const rd = (y < h - 1 ? y + 1 : y) * w;
+      for (let x = 0; x < w; x++) out[r + x] = src[rd + x]! - src[ru + x]!;
+    }
+  }
+}
+
+/** Refines (u, v) in place. i0, i1, u, v are w*h planes. */
+export function variationalRefine(
+  i0: Float32Array,
+  i1: Float32Array,
+  w: number,
+  h: number,
+  u: Float32Array,
+  v: Float32Array,
+  options: Partial<VariationalOptions> = {},
+  workspace?: VariationalWorkspace,
+): void {
+  const o = { ...VARIATIONAL_DEFAULTS, ...options };
+  if (o.fixedPointIterations <= 0) return;
+  const n = w * h;
+  const wsp = workspace && workspace.capacity >= n && workspace.padded[0]!.length >= (w + 2) * (h + 2)
+    ? workspace
+    : createVariationalWorkspace(w, h);
+  const [warped, avg, iz, ix, iy, ixx, ixy, iyy, ixz, iyz, a11, a12, a22, b1, b2, tu, tv] = wsp.planes as [
+    Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array,
+    Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array,
+    Float32Array,
+  ];
+  const [du, dv, sw] = wsp.padded as [Float32Array, Float32Array, Float32Array];
+  const W2 = w + 2;
+  const np = W2 * (h + 2);
+  du.fill(0, 0, np);
+  dv.fill(0, 0, np);
+  sw.fill(0, 0, np);
+
+  // Warp I1 by the input flow (bilinear, replicated border); average image and temporal derivative.
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const p = y * w + x;
+      let fx = x + u[p]!;
+      let fy = y + v[p]!;
+      fx = fx < 0 ? 0 : fx > w - 1 ? w - 1 : fx;
+      fy = fy < 0 ? 0 : fy > h - 1 ? h - 1 : fy;
+      const x0 = Math.floor(fx);
+      const y0 = Math.floor(fy);
+      const x1 = x0 < w - 1 ? x0 + 1 : x0;
+      const y1 = y0 < h - 1 ? y0 + 1 : y0;
+      const ax = fx - x0;
+      const ay = fy - y0;
+      const top = i1[y0 * w + x0]! + ax * (i1[y0 * w + x1]! - i1[y0 * w + x0]!);
+      const bot = i1[y1 * w + x0]! + ax * (i1[y1 * w + x1]! - i1[y1 * w + x0]!);
+      const val = top + ay * (bot - top);
+      warped[p] = val;
+      avg[p] = 0.5 * (i0[p]! + val);
+      iz[p] = val - i0[p]!;
+    }
+  }
+  diff(avg, w, h, true, ix);
+  diff(avg, w, h, false, iy);
+  diff(iz, w, h, true, ixz);
+  diff(iz, w, h, false, iyz);
+  diff(ix, w, h, true, ixx);
+  diff(ix, w, h, false, ixy);
+  diff(iy, w, h, false, iyy);
+  tu.set(u.subarray(0, n));
+  tv.set(v.subarray(0, n));
+
+  const delta2 = o.delta / 2;
+  const gamma2 = o.gamma / 2;
+  const alpha2 = o.alpha / 2;
+  const omega = o.omega;
+
+  for (let fp = 0; fp < o.fixedPointIterations; fp++) {
+    // Data term (brightness + gradient constancy), linearised at the current increment.
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const p = y * w + x;
+        const pp = (y + 1) * W2 + x + 1;
+        const gx = ix[p]!, gy = iy[p]!, gz = iz[p]!;
+        const cu = du[pp]!, cv = dv[pp]!;
+        let norm = gx * gx + gy * gy + ZETA2;
+        const r = gz + gx * cu + gy * cv;
+        let wt = delta2 / Math.sqrt((r * r) / norm + EPS2) / norm;
+        let s11 = wt * gx * gx + ZETA2;
+        let s12 = wt * gx * gy;
+        let s22 = wt * gy * gy + ZETA2;
+        let t1 = -wt * gz * gx;
+        let t2 = -wt * gz * gy;
+        const gxx = ixx[p]!, gxy = ixy[p]!, gyy = iyy[p]!, gxz = ixz[p]!, gyz = iyz[p]!;
+        norm = gxx * gxx + gxy * gxy + ZETA2;
+        const norm2 = gyy * gyy + gxy * gxy + ZETA2;
+        const rx = gxz + gxx * cu + gxy * cv;
+        const ry = gyz + gxy * cu + gyy * cv;
+        wt = gamma2 / Math.sqrt((rx * rx) / norm + (ry * ry) / norm2 + EPS2);
+        const wn = wt / norm;
+        const wn2 = wt / norm2;
+        s11 += wn * gxx * gxx + wn2 * gxy * gxy;
+        s12 += wn * gxx * gxy + wn2 * gxy * gyy;
+        s22 += wn * gxy * gxy + wn2 * gyy * gyy;
+        t1 -= wn * gxx * gxz + wn2 * gxy * gyz;
+        t2 -= wn * gxy * gxz + wn2 * gyy * gyz;
+        a11[p] = s11;
+        a12[p] = s12;
+        a22[p] = s22;
+        b1[p] = t1;
+        b2[p] = t2;
+      }
+    }
+    // Smoothness weights from the current flow (forward differences, zero across the border).
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const p = y * w + x;
+        const c = tu[p]!, d = tv[p]!;
+        const ux = x < w - 1 ? tu[p + 1]! - c : 0;
+        const vx = x < w - 1 ? tv[p + 1]! - d : 0;
+        const uy = y < h - 1 ? tu[p + w]! - c : 0;
+        const vy = y < h - 1 ? tv[p + w]! - d : 0;
+        sw[(y + 1) * W2 + x + 1] = alpha2 / Math.sqrt(ux * ux + vx * vx + uy * uy + vy * vy + EPS2);
+      }
+    }
+    // Smoothness contributions of each edge (p, right) and (p, down) to both endpoints.
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const p = y * w + x;
+        const wt = sw[(y + 1) * W2 + x + 1]!;
+        if (x < w - 1) {
+          const eu = wt * (u[p + 1]! - u[p]!);
+          const ev = wt * (v[p + 1]! - v[p]!);
+          a11[p] += wt; a22[p] += wt; b1[p] += eu; b2[p] += ev;
+          a11[p + 1] += wt; a22[p + 1] += wt; b1[p + 1] -= eu; b2[p + 1] -= ev;
+        }
+        if (y < h - 1) {
+          const eu = wt * (u[p + w]! - u[p]!);
+          const ev = wt * (v[p + w]! - v[p]!);
+          a11[p] += wt; a22[p] += wt; b1[p] += eu; b2[p] += ev;
+          a11[p + w] += wt; a22[p + w] += wt; b1[p + w] -= eu; b2[p + w] -= ev;
+        }
+      }
+    }
+    // Red-black SOR on the increment (padded planes: zero weights/increments outside the image).
+    for (let it = 0; it < o.sorIterations; it++) {
+      for (let colour = 0; colour < 2; colour++) {
+        for (let y = 0; y < h; y++) {
+          for (let x = (y + colour) & 1; x < w; x += 2) {
+            const p = y * w + x;
+            const pp = (y + 1) * W2 + x + 1;
+            const wc = sw[pp]!, wl = sw[pp - 1]!, wu = sw[pp - W2]!;
+            const su = wl * du[pp - 1]! + wc * du[pp + 1]! + wu * du[pp - W2]! + wc * du[pp + W2]!;
+            const sv = wl * dv[pp - 1]! + wc * dv[pp + 1]! + wu * dv[pp - W2]! + wc * dv[pp + W2]!;
+            const cu = du[pp]!;
+            const nu = cu + omega * ((su + b1[p]! - dv[pp]! * a12[p]!) / a11[p]! - cu);
+            du[pp] = nu;
+            const cv = dv[pp]!;
+            dv[pp] = cv + omega * ((sv + b2[p]! - nu * a12[p]!) / a22[p]! - cv);
+          }
+        }
+      }
+    }
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const p = y * w + x;
+        const pp = (y + 1) * W2 + x + 1;
+        tu[p] = u[p]! + du[pp]!;
+        tv[p] = v[p]! + dv[pp]!;
+      }
+    }
+  }
+  u.set(tu.subarray(0, n));
+  v.set(tv.subarray(0, n));
+}
