@@ -1,0 +1,100 @@
+/** createProject and openProject: the entry points to a project folder. */
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ValidationError } from '../../shared/validate.ts';
+import { VssError } from '../errors.ts';
+import { sweepTemps, writeJsonAtomic } from './atomic.ts';
+import { checkVideo, fingerprintOf, videoRef } from './fingerprint.ts';
+import { projectPaths, PROJECT_FILE } from './paths.ts';
+import { Project } from './project.ts';
+import { parseClass, parseProjectFile } from './schema.ts';
+import { DEFAULT_VIEW, PROJECT_FORMAT, PROJECT_VERSION, type ClassInfo, type ProjectFile } from './types.ts';
+
+export interface CreateProjectOptions {
+  videoPath: string;
+  /** Classes from the model bundle's model.json. */
+  classes: ClassInfo[];
+  /** Void class id (model.json ignoreIndex); default 255. */
+  ignoreIndex?: number;
+  /** Exact frame count from the video probe, stored in the fingerprint when given. */
+  frameCount?: number;
+}
+
+/** Creates a project folder (empty or new) for a video. Refuses a folder that already has one. */
+export async function createProject(dir: string, opts: CreateProjectOptions): Promise<Project> {
+  const root = resolve(dir);
+  await mkdir(root, { recursive: true });
+  const paths = projectPaths(root);
+  if (await exists(paths.projectFile)) throw new VssError('BAD_REQUEST', `${root} already holds a project (${PROJECT_FILE})`);
+  let fp;
+  try {
+    fp = await fingerprintOf(resolve(opts.videoPath), opts.frameCount ?? null);
+  } catch {
+    throw new VssError('NOT_FOUND', `video not found: ${opts.videoPath}`);
+  }
+  const classes = opts.classes.map((c, i) => parseClass(c, `classes[${i}]`));
+  const now = new Date().toISOString();
+  const file: ProjectFile = {
+    format: PROJECT_FORMAT,
+    version: PROJECT_VERSION,
+    createdAt: now,
+    updatedAt: now,
+    video: videoRef(root, opts.videoPath, fp),
+    classes,
+    ignoreIndex: opts.ignoreIndex ?? 255,
+    tracks: [],
+    view: structuredClone(DEFAULT_VIEW),
+    playhead: 0,
+    lockedFrames: {},
+    corrections: {},
+  };
+  await writeJsonAtomic(paths.projectFile, { ...file, historyRevision: null });
+  return new Project(root, file, false, null, null, null);
+}
+
+/** Opens a project folder; a moved or changed video is reported (videoMissing), not thrown. */
+export async function openProject(dir: string): Promise<Project> {
+  const root = resolve(dir);
+  const paths = projectPaths(root);
+  let text: string;
+  try {
+    text = await readFile(paths.projectFile, 'utf8');
+  } catch {
+    throw new VssError('NOT_FOUND', `no project at ${root} (missing ${PROJECT_FILE})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new VssError('CORRUPT', `${PROJECT_FILE} in ${root} is not valid JSON`);
+  }
+  let file: ProjectFile;
+  try {
+    file = parseProjectFile(raw);
+  } catch (e) {
+    if (e instanceof ValidationError) throw new VssError('CORRUPT', `${PROJECT_FILE}: ${e.message}`);
+    throw e;
+  }
+  await sweepTemps(root);
+  const rev = (raw as { historyRevision?: unknown }).historyRevision;
+  const check = await checkVideo(root, file.video);
+  if (check.found && check.found !== file.video.path) file.video = { ...file.video, path: check.found };
+  const project = new Project(root, file, check.missing, check.problem, check.note, typeof rev === 'string' ? rev : null);
+  await project.reconcileCorrections();
+  return project;
+}
+
+/** True when `dir` holds a project.json. */
+export async function isProjectDir(dir: string): Promise<boolean> {
+  return exists(projectPaths(resolve(dir)).projectFile);
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+

@@ -1,0 +1,161 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, rename, writeFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createProject, openProject } from './open.ts';
+import { decodeLabelPng } from './label-png.ts';
+import { CAMVID_CLASSES, fakeRun, fakeVideo, stemOf, syntheticLabels, tempDir } from './test-fixtures.ts';
+import { addRecentProject, listRecentProjects, removeRecentProject } from './recent-projects.ts';
+
+async function setup(frames = 4) {
+  const root = await tempDir('project');
+  const video = await fakeVideo(root);
+  const run = await fakeRun(join(root, 'run1'), frames);
+  const project = await createProject(join(root, 'proj'), { videoPath: video, classes: CAMVID_CLASSES, ignoreIndex: 11, frameCount: frames });
+  return { root, video, run, project };
+}
+
+test('createProject writes a readable project.json and refuses to overwrite one', async () => {
+  const { root, video, project } = await setup();
+  const json = JSON.parse(await readFile(join(project.dir, 'project.json'), 'utf8'));
+  assert.equal(json.format, 'vss-project');
+  assert.equal(json.version, 1);
+  assert.equal(json.video.path, video);
+  assert.equal(json.video.relativePath, '../clip.mp4');
+  assert.equal(json.video.fingerprint.size, 1000);
+  assert.equal(json.video.fingerprint.frameCount, 4);
+  assert.equal(json.classes.length, 11);
+  await assert.rejects(createProject(project.dir, { videoPath: video, classes: CAMVID_CLASSES }), /already holds a project/);
+  await assert.rejects(createProject(join(root, 'p2'), { videoPath: join(root, 'nope.mp4'), classes: CAMVID_CLASSES }), /video not found/);
+});
+
+test('addTrack copies an engine run and records mode, key frames and settings', async () => {
+  const { run, project } = await setup();
+  const t = await project.addTrack(run, 'DIS keyframe');
+  assert.equal(t.id, 'dis-keyframe');
+  assert.equal(t.kind, 'engine');
+  assert.equal(t.mode, 'keyframe');
+  assert.deepEqual(t.keyFrames, [0, 3]);
+  assert.equal(t.source, '../run1');
+  assert.deepEqual(await project.frames(t.id), [0, 1, 2, 3].map(stemOf));
+  const l = await project.loadLabels(t.id, stemOf(2));
+  assert.deepEqual(l.data, syntheticLabels(2).data);
+  assert.ok(await project.loadConfidence(t.id, stemOf(2)));
+  const again = await project.addTrack(run, 'DIS keyframe');
+  assert.equal(again.id, 'dis-keyframe-2');
+  const reopened = await openProject(project.dir);
+  assert.deepEqual(reopened.tracks.map((x) => x.id), ['dis-keyframe', 'dis-keyframe-2']);
+  await assert.rejects(project.addTrack(join(run, 'nope'), 'x'), /not found/);
+});
+
+test('saveCorrection stores a full label PNG, locks the frame and overlays engine labels', async () => {
+  const { run, project } = await setup();
+  const t = await project.addTrack(run, 'run');
+  const fixed = syntheticLabels(1);
+  fixed.data.fill(9, 0, 8);
+  await project.saveCorrection(t.id, stemOf(1), fixed);
+  const png = decodeLabelPng(await readFile(join(project.dir, 'corrections', t.id, `${stemOf(1)}.png`)));
+  assert.deepEqual(png.data, fixed.data);
+  const p2 = await openProject(project.dir);
+  assert.deepEqual((await p2.loadLabels(t.id, stemOf(1))).data, fixed.data);
+  assert.deepEqual((await p2.loadLabels(t.id, stemOf(1), { corrected: false })).data, syntheticLabels(1).data);
+  assert.ok(p2.isLocked(t.id, stemOf(1)));
+  assert.deepEqual(p2.correctedStems(t.id), [stemOf(1)]);
+  await p2.removeCorrection(t.id, stemOf(1));
+  assert.equal(p2.isLocked(t.id, stemOf(1)), false);
+  assert.deepEqual((await p2.loadLabels(t.id, stemOf(1))).data, syntheticLabels(1).data);
+});
+
+test('importRun skips locked frames and reports them, or overwrites them when asked', async () => {
+  const { root, run, project } = await setup();
+  const t = await project.addTrack(run, 'run');
+  const fixed = syntheticLabels(2);
+  fixed.data.fill(8);
+  await project.saveCorrection(t.id, stemOf(2), fixed);
+  project.lockFrames(t.id, [stemOf(3)]);
+  const run2 = await fakeRun(join(root, 'run2'), 4, (i) => syntheticLabels(i + 5), 'every-frame');
+  const r = await project.importRun(run2, { trackId: t.id, overwriteLocked: false });
+  assert.deepEqual(r.skippedLocked, [stemOf(2), stemOf(3)]);
+  assert.equal(r.imported, 2);
+  assert.deepEqual((await project.loadLabels(t.id, stemOf(0))).data, syntheticLabels(5).data);
+  assert.deepEqual((await project.loadLabels(t.id, stemOf(3), { corrected: false })).data, syntheticLabels(3).data);
+  assert.deepEqual((await project.loadLabels(t.id, stemOf(2))).data, fixed.data);
+  assert.equal(project.track(t.id).mode, 'every-frame');
+  const r2 = await project.importRun(run2, { trackId: t.id, overwriteLocked: true });
+  assert.deepEqual(r2.overwritten, [stemOf(2), stemOf(3)]);
+  assert.deepEqual((await project.loadLabels(t.id, stemOf(2))).data, syntheticLabels(7).data);
+  assert.deepEqual(await readdir(join(project.dir, 'corrections', t.id)), []);
+});
+
+test('openProject reports a moved video and relocateVideo checks the fingerprint', async () => {
+  const { root, video, project } = await setup();
+  const moved = join(root, 'elsewhere.mp4');
+  await rename(video, moved);
+  const p = await openProject(project.dir);
+  assert.equal(p.videoMissing, true);
+  assert.match(p.videoProblem ?? '', /video not found at .*clip\.mp4/);
+  const other = await fakeVideo(root, 999, 'other.mp4');
+  await assert.rejects(p.relocateVideo(other), /not this project's video \(size 999/);
+  await assert.rejects(p.relocateVideo(moved, { frameCount: 5 }), /5 frames, expected 4/);
+  await p.relocateVideo(moved);
+  assert.equal(p.videoMissing, false);
+  const p2 = await openProject(project.dir);
+  assert.equal(p2.videoMissing, false);
+  assert.equal(p2.videoPath, moved);
+  await writeFile(moved, Buffer.alloc(10));
+  const p3 = await openProject(project.dir);
+  assert.equal(p3.videoMissing, true);
+  assert.match(p3.videoProblem ?? '', /not the project's video/);
+});
+
+test('a project moved together with its video finds it by relative path', async () => {
+  const { root, project } = await setup();
+  const newRoot = `${root}-moved`;
+  await rename(root, newRoot);
+  const p = await openProject(join(newRoot, 'proj'));
+  assert.equal(p.videoMissing, false);
+  assert.equal(p.videoPath, join(newRoot, 'clip.mp4'));
+  assert.match(p.videoNote ?? '', /next to the project/);
+  void project;
+});
+
+test('view, playhead and history persist; history is dropped when it does not match the saved labels', async () => {
+  const { project } = await setup();
+  project.setView({ opacity: 0.7, overlay: { labels: true, confidence: true, flicker: false }, hiddenClasses: [2] });
+  project.setPlayhead(3);
+  await project.saveHistory({ version: 1, undo: [], redo: [] });
+  const p = await openProject(project.dir);
+  assert.equal(p.data.view.opacity, 0.7);
+  assert.equal(p.data.view.overlay.confidence, true);
+  assert.deepEqual(p.data.view.hiddenClasses, [2]);
+  assert.equal(p.data.playhead, 3);
+  assert.deepEqual(await p.loadHistory(), { version: 1, undo: [], redo: [] });
+  const h = JSON.parse(await readFile(join(project.dir, 'history.json'), 'utf8'));
+  await writeFile(join(project.dir, 'history.json'), JSON.stringify({ ...h, revision: 'stale' }));
+  assert.equal(await (await openProject(project.dir)).loadHistory(), null);
+  assert.throws(() => p.setPlayhead(-1), /playhead/);
+});
+
+test('openProject gives one-line errors for missing and damaged projects, and sweeps temp files', async () => {
+  const { root, project } = await setup();
+  await assert.rejects(openProject(join(root, 'none')), /no project at/);
+  await writeFile(join(project.dir, '.vss-tmp-project.json.123.abcd'), 'half');
+  await openProject(project.dir);
+  assert.deepEqual((await readdir(project.dir)).filter((n) => n.startsWith('.vss-tmp')), []);
+  await writeFile(join(project.dir, 'project.json'), '{"format": "vss-project", "vers');
+  await assert.rejects(openProject(project.dir), /not valid JSON/);
+  await writeFile(join(project.dir, 'project.json'), JSON.stringify({ format: 'vss-project', version: 1 }));
+  await assert.rejects(openProject(project.dir), /project.json: video must be an object/);
+});
+
+test('recent projects list is most-recent-first, deduplicated and stored atomically', async () => {
+  const dir = await tempDir('recent');
+  const file = join(dir, 'recent-projects.json');
+  await addRecentProject('/a/p1', file);
+  await addRecentProject('/a/p2', file);
+  const items = await addRecentProject('/a/p1', file);
+  assert.deepEqual(items.map((i) => i.path), ['/a/p1', '/a/p2']);
+  assert.deepEqual((await listRecentProjects(file)).map((i) => i.name), ['p1', 'p2']);
+  assert.deepEqual((await removeRecentProject('/a/p2', file)).map((i) => i.path), ['/a/p1']);
+  assert.deepEqual(await listRecentProjects(join(dir, 'missing.json')), []);
+});

@@ -1,0 +1,370 @@
+/**
+ * An open project. Reads go straight to disk; changes are either written now (saveCorrection,
+ * saveHistory, save) or staged (stageCorrection, stageHistory, setView, setPlayhead, lock…) and
+ * written by flush(), which an Autosaver calls. A flush snapshots everything synchronously first
+ * (PNG encodes, history JSON, project.json), then writes corrections, history.json and finally
+ * project.json, each atomically; writes never overlap.
+ */
+import { readFile, rename, rm, mkdir, readdir } from 'node:fs/promises';
+import { relative, resolve, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { LabelMap } from '../../engine/types.ts';
+import type { SerializedHistory } from '../../engine/edit/history.ts';
+import { VssError } from '../errors.ts';
+import { TEMP_MARK, writeFileAtomic, writeJsonAtomic } from './atomic.ts';
+import { copyRunFiles } from './copy-run.ts';
+import { assertRunDir, listStems, readRunSummary } from './engine-run.ts';
+import { fingerprintMismatch, fingerprintOf, videoRef } from './fingerprint.ts';
+import { decodeLabelPng, encodeLabelPng } from './label-png.ts';
+import { projectPaths, trackIdFor } from './paths.ts';
+import type { ClassInfo, ProjectFile, Track, ViewSettings } from './types.ts';
+
+export interface ImportReport {
+  trackId: string;
+  imported: number;
+  /** Locked (corrected) frames left as they were. */
+  skippedLocked: string[];
+  /** Locked frames replaced because overwriteLocked was set (their corrections were dropped). */
+  overwritten: string[];
+}
+
+interface HistoryFile {
+  revision: string;
+  history: SerializedHistory;
+}
+
+export class Project {
+  readonly paths: ReturnType<typeof projectPaths>;
+  private staged = new Map<string, { trackId: string; stem: string; labels: LabelMap }>();
+  private historySource: (() => SerializedHistory) | null = null;
+  private projectDirty = false;
+  private writing: Promise<unknown> = Promise.resolve();
+  /** Called whenever something is staged (the Autosaver listens here). */
+  onDirty: (() => void) | null = null;
+
+  constructor(
+    readonly dir: string,
+    private file: ProjectFile,
+    /** True when the video is missing or is not the recorded file; see videoProblem, relocateVideo. */
+    public videoMissing: boolean,
+    public videoProblem: string | null,
+    public videoNote: string | null,
+    /** Revision stamp shared by project.json's last write and history.json. */
+    private historyRevision: string | null,
+  ) {
+    this.paths = projectPaths(dir);
+  }
+
+  /** A copy of the project.json content as last changed in memory. */
+  get data(): ProjectFile {
+    return structuredClone(this.file);
+  }
+  get classes(): ClassInfo[] {
+    return this.file.classes.map((c) => ({ ...c, color: [...c.color] as [number, number, number] }));
+  }
+  get ignoreIndex(): number {
+    return this.file.ignoreIndex;
+  }
+  get tracks(): Track[] {
+    return structuredClone(this.file.tracks);
+  }
+  get videoPath(): string {
+    return this.file.video.path;
+  }
+  get hasPendingChanges(): boolean {
+    return this.staged.size > 0 || this.projectDirty || this.historySource !== null;
+  }
+
+  track(idOrName: string): Track {
+    const t = this.file.tracks.find((x) => x.id === idOrName) ?? this.file.tracks.find((x) => x.name === idOrName);
+    if (!t) throw new VssError('NOT_FOUND', `unknown track "${idOrName}" (tracks: ${this.file.tracks.map((x) => x.id).join(', ') || 'none'})`);
+    return structuredClone(t);
+  }
+
+  /** Frame stems of a track, natural order. */
+  async frames(trackId: string): Promise<string[]> {
+    this.track(trackId);
+    return listStems(join(this.paths.trackDir(trackId), 'labels'));
+  }
+
+  correctedStems(trackId: string): string[] {
+    return [...(this.file.corrections[trackId] ?? [])];
+  }
+
+  isLocked(trackId: string, stem: string): boolean {
+    return (this.file.lockedFrames[trackId] ?? []).includes(stem);
+  }
+
+  /** Labels of a frame; with corrected (default) a correction replaces the engine labels. */
+  async loadLabels(trackId: string, stem: string, opts: { corrected?: boolean } = {}): Promise<LabelMap> {
+    this.track(trackId);
+    const staged = this.staged.get(`${trackId}/${stem}`);
+    if ((opts.corrected ?? true) && staged) return { ...staged.labels, data: staged.labels.data.slice() };
+    const p = (opts.corrected ?? true) && this.file.corrections[trackId]?.includes(stem) ? this.paths.correction(trackId, stem) : this.paths.labels(trackId, stem);
+    let buf: Buffer;
+    try {
+      buf = await readFile(p);
+    } catch {
+      throw new VssError('NOT_FOUND', `no labels for frame "${stem}" of track ${trackId}`);
+    }
+    return decodeLabelPng(buf, `labels of frame ${stem}`);
+  }
+
+  async loadConfidence(trackId: string, stem: string): Promise<LabelMap | undefined> {
+    try {
+      return decodeLabelPng(await readFile(this.paths.confidence(trackId, stem)), `confidence of frame ${stem}`);
+    } catch {
+      return undefined;
+    }
+  }
+
+  // ------------------------------------------------------------------ tracks
+
+  /** Copies (or moves, with move: true) an engine run into tracks/<id>/ and lists it. */
+  async addTrack(fromRunDir: string, name: string, opts: { move?: boolean; kind?: Track['kind'] } = {}): Promise<Track> {
+    const runDir = resolve(fromRunDir);
+    const stems = await assertRunDir(runDir);
+    const summary = await readRunSummary(runDir);
+    return this.serial(async () => {
+      const id = trackIdFor(name, new Set(this.file.tracks.map((t) => t.id)));
+      const final = this.paths.trackDir(id);
+      const tmp = join(this.paths.tracksDir, `${TEMP_MARK}${id}-${randomBytes(3).toString('hex')}`);
+      await mkdir(tmp, { recursive: true });
+      await copyRunFiles(runDir, tmp, { stems, move: opts.move ?? false });
+      await rm(final, { recursive: true, force: true });
+      await rename(tmp, final);
+      const track: Track = {
+        id,
+        name,
+        kind: opts.kind ?? 'engine',
+        source: relative(this.dir, runDir).split('\\').join('/'),
+        mode: summary.mode,
+        settings: summary.settings,
+        keyFrames: summary.keyFrames,
+        createdAt: new Date().toISOString(),
+      };
+      this.file.tracks.push(track);
+      await this.writeProjectNow();
+      return structuredClone(track);
+    });
+  }
+
+  /**
+   * Re-imports an engine run into an existing track. Locked frames (frames with corrections) are
+   * skipped and reported, unless overwriteLocked: then they are replaced and their corrections
+   * dropped.
+   */
+  async importRun(runDir: string, opts: { trackId: string; overwriteLocked: boolean }): Promise<ImportReport> {
+    const track = this.track(opts.trackId);
+    const src = resolve(runDir);
+    const stems = await assertRunDir(src);
+    const summary = await readRunSummary(src);
+    return this.serial(async () => {
+      const report: ImportReport = { trackId: track.id, imported: 0, skippedLocked: [], overwritten: [] };
+      const toCopy: string[] = [];
+      for (const stem of stems) {
+        if (this.isLocked(track.id, stem)) {
+          if (!opts.overwriteLocked) {
+            report.skippedLocked.push(stem);
+            continue;
+          }
+          report.overwritten.push(stem);
+        }
+        toCopy.push(stem);
+      }
+      await copyRunFiles(src, this.paths.trackDir(track.id), { stems: toCopy });
+      report.imported = toCopy.length;
+      for (const stem of report.overwritten) {
+        this.staged.delete(`${track.id}/${stem}`);
+        this.file.corrections[track.id] = (this.file.corrections[track.id] ?? []).filter((s) => s !== stem);
+        this.file.lockedFrames[track.id] = (this.file.lockedFrames[track.id] ?? []).filter((s) => s !== stem);
+      }
+      const t = this.file.tracks.find((x) => x.id === track.id)!;
+      Object.assign(t, { mode: summary.mode, keyFrames: summary.keyFrames, settings: summary.settings, source: relative(this.dir, src).split('\\').join('/') });
+      await this.writeProjectNow();
+      for (const stem of report.overwritten) await rm(this.paths.correction(track.id, stem), { force: true });
+      return report;
+    });
+  }
+
+  // ------------------------------------------------------------------ corrections and locks
+
+  /** Stages the full corrected label map of a frame (written by the next flush) and locks it. */
+  stageCorrection(trackId: string, stem: string, labels: LabelMap): void {
+    this.track(trackId);
+    this.paths.correction(trackId, stem); // validates the stem
+    this.staged.set(`${trackId}/${stem}`, { trackId, stem, labels });
+    this.addStem(this.file.corrections, trackId, stem);
+    this.addStem(this.file.lockedFrames, trackId, stem);
+    this.markDirty();
+  }
+
+  /** Writes a frame's corrected label map now (and locks the frame). */
+  async saveCorrection(trackId: string, stem: string, labels: LabelMap): Promise<void> {
+    this.stageCorrection(trackId, stem, { ...labels, data: labels.data.slice() });
+    await this.flush();
+  }
+
+  /** Deletes a frame's correction (back to the engine labels) and unlocks it. */
+  async removeCorrection(trackId: string, stem: string): Promise<void> {
+    this.staged.delete(`${trackId}/${stem}`);
+    this.file.corrections[trackId] = (this.file.corrections[trackId] ?? []).filter((s) => s !== stem);
+    this.file.lockedFrames[trackId] = (this.file.lockedFrames[trackId] ?? []).filter((s) => s !== stem);
+    this.projectDirty = true;
+    await this.flush();
+    await rm(this.paths.correction(trackId, stem), { force: true });
+  }
+
+  lockFrames(trackId: string, stems: readonly string[]): void {
+    this.track(trackId);
+    for (const s of stems) this.addStem(this.file.lockedFrames, trackId, s);
+    this.markDirty();
+  }
+
+  unlockFrames(trackId: string, stems: readonly string[]): void {
+    const drop = new Set(stems);
+    this.file.lockedFrames[trackId] = (this.file.lockedFrames[trackId] ?? []).filter((s) => !drop.has(s));
+    this.markDirty();
+  }
+
+  // ------------------------------------------------------------------ view, playhead, history
+
+  setView(view: Partial<ViewSettings>): void {
+    const v = this.file.view;
+    this.file.view = { ...v, ...view, overlay: { ...v.overlay, ...(view.overlay ?? {}) } };
+    this.markDirty();
+  }
+
+  setPlayhead(frame: number): void {
+    if (!Number.isInteger(frame) || frame < 0) throw new VssError('BAD_REQUEST', `playhead must be a frame index ≥ 0, got ${frame}`);
+    this.file.playhead = frame;
+    this.markDirty();
+  }
+
+  /** Registers where the undo history comes from; each flush writes its current state. */
+  stageHistory(source: () => SerializedHistory): void {
+    this.historySource = source;
+    this.markDirty();
+  }
+
+  async saveHistory(history: SerializedHistory): Promise<void> {
+    this.stageHistory(() => history);
+    await this.flush();
+  }
+
+  /** The saved undo history, or null when none was saved or it does not match the saved labels. */
+  async loadHistory(): Promise<SerializedHistory | null> {
+    try {
+      const raw = JSON.parse(await readFile(this.paths.historyFile, 'utf8')) as Partial<HistoryFile>;
+      if (!raw.history || raw.revision !== this.historyRevision) return null;
+      return raw.history;
+    } catch {
+      return null;
+    }
+  }
+
+  // ------------------------------------------------------------------ video
+
+  /** Points the project at the video's new location after checking it is the same file. */
+  async relocateVideo(newPath: string, opts: { frameCount?: number } = {}): Promise<void> {
+    const abs = resolve(newPath);
+    let fp;
+    try {
+      fp = await fingerprintOf(abs, opts.frameCount ?? null);
+    } catch {
+      throw new VssError('NOT_FOUND', `video not found: ${abs}`);
+    }
+    const why = fingerprintMismatch(this.file.video.fingerprint, fp);
+    if (why) throw new VssError('BAD_REQUEST', `${abs} is not this project's video (${why})`);
+    const frameCount = this.file.video.fingerprint.frameCount ?? fp.frameCount;
+    this.file.video = videoRef(this.dir, abs, { ...fp, frameCount });
+    this.videoMissing = false;
+    this.videoProblem = null;
+    this.videoNote = null;
+    this.projectDirty = true;
+    await this.flush();
+  }
+
+  // ------------------------------------------------------------------ saving
+
+  /** Writes project.json now (plus anything staged). */
+  async save(): Promise<void> {
+    this.projectDirty = true;
+    await this.flush();
+  }
+
+  /** Writes everything staged; resolves when it is on disk. Calls never overlap. */
+  flush(): Promise<void> {
+    return this.serial(() => this.flushNow());
+  }
+
+  private async flushNow(): Promise<void> {
+    if (!this.hasPendingChanges) return;
+    // Snapshot synchronously: later edits go into the next flush.
+    const staged = [...this.staged.entries()];
+    const pngs = staged.map(([, s]) => ({ path: this.paths.correction(s.trackId, s.stem), data: encodeLabelPng(s.labels) }));
+    this.staged.clear();
+    const source = this.historySource;
+    const history: HistoryFile | null = source ? { revision: randomBytes(6).toString('hex'), history: source() } : null;
+    this.historySource = null;
+    this.projectDirty = false;
+    const revision = history?.revision ?? this.historyRevision;
+    const json = this.snapshot(revision);
+    try {
+      for (const p of pngs) await writeFileAtomic(p.path, p.data);
+      if (history) await writeJsonAtomic(this.paths.historyFile, history);
+      await writeFileAtomic(this.paths.projectFile, json);
+    } catch (e) {
+      // Put the snapshot back so the next flush retries it (newer staged data wins).
+      for (const [k, v] of staged) if (!this.staged.has(k)) this.staged.set(k, v);
+      this.historySource ??= source;
+      this.projectDirty = true;
+      throw new VssError('INTERNAL', `could not save the project: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+    this.historyRevision = revision;
+  }
+
+  private async writeProjectNow(): Promise<void> {
+    await writeFileAtomic(this.paths.projectFile, this.snapshot(this.historyRevision));
+  }
+
+  private snapshot(revision: string | null): string {
+    this.file.updatedAt = new Date().toISOString();
+    return JSON.stringify({ ...this.file, historyRevision: revision }, null, 2) + '\n';
+  }
+
+  private serial<T>(step: () => Promise<T>): Promise<T> {
+    const next = this.writing.then(step, step);
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
+  private addStem(map: Record<string, string[]>, trackId: string, stem: string): void {
+    const list = (map[trackId] ??= []);
+    if (!list.includes(stem)) list.push(stem);
+  }
+
+  private markDirty(): void {
+    this.projectDirty = true;
+    this.onDirty?.();
+  }
+
+  /** Re-reads which corrections exist on disk (a crash may have written PNGs after project.json). */
+  async reconcileCorrections(): Promise<void> {
+    for (const t of this.file.tracks) {
+      let names: string[] = [];
+      try {
+        names = await readdir(this.paths.correctionsDir(t.id));
+      } catch {
+        continue;
+      }
+      for (const n of names) {
+        if (!n.endsWith('.png') || n.startsWith(TEMP_MARK)) continue;
+        const stem = n.slice(0, -4);
+        this.addStem(this.file.corrections, t.id, stem);
+        this.addStem(this.file.lockedFrames, t.id, stem);
+      }
+    }
+  }
+}
+
