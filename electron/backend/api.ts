@@ -8,6 +8,7 @@ import {
   isRequestName,
   requestValidators,
   type AppInfo,
+  type RecentItem,
   type EventName,
   type Events,
   type Req,
@@ -39,6 +40,8 @@ export interface BackendDeps {
   /** Native "open" dialog; only the Electron main process provides one. */
   openDialog?: () => Promise<string | null>;
   cacheLimitMB?: number;
+  /** Called after the recent list changes (Electron rebuilds its Open Recent menu). */
+  onRecentChanged?: (items: RecentItem[]) => void;
 }
 
 export type EventListener = <E extends EventName>(name: E, payload: Events[E]) => void;
@@ -84,13 +87,18 @@ export function createBackend(deps: BackendDeps): Backend {
       const abs = resolve(path);
       const already = video.list().find((v) => v.path === abs);
       const info = already ?? (await video.open(abs));
-      await recent.add(info.path).catch(() => undefined); // a read-only data folder must not block opening
+      // A read-only data folder must not block opening.
+      await recent.add(info.path).then(deps.onRecentChanged, () => undefined);
       return info;
     },
     'video.close': async ({ videoId }) => ({ closed: await video.close(videoId) }),
     'video.list': async () => ({ videos: video.list() }),
     'recent.list': async () => ({ items: await recent.list() }),
-    'recent.clear': async () => ({ items: await recent.clear() }),
+    'recent.clear': async () => {
+      const items = await recent.clear();
+      deps.onRecentChanged?.(items);
+      return { items };
+    },
     'video.playhead': async ({ videoId, index, direction }) => {
       const info = known(videoId);
       if (index >= info.frameCount) throw new VssError('OUT_OF_RANGE', `frame ${index} is past the last frame (${info.frameCount - 1})`);

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command.ts';
+import { serveCommand } from './serve.ts';
 
 /** Every sub-command of `vss`, in the order `vss --help` lists them. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [serveCommand];

@@ -1,0 +1,50 @@
+/**
+ * The app's own origin and what may load from it (pure; no electron import, unit-tested).
+ * Pages come from app://renderer/..., frames from vss-frame://frames/<videoId>/<index>.
+ */
+import { parseFramePath, type FrameRequest } from '../backend/frame-request.ts';
+import { VssError } from '../backend/errors.ts';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = 'app://renderer';
+export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
+export const FRAME_SCHEME = 'vss-frame';
+export const FRAME_BASE = 'vss-frame://frames';
+
+export const APP_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "connect-src 'self' vss-frame:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/** True only for pages of our own app origin (used to check IPC senders and navigation). */
+export function isAppUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === 'renderer';
+  } catch {
+    return false;
+  }
+}
+
+/** Parses vss-frame://frames/<videoId>/<index>; anything else (paths, other hosts) is refused. */
+export function parseFrameUrl(url: string): FrameRequest {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new VssError('BAD_REQUEST', 'bad frame URL');
+  }
+  if (u.protocol !== `${FRAME_SCHEME}:` || u.host !== 'frames' || u.search || u.hash) {
+    throw new VssError('BAD_REQUEST', 'frame URL must be vss-frame://frames/<videoId>/<index>');
+  }
+  return parseFramePath(u.pathname.replace(/^\//, ''));
+}
+
+/**
+ * The file to open from the command line: `electron . clip.mp4` (dev) or `VSS Studio clip.mp4`
+ * (packaged). Chromium switches are skipped; relative paths resolve against `cwd`.
+ */
+export function pathFromArgv(argv: readonly string[], isPackaged: boolean): string | undefined {
+  const rest = argv.slice(isPackaged ? 1 : 2);
+  return rest.find((a) => a.length > 0 && !a.startsWith('-'));
+}

@@ -1,0 +1,80 @@
+/**
+ * Electron main process (thin): one window, menu, IPC handlers and the app:// and vss-frame://
+ * protocols over the same createBackend() the CLI and the review host use.
+ * Bundled to dist/electron/main.cjs by scripts/build-electron.mjs.
+ */
+import { app, BrowserWindow } from 'electron';
+import { join, resolve } from 'node:path';
+import type { RecentItem } from '../shared/contract.ts';
+import { createBackend, type Backend } from '../backend/api.ts';
+import { createVideoService } from '../backend/video/service.ts';
+import { pathFromArgv } from './app-origin.ts';
+import { chooseFramesFolder, chooseVideo } from './dialogs.ts';
+import { registerIpc } from './ipc.ts';
+import { buildMenu } from './menu.ts';
+import { handleProtocols, registerSchemes } from './protocols.ts';
+import { createMainWindow, hardenSession } from './window.ts';
+
+const here = __dirname; // dist/electron once bundled
+const rendererDir = join(here, '..', 'renderer');
+
+registerSchemes();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let win: BrowserWindow | undefined;
+let backend: Backend | undefined;
+
+function openInUi(path: string): void {
+  backend?.emit('app.openPath', { path });
+}
+
+function refreshMenu(items: RecentItem[]): void {
+  buildMenu(items, {
+    open: () => void chooseVideo(win).then((p) => p && openInUi(p)),
+    openFolder: () => void chooseFramesFolder(win).then((p) => p && openInUi(p)),
+    openPath: openInUi,
+    clearRecent: () => void backend?.handle('recent.clear', {}),
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSession();
+  const b = createBackend({
+    video: createVideoService(),
+    transport: 'electron',
+    version: app.getVersion(),
+    openDialog: () => chooseVideo(win),
+    onRecentChanged: refreshMenu,
+    // engine: the engine worker (electron/engine/worker) plugs in here.
+  });
+  backend = b;
+  handleProtocols(b, rendererDir);
+  registerIpc(b, () => win?.webContents);
+  refreshMenu((await b.handle('recent.list', {})).items);
+  win = createMainWindow(here);
+  win.on('closed', () => (win = undefined));
+
+  const initial = pathFromArgv(process.argv, app.isPackaged);
+  if (initial) {
+    const abs = resolve(process.env.INIT_CWD ?? process.cwd(), initial);
+    win.webContents.once('did-finish-load', () => openInUi(abs));
+  }
+}
+
+app.on('second-instance', (_e, argv, cwd) => {
+  const p = pathFromArgv(argv, app.isPackaged);
+  if (p) openInUi(resolve(cwd, p));
+  if (win?.isMinimized()) win.restore();
+  win?.focus();
+});
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => void backend?.dispose());
+app.on('web-contents-created', (_e, wc) => {
+  wc.on('will-attach-webview', (ev) => ev.preventDefault());
+});
+
+start().catch((e: unknown) => {
+  console.error(`VSS Studio failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  app.exit(1);
+});
