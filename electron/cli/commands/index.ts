@@ -1,5 +1,7 @@
 import type { CliCommand } from '../command.ts';
+import { frameCommand } from './frame.ts';
+import { probeCommand } from './probe.ts';
 import { serveCommand } from './serve.ts';
 
 /** Every sub-command of `vss`, in the order `vss --help` lists them. */
-export const commands: CliCommand[] = [serveCommand];
+export const commands: CliCommand[] = [probeCommand, frameCommand, serveCommand];
