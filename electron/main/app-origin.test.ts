@@ -21,5 +21,6 @@ test('the clip path comes after the app path; switches are ignored', () => {
   assert.equal(pathFromArgv(['/usr/bin/electron', '.', 'clip.mp4'], false), 'clip.mp4');
   assert.equal(pathFromArgv(['/usr/bin/electron', 'dist/electron/main.cjs', '--no-sandbox', '/v/a.mp4'], false), '/v/a.mp4');
   assert.equal(pathFromArgv(['/opt/VSS Studio/vss-studio', '/v/a.mp4'], true), '/v/a.mp4');
+  assert.equal(pathFromArgv(['/usr/bin/electron', '--inspect=0', '--remote-debugging-port=0', 'main.cjs', 'c.mp4'], false), 'c.mp4');
   assert.equal(pathFromArgv(['/usr/bin/electron', '.'], false), undefined);
 });

@@ -41,10 +41,11 @@ export function parseFrameUrl(url: string): FrameRequest {
 }
 
 /**
- * The file to open from the command line: `electron . clip.mp4` (dev) or `VSS Studio clip.mp4`
- * (packaged). Chromium switches are skipped; relative paths resolve against `cwd`.
+ * The file to open from the command line: `electron . clip.mp4` (dev: argv[0] is electron, the
+ * first positional the app path) or `VSS Studio clip.mp4` (packaged). Switches such as
+ * --no-sandbox or --inspect=0 (added by test runners, possibly in front) are skipped.
  */
 export function pathFromArgv(argv: readonly string[], isPackaged: boolean): string | undefined {
-  const rest = argv.slice(isPackaged ? 1 : 2);
-  return rest.find((a) => a.length > 0 && !a.startsWith('-'));
+  const positional = argv.slice(1).filter((a) => a.length > 0 && !a.startsWith('-'));
+  return isPackaged ? positional[0] : positional[1];
 }

@@ -1,0 +1,28 @@
+/**
+ * Generates the test clips and starts one `vss serve` (port 0, fresh VSS_HOME) for the browser
+ * specs. Fixtures reach the specs through VSS_E2E_FIXTURES; the returned function stops the host.
+ */
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeIndexClip } from './support/clip.ts';
+import { startServe } from './support/serve.ts';
+import type { E2EFixtures } from './support/paths.ts';
+
+export const CLIP_FRAMES = 60;
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const dir = mkdtempSync(join(tmpdir(), 'vss-e2e-'));
+  const clip = join(dir, 'index-clip.mp4');
+  await makeIndexClip(clip, CLIP_FRAMES);
+  const fakeMp4 = join(dir, 'not-a-video.mp4');
+  writeFileSync(fakeMp4, 'this is a text file, not a video\n');
+  const home = join(dir, 'home');
+  const serve = await startServe(home);
+  const fx: E2EFixtures = { url: serve.url, clip, frames: CLIP_FRAMES, missing: join(dir, 'missing.mp4'), fakeMp4, home };
+  process.env.VSS_E2E_FIXTURES = JSON.stringify(fx);
+  return async () => {
+    await serve.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
