@@ -1,0 +1,131 @@
+/**
+ * adaptive: Low-Latency Video Semantic Segmentation (Li et al., CVPR 2018), training-free.
+ *
+ * Every frame runs the low stage. A new key frame is triggered when the low-level deviation from
+ * the last key frame's low features (deviation.ts) exceeds the threshold, or the interval reaches
+ * its maximum (threshold-controller.ts calibrates the threshold to a target average interval).
+ *
+ * Low-latency schedule (lowLatency, the default): a triggered frame is answered at once from
+ * propagated features (flow to the current key, warp its high features, head), while the high
+ * stage of the new key frame is started alongside: it is a second ORT session (the high graph)
+ * running concurrently on ORT's own thread pool, not awaited by this frame. The first frame that
+ * arrives after it has finished switches to the new key (real features replace the propagated
+ * ones from then on); frames that arrive before keep propagating from the previous key. One high
+ * stage in flight at a time (two slots: propagation + one key computation). Without lowLatency,
+ * a triggered frame waits for its own high stage (a classic adaptive key-frame scheduler).
+ */
+import type { DisPreset } from '../flow/dis-options.ts';
+import type { GrayImage, Tensor3 } from '../types.ts';
+import { lowDeviation } from './deviation.ts';
+import type { KeyModel } from './key-model.ts';
+import { flowTo, warpFeatures } from './propagate.ts';
+import { ThresholdController } from './threshold-controller.ts';
+import { zeroTimings, type Mode, type ModeOutput } from './types.ts';
+
+export interface AdaptiveOptions {
+  threshold?: number;
+  targetInterval: number;
+  maxInterval: number;
+  lowLatency: boolean;
+  preset: DisPreset;
+}
+
+interface Key {
+  index: number;
+  gray: GrayImage;
+  low: Tensor3;
+  features: Tensor3;
+}
+
+interface Pending {
+  index: number;
+  gray: GrayImage;
+  low: Tensor3;
+  features?: Tensor3;
+  error?: unknown;
+  promise: Promise<void>;
+}
+
+export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
+  const ctl = new ThresholdController({ threshold: o.threshold, targetInterval: o.targetInterval, maxInterval: o.maxInterval });
+  let key: Key | undefined;
+  let pending: Pending | undefined;
+  /** Low features of the last triggered frame: deviations are measured against it. */
+  let ref: { index: number; low: Tensor3 } | undefined;
+  let keys = 0;
+  let deviationSum = 0;
+  let deviationCount = 0;
+  let asyncHighMs = 0;
+
+  const promote = (): void => {
+    if (pending?.error !== undefined) throw pending.error;
+    if (pending?.features) {
+      key = { index: pending.index, gray: pending.gray, low: pending.low, features: pending.features };
+      pending = undefined;
+    }
+  };
+
+  return {
+    async push(f) {
+      const t = zeroTimings();
+      const low = await km.low(f, t);
+      if (!key) {
+        const features = await km.keyFeatures(f, low, t);
+        key = { index: f.index, gray: f.gray, low, features };
+        ref = { index: f.index, low };
+        keys++;
+        return [{ index: f.index, probabilities: await km.output(features, low, t), key: true, timings: t }];
+      }
+      promote();
+      const interval = f.index - ref!.index;
+      const dev = lowDeviation(low, ref!.low);
+      deviationSum += dev;
+      deviationCount++;
+      const decision = pending ? { trigger: false } : ctl.decide(dev, interval);
+      let out: ModeOutput;
+      if (decision.trigger) {
+        ctl.keyPlaced(interval);
+        ref = { index: f.index, low };
+        keys++;
+        if (!o.lowLatency) {
+          const features = await km.keyFeatures(f, low, t);
+          key = { index: f.index, gray: f.gray, low, features };
+          return [{ index: f.index, probabilities: await km.output(features, low, t), key: true, timings: t }];
+        }
+        // Start the key's high stage alongside, then answer this frame from propagated features.
+        const side = zeroTimings();
+        const p: Pending = { index: f.index, gray: f.gray, low, promise: Promise.resolve() };
+        p.promise = km.keyFeatures(f, low, side).then(
+          (feat) => {
+            p.features = feat;
+            asyncHighMs += side.high;
+          },
+          (e: unknown) => {
+            p.error = e;
+          },
+        );
+        pending = p;
+      }
+      const flow = flowTo(f.gray, key.gray, o.preset, t);
+      const warped = warpFeatures(key.features, flow, t);
+      out = { index: f.index, probabilities: await km.output(warped, low, t), key: decision.trigger, timings: t };
+      return [out];
+    },
+    async flush() {
+      if (pending) await pending.promise;
+      promote();
+      return [];
+    },
+    info: () => ({
+      lowLatency: o.lowLatency,
+      threshold: ctl.threshold ?? Number.NaN,
+      thresholdCalibrated: o.threshold === undefined,
+      targetInterval: o.targetInterval,
+      maxInterval: o.maxInterval,
+      meanDeviation: deviationCount ? deviationSum / deviationCount : 0,
+      keyFramesTriggered: keys,
+      alongsideHighMs: Math.round(asyncHighMs),
+      flowPreset: o.preset,
+    }),
+  };
+}

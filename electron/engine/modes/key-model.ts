@@ -1,0 +1,54 @@
+/**
+ * What the key-frame modes (dff, adaptive) need from a model, for both bundle forms:
+ * - split: low = the low stage, key features = the high stage, output = head(warped high, low);
+ * - single graph: low = the grey image (1 channel, the cheapest "low-level feature"),
+ *   key features = the full model's probabilities, output = the warped probabilities themselves.
+ */
+import type { ModelBundle } from '../model/bundle.ts';
+import type { Tensor3 } from '../types.ts';
+import { since, type ModeFrame, type StageTimings } from './types.ts';
+
+export interface KeyModel {
+  low(f: ModeFrame, t: StageTimings): Promise<Tensor3>;
+  keyFeatures(f: ModeFrame, low: Tensor3, t: StageTimings): Promise<Tensor3>;
+  output(keyFeatures: Tensor3, low: Tensor3, t: StageTimings): Promise<Tensor3>;
+}
+
+export function keyModelFor(bundle: ModelBundle): KeyModel {
+  if (bundle.split) {
+    return {
+      async low(f, t) {
+        const t0 = performance.now();
+        const r = await bundle.low(f.input);
+        t.low += since(t0);
+        return r;
+      },
+      async keyFeatures(f, low, t) {
+        const t0 = performance.now();
+        const r = await bundle.high(f.input, low);
+        t.high += since(t0);
+        return r;
+      },
+      async output(high, low, t) {
+        const t0 = performance.now();
+        const r = await bundle.head(high, low);
+        t.head += since(t0);
+        return r;
+      },
+    };
+  }
+  return {
+    async low(f) {
+      return { channels: 1, width: f.gray.width, height: f.gray.height, data: f.gray.data };
+    },
+    async keyFeatures(f, _low, t) {
+      const t0 = performance.now();
+      const r = await bundle.full(f.input);
+      t.high += since(t0);
+      return r;
+    },
+    async output(probabilities) {
+      return probabilities;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/** The engine modes: settings, what they consume per frame and what they produce. */
+import type { DisPreset } from '../flow/dis-options.ts';
+import type { FlowField, GrayImage, Tensor3 } from '../types.ts';
+
+export type ModeName = 'per-frame' | 'dff' | 'adaptive' | 'fused';
+export const MODE_NAMES: readonly ModeName[] = ['per-frame', 'dff', 'adaptive', 'fused'];
+export type FusionKind = 'causal' | 'bidirectional';
+
+export interface ModeSettings {
+  mode: ModeName;
+  /** dff: a key frame every K frames. Default 5. */
+  keyInterval: number;
+  /** adaptive: wanted average key interval; calibrates the threshold online. Default 5. */
+  targetInterval: number;
+  /** adaptive: fixed deviation threshold (disables the calibration). */
+  threshold?: number;
+  /** adaptive: a key frame at the latest after this many frames. Default 2 x targetInterval. */
+  maxInterval: number;
+  /** adaptive: answer a triggered key frame from propagated features while its high stage runs alongside. Default true. */
+  lowLatency: boolean;
+  /** fused: causal (NetWarp-like) or bidirectional (GRFP-like, default). */
+  fusion: FusionKind;
+  /** fused bidirectional: frames per window of the backward pass. Default 8. */
+  window: number;
+  /** fused: weight of the current frame's probabilities. Default 1. */
+  fuseCurrent: number;
+  /** fused: weight of the warped fused past (before confidence gating). Default 1.5. */
+  fusePrevious: number;
+  /** DIS preset of the flow used for propagation and fusion. Default ultrafast. */
+  preset: DisPreset;
+}
+
+export const MODE_DEFAULTS: ModeSettings = {
+  mode: 'per-frame',
+  keyInterval: 5,
+  targetInterval: 5,
+  maxInterval: 10,
+  lowLatency: true,
+  fusion: 'bidirectional',
+  window: 8,
+  fuseCurrent: 1,
+  fusePrevious: 1.5,
+  preset: 'ultrafast',
+};
+
+/** One frame as the modes see it. */
+export interface ModeFrame {
+  index: number;
+  /** Preprocessed model input (bundle.preprocess). */
+  input: Float32Array;
+  /** Grey image at the flow size (the model input size). */
+  gray: GrayImage;
+}
+
+export interface StageTimings {
+  low: number;
+  high: number;
+  flow: number;
+  head: number;
+  fuse: number;
+}
+
+export function zeroTimings(): StageTimings {
+  return { low: 0, high: 0, flow: 0, head: 0, fuse: 0 };
+}
+
+export interface ModeOutput {
+  index: number;
+  /** Class probabilities on the model's output grid. */
+  probabilities: Tensor3;
+  /** A key frame: its high features (or full-model output) were computed. */
+  key: boolean;
+  timings: StageTimings;
+  /** Flow from this frame to the previous one at the flow size, when the mode computed it anyway. */
+  flowToPrev?: FlowField;
+}
+
+export interface Mode {
+  /** Consumes one frame; returns the outputs that are ready now, in index order. */
+  push(frame: ModeFrame): Promise<ModeOutput[]>;
+  /** End of stream: the remaining outputs. */
+  flush(): Promise<ModeOutput[]>;
+  /** Facts for summary.json (thresholds, intervals, ...). */
+  info(): Record<string, number | string | boolean>;
+}
+
+/** Milliseconds since an earlier performance.now(). */
+export function since(t0: number): number {
+  return performance.now() - t0;
+}

@@ -1,0 +1,83 @@
+/** Settings, inputs and the summary of an offline segmentation run (`vss segment`). */
+import type { ExecutionProvider } from '../model/session.ts';
+import type { ModeSettings, StageTimings } from '../modes/types.ts';
+
+export interface SegmentSettings extends ModeSettings {
+  /** Model bundle folder. */
+  model: string;
+  /** Requested execution provider (falls back to cpu with a note). Default cpu. */
+  executionProvider: ExecutionProvider;
+  /** ORT intra-op threads per session (default: cores, at most 4). */
+  threads?: number;
+  /** Flow is computed on grey images of the model input size times this factor. Default 0.5. */
+  flowScale: number;
+  /** Compute temporal consistency for summary.json (extra flow per frame, not counted in fps). Default true. */
+  tc: boolean;
+}
+
+/** One decoded frame entering the pipeline. */
+export interface SourceFrame {
+  index: number;
+  /** Output file stem: image name without extension, or the zero-padded 6-digit index. */
+  stem: string;
+  width: number;
+  height: number;
+  rgba: Uint8Array;
+  /** Time spent decoding it (main side), ms. */
+  decodeMs: number;
+}
+
+export interface FrameTimings extends StageTimings {
+  decode: number;
+  /** From the start of this frame's processing to its labels being ready (= its latency). */
+  total: number;
+}
+
+export interface FrameRecord {
+  index: number;
+  stem: string;
+  key: boolean;
+  /** Temporal consistency with the previous frame's labels (null on the first frame or when off). */
+  tcPrev: number | null;
+  /** Pixel count per class id (index = id). */
+  classPixels: number[];
+  timings: FrameTimings;
+}
+
+export interface LatencyStats {
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export interface SegmentSummary {
+  mode: string;
+  model: { name: string; dir: string; split: boolean; classes: string[] };
+  source: string;
+  frames: number;
+  width: number;
+  height: number;
+  /** Frames per second over the whole run, excluding model load and the TC analysis. */
+  fps: number;
+  elapsedSec: number;
+  loadMs: number;
+  latencyMs: LatencyStats;
+  /** Latency of non-key frames only (the reference of the low-latency target). */
+  nonKeyLatencyMs: LatencyStats | null;
+  keyFrames: number[];
+  averageKeyInterval: number | null;
+  /** Mean temporal consistency (mIoU between labels of t and flow-warped labels of t-1), null when off. */
+  tc: number | null;
+  settings: Omit<SegmentSettings, 'model'>;
+  executionProvider: string;
+  notes: string[];
+  modeInfo: Record<string, number | string | boolean>;
+  records: FrameRecord[];
+}
+
+export interface SegmentProgress {
+  done: number;
+  total: number;
+  fps: number;
+  etaSec: number;
+}
