@@ -17,10 +17,10 @@ import { resizeArea } from '../image/resize-area.ts';
 import { resizeBilinear } from '../image/resize-bilinear.ts';
 import { sobel3x3 } from '../image/sobel.ts';
 import { resolveDisOptions, type DisOptions, type DisUserOptions } from './dis-options.ts';
-import { allocStructureTensor, structureTensor } from './structure-tensor.ts';
+import { allocStructureTensor, structureTensor, type StructureTensor } from './structure-tensor.ts';
 import { patchInverseSearch, SEARCH_BORDER, type SearchLevel } from './patch-search.ts';
 import { densify } from './densify.ts';
-import { createVariationalWorkspace, variationalRefine } from './variational-refinement.ts';
+import { createVariationalWorkspace, variationalRefine, type VariationalWorkspace } from './variational-refinement.ts';
 
 export type { DisOptions, DisPreset, DisUserOptions } from './dis-options.ts';
 
@@ -67,6 +67,44 @@ function padReplicate(src: Float32Array, w: number, h: number, b: number, out: F
   return out;
 }
 
+interface Scratch {
+  key: string;
+  i1ext: Float32Array;
+  gx: Float32Array;
+  gy: Float32Array;
+  st: StructureTensor;
+  stAux: Float32Array;
+  sx: Float32Array;
+  sy: Float32Array;
+  wsum: Float32Array;
+  vr: VariationalWorkspace | undefined;
+}
+
+/** The scratch of the last call, kept for the next one with the same geometry (avoids GC churn). */
+let cached: Scratch | undefined;
+
+function scratchFor(w: number, h: number, o: DisOptions): Scratch {
+  const key = `${w}x${h}/${o.patchSize}/${o.patchStride}/${o.variationalRefinementIterations > 0}`;
+  if (cached?.key === key) return cached;
+  const B = SEARCH_BORDER;
+  const n = w * h;
+  const ws = 1 + Math.floor((w - o.patchSize) / o.patchStride);
+  const cells = ws * (1 + Math.floor((h - o.patchSize) / o.patchStride));
+  cached = {
+    key,
+    i1ext: new Float32Array((w + 2 * B) * (h + 2 * B)),
+    gx: new Float32Array(n),
+    gy: new Float32Array(n),
+    st: allocStructureTensor(cells),
+    stAux: new Float32Array(5 * h * ws),
+    sx: new Float32Array(cells),
+    sy: new Float32Array(cells),
+    wsum: new Float32Array(n),
+    vr: o.variationalRefinementIterations > 0 ? createVariationalWorkspace(w, h) : undefined,
+  };
+  return cached;
+}
+
 export function coarsestScale(width: number, height: number, o: DisOptions): number {
   const byMotion = Math.trunc(Math.log2(Math.max(width, height) / (4 * o.patchSize)) + 0.5);
   const bySize = Math.trunc(Math.log2(Math.floor(Math.min(width, height) / o.patchSize)));
@@ -92,21 +130,11 @@ export function disFlow(a: GrayImage, b: GrayImage, opts: DisUserOptions = {}): 
   const levels = buildPyramid(a, b, finest, coarsest);
 
   const top = levels[0]!;
-  const nMax = top.w * top.h;
   const B = SEARCH_BORDER;
   const psz = o.patchSize;
   const stride = o.patchStride;
-  const cellsMax = (1 + Math.floor((top.w - psz) / stride)) * (1 + Math.floor((top.h - psz) / stride));
-  // Scratch, allocated once per call and shared by the levels.
-  const i1ext = new Float32Array((top.w + 2 * B) * (top.h + 2 * B));
-  const gx = new Float32Array(nMax);
-  const gy = new Float32Array(nMax);
-  const st = allocStructureTensor(cellsMax);
-  const stAux = new Float32Array(5 * top.h * (1 + Math.floor((top.w - psz) / stride)));
-  const sx = new Float32Array(cellsMax);
-  const sy = new Float32Array(cellsMax);
-  const wsum = new Float32Array(nMax);
-  const vr = o.variationalRefinementIterations > 0 ? createVariationalWorkspace(top.w, top.h) : undefined;
+  // Scratch shared by the levels, reused across calls of the same geometry.
+  const { i1ext, gx, gy, st, stAux, sx, sy, wsum, vr } = scratchFor(top.w, top.h, o);
   let ux: Float32Array = new Float32Array(levels[levels.length - 1]!.w * levels[levels.length - 1]!.h);
   let uy: Float32Array = new Float32Array(ux.length);
 
@@ -115,11 +143,8 @@ export function disFlow(a: GrayImage, b: GrayImage, opts: DisUserOptions = {}): 
     const n = w * h;
     const ws = 1 + Math.floor((w - psz) / stride);
     const hs = 1 + Math.floor((h - psz) / stride);
-    sobel3x3(i0, w, h, gx, gy);
-    for (let p = 0; p < n; p++) {
-      gx[p] = gx[p]! * 0.125;
-      gy[p] = gy[p]! * 0.125;
-    }
+    // Gradients in intensity per pixel (Sobel / 8), so H⁻¹b is a full Gauss-Newton step.
+    sobel3x3(i0, w, h, gx, gy, 0.125);
     const lv: SearchLevel = { w, h, i0, i1ext: padReplicate(i1, w, h, B, i1ext), ix: gx, iy: gy };
     structureTensor(gx, gy, w, h, psz, stride, ws, hs, st, stAux);
     patchInverseSearch(lv, ux, uy, st, ws, hs, o, sx, sy);
@@ -146,13 +171,41 @@ export function disFlow(a: GrayImage, b: GrayImage, opts: DisUserOptions = {}): 
     }
   }
 
-  const scale = 2 ** finest;
-  const fx = finest === 0 ? ux : resizeBilinear(ux, top.w, top.h, W, H);
-  const fy = finest === 0 ? uy : resizeBilinear(uy, top.w, top.h, W, H);
-  const data = new Float32Array(W * H * 2);
-  for (let p = 0; p < W * H; p++) {
-    data[2 * p] = fx[p]! * scale;
-    data[2 * p + 1] = fy[p]! * scale;
-  }
+  const data = upsampleInterleaved(ux, uy, top.w, top.h, W, H, 2 ** finest);
   return { width: W, height: H, data };
+}
+
+/** Bilinear (pixel-centre aligned) upsampling of the two flow planes into interleaved output, x scale. */
+function upsampleInterleaved(ux: Float32Array, uy: Float32Array, w: number, h: number, W: number, H: number, scale: number): Float32Array {
+  const out = new Float32Array(W * H * 2);
+  const x0s = new Int32Array(W);
+  const dxs = new Int32Array(W);
+  const axs = new Float32Array(W);
+  for (let x = 0; x < W; x++) {
+    let sx = ((x + 0.5) * w) / W - 0.5;
+    sx = sx < 0 ? 0 : sx > w - 1 ? w - 1 : sx;
+    const x0 = Math.floor(sx);
+    x0s[x] = x0;
+    dxs[x] = x0 < w - 1 ? 1 : 0;
+    axs[x] = sx - x0;
+  }
+  for (let y = 0; y < H; y++) {
+    let sy = ((y + 0.5) * h) / H - 0.5;
+    sy = sy < 0 ? 0 : sy > h - 1 ? h - 1 : sy;
+    const y0 = Math.floor(sy);
+    const r0 = y0 * w;
+    const r1 = y0 < h - 1 ? r0 + w : r0;
+    const ay = sy - y0;
+    let o = 2 * y * W;
+    for (let x = 0; x < W; x++, o += 2) {
+      const a = r0 + x0s[x]!, b = r1 + x0s[x]!, d = dxs[x]!, ax = axs[x]!;
+      const tu = ux[a]! + ax * (ux[a + d]! - ux[a]!);
+      const bu = ux[b]! + ax * (ux[b + d]! - ux[b]!);
+      const tv = uy[a]! + ax * (uy[a + d]! - uy[a]!);
+      const bv = uy[b]! + ax * (uy[b + d]! - uy[b]!);
+      out[o] = scale * (tu + ay * (bu - tu));
+      out[o + 1] = scale * (tv + ay * (bv - tv));
+    }
+  }
+  return out;
 }

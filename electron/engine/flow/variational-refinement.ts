@@ -134,6 +134,27 @@ export function variationalRefine(
   diff(iy, w, h, false, iyy);
   tu.set(u.subarray(0, n));
   tv.set(v.subarray(0, n));
+  // Normalise the constancy terms once (they do not change across fixed-point iterations):
+  // brightness (nx, ny, nz) = (Ix, Iy, Iz) / sqrt(|∇I|² + ζ²); gradient constancy rows
+  // (Ax, Bx, Cx) = (Ixx, Ixy, Ixz) / sqrt(Ixx² + Ixy² + ζ²), (Ay, By, Cy) = (Ixy, Iyy, Iyz) / sqrt(Iyy² + Ixy² + ζ²).
+  const nx = ix, ny = iy, nz = iz;
+  const Ax = ixx, Bx = ixy, Cx = ixz, Cy = iyz, By = iyy, Ay = warped;
+  for (let p = 0; p < n; p++) {
+    const gx = ix[p]!, gy = iy[p]!;
+    const k0 = 1 / Math.sqrt(gx * gx + gy * gy + ZETA2);
+    nx[p] = gx * k0;
+    ny[p] = gy * k0;
+    nz[p] = iz[p]! * k0;
+    const gxx = ixx[p]!, gxy = ixy[p]!, gyy = iyy[p]!;
+    const k1 = 1 / Math.sqrt(gxx * gxx + gxy * gxy + ZETA2);
+    const k2 = 1 / Math.sqrt(gyy * gyy + gxy * gxy + ZETA2);
+    Ax[p] = gxx * k1;
+    Bx[p] = gxy * k1;
+    Cx[p] = ixz[p]! * k1;
+    Ay[p] = gxy * k2;
+    By[p] = gyy * k2;
+    Cy[p] = iyz[p]! * k2;
+  }
 
   const delta2 = o.delta / 2;
   const gamma2 = o.gamma / 2;
@@ -141,71 +162,57 @@ export function variationalRefine(
   const omega = o.omega;
 
   for (let fp = 0; fp < o.fixedPointIterations; fp++) {
-    // Data term (brightness + gradient constancy), linearised at the current increment.
+    // Data term (brightness + gradient constancy), robust weights linearised at the current increment.
     for (let y = 0; y < h; y++) {
-      for (let x = 0; x < w; x++) {
-        const p = y * w + x;
-        const pp = (y + 1) * W2 + x + 1;
-        const gx = ix[p]!, gy = iy[p]!, gz = iz[p]!;
+      let pp = (y + 1) * W2 + 1;
+      for (let p = y * w, e = p + w; p < e; p++, pp++) {
         const cu = du[pp]!, cv = dv[pp]!;
-        let norm = gx * gx + gy * gy + ZETA2;
-        const r = gz + gx * cu + gy * cv;
-        let wt = delta2 / Math.sqrt((r * r) / norm + EPS2) / norm;
-        let s11 = wt * gx * gx + ZETA2;
-        let s12 = wt * gx * gy;
-        let s22 = wt * gy * gy + ZETA2;
-        let t1 = -wt * gz * gx;
-        let t2 = -wt * gz * gy;
-        const gxx = ixx[p]!, gxy = ixy[p]!, gyy = iyy[p]!, gxz = ixz[p]!, gyz = iyz[p]!;
-        norm = gxx * gxx + gxy * gxy + ZETA2;
-        const norm2 = gyy * gyy + gxy * gxy + ZETA2;
-        const rx = gxz + gxx * cu + gxy * cv;
-        const ry = gyz + gxy * cu + gyy * cv;
-        wt = gamma2 / Math.sqrt((rx * rx) / norm + (ry * ry) / norm2 + EPS2);
-        const wn = wt / norm;
-        const wn2 = wt / norm2;
-        s11 += wn * gxx * gxx + wn2 * gxy * gxy;
-        s12 += wn * gxx * gxy + wn2 * gxy * gyy;
-        s22 += wn * gxy * gxy + wn2 * gyy * gyy;
-        t1 -= wn * gxx * gxz + wn2 * gxy * gyz;
-        t2 -= wn * gxy * gxz + wn2 * gyy * gyz;
-        a11[p] = s11;
-        a12[p] = s12;
-        a22[p] = s22;
-        b1[p] = t1;
-        b2[p] = t2;
+        const ex = nx[p]!, ey = ny[p]!, ez = nz[p]!;
+        const r = ez + ex * cu + ey * cv;
+        const w1 = delta2 / Math.sqrt(r * r + EPS2);
+        const ax = Ax[p]!, bx = Bx[p]!, cx = Cx[p]!, ay = Ay[p]!, by = By[p]!, cy = Cy[p]!;
+        const rx = cx + ax * cu + bx * cv;
+        const ry = cy + ay * cu + by * cv;
+        const w2 = gamma2 / Math.sqrt(rx * rx + ry * ry + EPS2);
+        a11[p] = w1 * ex * ex + ZETA2 + w2 * (ax * ax + ay * ay);
+        a12[p] = w1 * ex * ey + w2 * (ax * bx + ay * by);
+        a22[p] = w1 * ey * ey + ZETA2 + w2 * (bx * bx + by * by);
+        b1[p] = -w1 * ez * ex - w2 * (ax * cx + ay * cy);
+        b2[p] = -w1 * ez * ey - w2 * (bx * cx + by * cy);
       }
     }
-    // Smoothness weights from the current flow (forward differences, zero across the border).
+    // Smoothness: robust weight per pixel from the current flow's forward differences (zero across
+    // the border), then each edge (p, right) and (p, down) adds to both endpoints' equations.
     for (let y = 0; y < h; y++) {
+      const lastRow = y === h - 1;
       for (let x = 0; x < w; x++) {
         const p = y * w + x;
         const c = tu[p]!, d = tv[p]!;
-        const ux = x < w - 1 ? tu[p + 1]! - c : 0;
-        const vx = x < w - 1 ? tv[p + 1]! - d : 0;
-        const uy = y < h - 1 ? tu[p + w]! - c : 0;
-        const vy = y < h - 1 ? tv[p + w]! - d : 0;
-        sw[(y + 1) * W2 + x + 1] = alpha2 / Math.sqrt(ux * ux + vx * vx + uy * uy + vy * vy + EPS2);
-      }
-    }
-    // Smoothness contributions of each edge (p, right) and (p, down) to both endpoints.
-    for (let y = 0; y < h; y++) {
-      for (let x = 0; x < w; x++) {
-        const p = y * w + x;
-        const wt = sw[(y + 1) * W2 + x + 1]!;
-        if (x < w - 1) {
+        const right = x < w - 1;
+        const ux = right ? tu[p + 1]! - c : 0;
+        const vx = right ? tv[p + 1]! - d : 0;
+        const uy = lastRow ? 0 : tu[p + w]! - c;
+        const vy = lastRow ? 0 : tv[p + w]! - d;
+        const wt = alpha2 / Math.sqrt(ux * ux + vx * vx + uy * uy + vy * vy + EPS2);
+        sw[(y + 1) * W2 + x + 1] = wt;
+        if (right) {
           const eu = wt * (u[p + 1]! - u[p]!);
           const ev = wt * (v[p + 1]! - v[p]!);
           a11[p] += wt; a22[p] += wt; b1[p] += eu; b2[p] += ev;
           a11[p + 1] += wt; a22[p + 1] += wt; b1[p + 1] -= eu; b2[p + 1] -= ev;
         }
-        if (y < h - 1) {
+        if (!lastRow) {
           const eu = wt * (u[p + w]! - u[p]!);
           const ev = wt * (v[p + w]! - v[p]!);
           a11[p] += wt; a22[p] += wt; b1[p] += eu; b2[p] += ev;
           a11[p + w] += wt; a22[p + w] += wt; b1[p + w] -= eu; b2[p + w] -= ev;
         }
       }
+    }
+    // The SOR sweeps only divide by the diagonal: keep its reciprocal.
+    for (let p = 0; p < n; p++) {
+      a11[p] = 1 / a11[p]!;
+      a22[p] = 1 / a22[p]!;
     }
     // Red-black SOR on the increment (padded planes: zero weights/increments outside the image).
     for (let it = 0; it < o.sorIterations; it++) {
@@ -218,10 +225,11 @@ export function variationalRefine(
             const su = wl * du[pp - 1]! + wc * du[pp + 1]! + wu * du[pp - W2]! + wc * du[pp + W2]!;
             const sv = wl * dv[pp - 1]! + wc * dv[pp + 1]! + wu * dv[pp - W2]! + wc * dv[pp + W2]!;
             const cu = du[pp]!;
-            const nu = cu + omega * ((su + b1[p]! - dv[pp]! * a12[p]!) / a11[p]! - cu);
-            du[pp] = nu;
             const cv = dv[pp]!;
-            dv[pp] = cv + omega * ((sv + b2[p]! - nu * a12[p]!) / a22[p]! - cv);
+            const m = a12[p]!;
+            const nu = cu + omega * ((su + b1[p]! - cv * m) * a11[p]! - cu);
+            du[pp] = nu;
+            dv[pp] = cv + omega * ((sv + b2[p]! - nu * m) * a22[p]! - cv);
           }
         }
       }

@@ -50,6 +50,8 @@ export function resizeArea(
   opts: ResizeAreaOptions = {},
 ): Float32Array {
   const out = opts.out ?? new Float32Array(dstW * dstH);
+  const k = srcW / dstW;
+  if (Number.isInteger(k) && srcH === dstH * k) return boxDownscale(src, srcW, dstW, dstH, k, out);
   const tmp = opts.scratch ?? new Float32Array(dstW * srcH);
   const tx = areaTaps(srcW, dstW);
   const ty = areaTaps(srcH, dstH);
@@ -70,6 +72,26 @@ export function resizeArea(
       const srow = ty.index[k]! * dstW;
       for (let x = 0; x < dstW; x++) out[orow + x] += w * tmp[srow + x]!;
     }
+  }
+  return out;
+}
+
+/** Exact integer factor: plain k x k box mean. */
+function boxDownscale(src: Float32Array, srcW: number, dstW: number, dstH: number, k: number, out: Float32Array): Float32Array {
+  const inv = 1 / (k * k);
+  for (let y = 0; y < dstH; y++) {
+    const o = y * dstW;
+    out.fill(0, o, o + dstW);
+    for (let r = 0; r < k; r++) {
+      let s = (y * k + r) * srcW;
+      for (let x = 0; x < dstW; x++) {
+        let acc = 0;
+        for (let c = 0; c < k; c++) acc += src[s + c]!;
+        out[o + x] += acc;
+        s += k;
+      }
+    }
+    for (let x = 0; x < dstW; x++) out[o + x] = out[o + x]! * inv;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 /**
- * 3x3 Sobel gradients of a float plane, unnormalised (OpenCV spatialGradient: kernel
- * [-1 0 1] ⊗ [1 2 1], so a unit ramp gives 8), border reflect-101.
+ * 3x3 Sobel gradients of a float plane (OpenCV spatialGradient: kernel [-1 0 1] ⊗ [1 2 1], so a
+ * unit ramp gives 8), border reflect-101, multiplied by `scale` (default 1; 1/8 gives intensity
+ * change per pixel).
  */
 
 export function sobel3x3(
@@ -9,6 +10,7 @@ export function sobel3x3(
   height: number,
   gx: Float32Array = new Float32Array(width * height),
   gy: Float32Array = new Float32Array(width * height),
+  scale = 1,
 ): { gx: Float32Array; gy: Float32Array } {
   const w = width;
   const h = height;
@@ -28,8 +30,8 @@ export function sobel3x3(
       const dl = src[rd + xl]!;
       const dc = src[rd + x]!;
       const dr = src[rd + xr]!;
-      gx[rc + x] = ur - ul + 2 * (cr - cl) + dr - dl;
-      gy[rc + x] = dl - ul + 2 * (dc - uc) + dr - ur;
+      gx[rc + x] = scale * (ur - ul + 2 * (cr - cl) + dr - dl);
+      gy[rc + x] = scale * (dl - ul + 2 * (dc - uc) + dr - ur);
     }
   }
   return { gx, gy };
