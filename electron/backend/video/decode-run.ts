@@ -50,6 +50,7 @@ export class DecodeRun {
   private ended = false;
   private stderr = '';
   private paused = false;
+  private skip = 0;
 
   constructor(
     private readonly src: VideoFileSource,
@@ -65,6 +66,10 @@ export class DecodeRun {
     this.cur = new Uint8Array(Buffer.allocUnsafeSlow(this.frameBytes).buffer, 0, this.frameBytes);
     const seek = k === 0 ? null : index.seekSec[k]! - probe.formatStartSec;
     const p0 = index.pts[opts.from]!;
+    // Frames sharing the first frame's timestamp (broken muxing) also pass `select`: skip them.
+    let first = opts.from;
+    while (first > 0 && index.pts[first - 1] === p0) first--;
+    this.skip = opts.from - first;
     const p1 = index.pts[opts.to]!;
     const filters = [`select='between(pts\\,${p0}\\,${p1})'`, ...rotationFilter(probe.rotation), 'format=rgba'];
     const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-threads', String(opts.threads ?? 0)];
@@ -72,7 +77,7 @@ export class DecodeRun {
     args.push(
       '-noaccurate_seek', '-copyts', '-noautorotate', '-i', info.path,
       '-map', `0:${probe.streamIndex}`, '-an', '-sn', '-dn',
-      '-vf', filters.join(','), '-vsync', '0', '-frames:v', String(opts.to - opts.from + 1),
+      '-vf', filters.join(','), '-vsync', '0', '-frames:v', String(opts.to - opts.from + 1 + this.skip),
       '-f', 'rawvideo', '-pix_fmt', 'rgba', '-',
     );
     this.child = spawn(toolPath('ffmpeg'), args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
@@ -124,7 +129,10 @@ export class DecodeRun {
       this.cur.set(b.subarray(off, off + n), this.fill);
       this.fill += n;
       off += n;
-      if (this.fill === this.frameBytes) {
+      if (this.fill === this.frameBytes && this.skip > 0) {
+        this.skip--;
+        this.fill = 0;
+      } else if (this.fill === this.frameBytes) {
         const frame = this.cur;
         const index = this.next++;
         this.fill = 0;
