@@ -1,7 +1,8 @@
 import type { CliCommand } from '../command.ts';
+import { flowCommand } from './flow.ts';
 import { frameCommand } from './frame.ts';
 import { probeCommand } from './probe.ts';
 import { serveCommand } from './serve.ts';
 
 /** Every sub-command of `vss`, in the order `vss --help` lists them. */
-export const commands: CliCommand[] = [probeCommand, frameCommand, serveCommand];
+export const commands: CliCommand[] = [probeCommand, frameCommand, serveCommand, flowCommand];
