@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { TINY_SPLIT } from '../model/testing.ts';
+import { MODE_DEFAULTS } from '../modes/types.ts';
+import type { SegmentJob } from '../segment/job.ts';
+import { generateSequence } from '../synthetic/generate.ts';
+import type { FrameSource } from './client.ts';
+import { EngineClient } from './client.ts';
+
+const seq = generateSequence({ width: 96, height: 64, frames: 12 });
+let root = '';
+after(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+async function outDir(name: string): Promise<string> {
+  if (!root) root = await mkdtemp(join(tmpdir(), 'vss-worker-'));
+  return join(root, name);
+}
+
+function source(delayMs = 0): FrameSource & { reads: number[] } {
+  const reads: number[] = [];
+  return {
+    reads,
+    total: seq.length,
+    async read(i) {
+      reads.push(i);
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+      const f = seq[i]!;
+      return { index: i, stem: String(i).padStart(6, '0'), width: 96, height: 64, rgba: new Uint8Array(f.rgba), decodeMs: 0 };
+    },
+  };
+}
+
+function job(out: string): SegmentJob {
+  return {
+    settings: { ...MODE_DEFAULTS, mode: 'dff', model: TINY_SPLIT, executionProvider: 'cpu', threads: 1, flowScale: 0.5, tc: true },
+    out,
+    force: false,
+    source: 'synthetic',
+    total: seq.length,
+  };
+}
+
+async function leftovers(): Promise<string[]> {
+  return (await readdir(root)).filter((n) => n.includes('.tmp-'));
+}
+
+describe('EngineClient', () => {
+  test('runs a job in the worker: progress events, summary, output folder', async () => {
+    const out = await outDir('ok');
+    const run = new EngineClient().start(job(out), source());
+    const events = [];
+    for await (const p of run) events.push(p);
+    const summary = await run.result;
+    assert.equal(summary.frames, 12);
+    assert.deepEqual(summary.keyFrames, [0, 5, 10]);
+    assert.ok(events.length > 0 && events[events.length - 1]!.done === 12);
+    assert.equal((await readdir(join(out, 'labels'))).length, 12);
+    assert.equal((await run.loaded).executionProvider, 'cpu');
+  });
+
+  test('cancel rejects with CANCELLED and leaves no output', async () => {
+    const out = await outDir('cancelled');
+    const run = new EngineClient().start(job(out), source(30));
+    setTimeout(() => run.cancel(), 150);
+    await assert.rejects(run.result, /cancelled/);
+    assert.equal(existsSync(out), false);
+    assert.deepEqual(await leftovers(), []);
+  });
+
+  test('a crashing worker rejects with one line instead of hanging', async () => {
+    const out = await outDir('crash');
+    const run = new EngineClient().start(job(out), source(), { test: { crashAt: 3 } });
+    await assert.rejects(run.result, (e: Error) => /engine worker crashed: engine worker test crash/.test(e.message) && !e.message.includes('\n'));
+  });
+
+  test('a worker that exits rejects with its exit code', async () => {
+    const out = await outDir('exit');
+    const run = new EngineClient().start(job(out), source(), { test: { exitAt: 2 } });
+    await assert.rejects(run.result, /engine worker exited unexpectedly \(code 3\)/);
+    assert.equal(existsSync(out), false);
+  });
+
+  test('a failing job rejects and deletes its temporary folder', async () => {
+    const out = await outDir('fail');
+    const run = new EngineClient().start(job(out), source(), { test: { failAt: 4 } });
+    await assert.rejects(run.result, /test failure injected at frame 4/);
+    assert.equal(existsSync(out), false);
+    assert.deepEqual(await leftovers(), []);
+  });
+
+  test('back-pressure: frames are read at most `ahead` beyond the acknowledged ones', async () => {
+    const out = await outDir('bp');
+    const src = source();
+    const run = new EngineClient().start(job(out), src, { ahead: 2 });
+    let maxAhead = 0;
+    for await (const p of run) maxAhead = Math.max(maxAhead, src.reads.length - p.done);
+    await run.result;
+    assert.ok(maxAhead <= 3, `read ${maxAhead} frames beyond the done ones`);
+  });
+});
