@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openProject } from './open.ts';
-import { createProject } from './open.ts';
+import { createProject, openProject } from './open.ts';
 import { EditHistory } from '../../engine/edit/history.ts';
+import type { LabelMap } from '../../engine/types.ts';
 import { crashEditTarget } from './crash-edit.ts';
 import { CAMVID_CLASSES, fakeRun, fakeVideo, tempDir } from './test-fixtures.ts';
 
@@ -103,7 +103,7 @@ test('SIGKILL at random moments never corrupts a project and loses at most the l
     const p = await openProject(project.dir);
     const stems = await p.frames(track.id);
     assert.equal(stems.length, FRAMES);
-    const frames = [];
+    const frames: LabelMap[] = [];
     for (const s of stems) frames.push(await p.loadLabels(track.id, s));
     for (const s of p.correctedStems(track.id)) await p.loadLabels(track.id, s);
     const h = await p.loadHistory();
