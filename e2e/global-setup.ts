@@ -13,8 +13,7 @@ export const CLIP_FRAMES = 60;
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dir = mkdtempSync(join(tmpdir(), 'vss-e2e-'));
-  const clip = join(dir, 'index-clip.mp4');
-  await makeIndexClip(clip, CLIP_FRAMES);
+  const clip = await makeIndexClip(dir, CLIP_FRAMES);
   const fakeMp4 = join(dir, 'not-a-video.mp4');
   writeFileSync(fakeMp4, 'this is a text file, not a video\n');
   const home = join(dir, 'home');

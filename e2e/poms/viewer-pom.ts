@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /** The small vocabulary the specs use to drive the viewer. */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { CLIP, bitCentre, decodeIndex } from '../support/clip.ts';
+import { CLIP, decodeIndexFromBase64 } from '../support/clip.ts';
 
 export interface ViewState {
   scale: number;
@@ -57,19 +57,53 @@ export class ViewerPom {
     }));
   }
 
-  /** The frame index encoded in the pixels on screen (sampled through the current view transform). */
+  /**
+   * The frame index encoded in the pixels on screen: every image pixel is sampled from the canvas
+   * through the current view transform (exact at 1:1), then decoded like the raw frame.
+   */
   async decodeShown(): Promise<number> {
-    const points = Array.from({ length: CLIP.bits }, (_, b) => bitCentre(b));
-    const samples = await this.canvas.evaluate((c, pts) => {
+    const base64 = await this.canvas.evaluate(
+      (c, size) => {
+        const el = c as HTMLCanvasElement;
+        const ctx = el.getContext('2d');
+        if (!ctx || el.width === 0) return '';
+        const s = Number(el.dataset.scale);
+        const ox = Number(el.dataset.x);
+        const oy = Number(el.dataset.y);
+        const src = ctx.getImageData(0, 0, el.width, el.height).data;
+        const out = new Uint8Array(size.width * size.height * 4);
+        for (let y = 0; y < size.height; y++) {
+          const cy = Math.floor(oy + (y + 0.5) * s);
+          for (let x = 0; x < size.width; x++) {
+            const cx = Math.floor(ox + (x + 0.5) * s);
+            if (cx < 0 || cy < 0 || cx >= el.width || cy >= el.height) continue;
+            const i = (cy * el.width + cx) * 4;
+            out.set(src.subarray(i, i + 4), (y * size.width + x) * 4);
+          }
+        }
+        let bin = '';
+        for (let i = 0; i < out.length; i += 0x8000) bin += String.fromCharCode(...out.subarray(i, i + 0x8000));
+        return btoa(bin);
+      },
+      { width: CLIP.width, height: CLIP.height },
+    );
+    return base64 ? decodeIndexFromBase64(base64, CLIP.width, CLIP.height) : -1;
+  }
+
+  /** At 1:1: true when the canvas holds exactly the RGBA bytes the backend serves for the shown frame. */
+  async matchesServedFrame(): Promise<boolean> {
+    return this.canvas.evaluate(async (c) => {
       const el = c as HTMLCanvasElement;
       const ctx = el.getContext('2d');
-      const s = Number(el.dataset.scale);
-      const ox = Number(el.dataset.x);
-      const oy = Number(el.dataset.y);
-      if (!ctx) return [];
-      return pts.map((p) => Array.from(ctx.getImageData(Math.floor(ox + p.x * s), Math.floor(oy + p.y * s), 1, 1).data));
-    }, points);
-    return samples.length === CLIP.bits ? decodeIndex(samples) : -1;
+      const token = new URLSearchParams(location.search).get('token') ?? '';
+      const r = await fetch(`/api/frames/${el.dataset.video}/${el.dataset.frame}?token=${token}`);
+      const w = Number(r.headers.get('x-frame-width'));
+      const h = Number(r.headers.get('x-frame-height'));
+      const served = new Uint8Array(await r.arrayBuffer());
+      if (!ctx || Number(el.dataset.scale) !== 1) return false;
+      const shown = ctx.getImageData(Number(el.dataset.x), Number(el.dataset.y), w, h).data;
+      return shown.length === served.length && shown.every((v, i) => v === served[i]);
+    });
   }
 
   /** Counter and pixels both show `index`. */

@@ -37,6 +37,7 @@ export function FrameLayer() {
       ref={canvas}
       className="layer"
       data-testid="viewer-canvas"
+      data-video={videoId ?? ''}
       data-frame={shown && shown.videoId === videoId ? shown.index : -1}
       data-scale={view.scale}
       data-x={view.x}
