@@ -7,12 +7,12 @@
  *   and each output is the confidence-weighted average of F_t and B_t. Outputs are therefore
  *   delayed by up to W-1 frames (latency), and memory is bounded by W frames of grid-sized tensors.
  * Flows are DIS on the grey flow-size images in both directions, resized to the probability grid;
- * occlusion comes from their forward-backward consistency (fb-occlusion.ts).
+ * occlusion comes from their forward-backward consistency (flow/occlusion.ts).
  */
 import type { FlowField, GrayImage, Tensor3 } from '../types.ts';
 import { flowResize } from '../warp/flow-resize.ts';
 import { warpTensor } from '../warp/warp-tensor.ts';
-import { fbOcclusion } from './fb-occlusion.ts';
+import { occlusionMask } from '../flow/occlusion.ts';
 import { combineConfident, fuseStep } from './fuse-step.ts';
 import type { KeyModel } from './key-model.ts';
 import { flowTo } from './propagate.ts';
@@ -70,7 +70,7 @@ export function fusedMode(km: KeyModel, o: FusedOptions): Mode {
         const t0 = performance.now();
         const fwdG = flowResize(fwd, P.width, P.height);
         const bwdG = flowResize(bwd, P.width, P.height);
-        const occHere = fbOcclusion(fwdG, bwdG);
+        const occHere = occlusionMask(fwdG, bwdG);
         t.flow += since(t0);
         const t1 = performance.now();
         entry.F = fuseStep(P, warpTensor(prev.F, fwdG), occHere, o.fuseCurrent, o.fusePrevious);
@@ -80,7 +80,7 @@ export function fusedMode(km: KeyModel, o: FusedOptions): Mode {
         if (last && last.index === f.index - 1) {
           const t2 = performance.now();
           last.toNext = bwdG;
-          last.occInNext = fbOcclusion(bwdG, fwdG);
+          last.occInNext = occlusionMask(bwdG, fwdG);
           last.timings.flow += since(t2);
         }
       }
