@@ -1,4 +1,5 @@
 /** ffprobe of a video file: container and the first real video stream (no packets, no decoding). */
+import { open } from 'node:fs/promises';
 import { VssError } from '../errors.ts';
 import { lastErrorLine, runTool } from './run-tool.ts';
 
@@ -59,9 +60,26 @@ export function rotationOf(s: RawStream): number {
   return r;
 }
 
-function mapProbeFailure(path: string, stderr: string): VssError {
-  const line = lastErrorLine(stderr);
-  if (/moov atom not found|Invalid NAL|truncat|End of file|partial file/i.test(stderr)) {
+/** The first bytes look like text (a text file renamed to .mp4, a playlist, ...). */
+function looksLikeText(head: Buffer): boolean {
+  if (head.length === 0) return false;
+  for (const b of head) if (b < 9 || (b > 13 && b < 32) || b === 127) return false;
+  return true;
+}
+
+/** An ISO-BMFF (MP4/MOV) file starts with a box such as ftyp, mdat, moov, free, wide. */
+function looksLikeMp4(head: Buffer): boolean {
+  return head.length >= 8 && /^(ftyp|moov|mdat|free|wide|skip|pnot)$/.test(head.toString('latin1', 4, 8));
+}
+
+function mapProbeFailure(path: string, stderr: string, head: Buffer): VssError {
+  const line = lastErrorLine(stderr).replace(`${path}: `, '');
+  if (looksLikeText(head)) return new VssError('UNSUPPORTED', `not a video file (it contains text): ${path}`);
+  if (/moov atom not found/i.test(stderr)) {
+    if (looksLikeMp4(head)) return new VssError('CORRUPT', `truncated or damaged MP4 (moov atom not found): ${path}`);
+    return new VssError('UNSUPPORTED', `not a readable video file: ${path}`);
+  }
+  if (/Invalid NAL|truncat|End of file|partial file/i.test(stderr)) {
     return new VssError('CORRUPT', `damaged or truncated video (${line || 'unreadable'}): ${path}`);
   }
   if (/Invalid data found/i.test(stderr)) return new VssError('UNSUPPORTED', `not a readable video file: ${path}`);
@@ -69,9 +87,20 @@ function mapProbeFailure(path: string, stderr: string): VssError {
   return new VssError('UNSUPPORTED', `cannot read video ${path}: ${line || 'ffprobe failed'}`);
 }
 
+async function readHead(path: string): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const b = Buffer.alloc(512);
+    const { bytesRead } = await fh.read(b, 0, 512, 0);
+    return b.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
 export async function probeStream(path: string): Promise<StreamProbe> {
   const r = await runTool('ffprobe', ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', path]);
-  if (r.code !== 0) throw mapProbeFailure(path, r.stderr);
+  if (r.code !== 0) throw mapProbeFailure(path, r.stderr, await readHead(path));
   let raw: RawProbe;
   try {
     raw = JSON.parse(r.stdout) as RawProbe;
@@ -86,7 +115,7 @@ export async function probeStream(path: string): Promise<StreamProbe> {
     throw new VssError('UNSUPPORTED', `no video stream: ${path}`);
   }
   const tag = video.codec_tag_string ?? '';
-  if (!video.codec_name || video.codec_name === 'none') {
+  if (!video.codec_name || video.codec_name === 'none' || video.codec_name === 'unknown') {
     throw new VssError('UNSUPPORTED', `unsupported video codec (unknown codec${tag ? ` tag "${tag}"` : ''}): ${path}`);
   }
   const [tbNum, tbDen] = (video.time_base ?? '1/90000').split('/').map(Number);

@@ -40,6 +40,9 @@ export function runTool(tool: Tool, args: string[], opts: RunOptions = {}): Prom
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (partial && opts.onStderrLine) opts.onStderrLine(partial);
+      if (signal === 'SIGSEGV' || signal === 'SIGABRT' || signal === 'SIGBUS' || signal === 'SIGFPE') {
+        return reject(new VssError('CORRUPT', `${tool} crashed (${signal}) reading ${args[args.length - 1]}; the file is probably damaged`));
+      }
       if (signal) return reject(new VssError('INTERNAL', `${tool} was killed (${signal})`));
       resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
     });
