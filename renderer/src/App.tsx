@@ -4,14 +4,23 @@ import { FrameCounter } from './components/FrameCounter.tsx';
 import { InfoPanel } from './components/InfoPanel.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { Viewer } from './viewer/Viewer.tsx';
+import type { DragEvent } from 'react';
+import { openDroppedFile } from './app/actions.ts';
 import { useKeyboard } from './app/use-keyboard.ts';
 import { usePlayback } from './app/use-playback.ts';
+
+/** A file dropped anywhere on the window opens (the desktop app knows its path; the browser cannot). */
+function onDrop(e: DragEvent<HTMLDivElement>): void {
+  e.preventDefault();
+  const file = e.dataTransfer.files[0];
+  if (file) openDroppedFile(file);
+}
 
 export function App() {
   useKeyboard();
   usePlayback();
   return (
-    <div className="app">
+    <div className="app" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <Toolbar />
       <main className="workspace">
         <Viewer />

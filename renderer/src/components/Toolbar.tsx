@@ -16,9 +16,11 @@ export function Toolbar() {
   const oneToOne = useApp((s) => s.oneToOne);
   const setPlaying = useApp((s) => s.setPlaying);
 
-  const submit = (e: FormEvent) => {
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    void openPath(path);
+    const input = e.currentTarget.querySelector('input');
+    // After a successful open, leave the text field so the arrow keys scrub again.
+    void openPath(path).then((ok) => ok && input?.blur());
   };
 
   return (

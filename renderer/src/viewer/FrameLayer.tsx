@@ -25,7 +25,8 @@ export function FrameLayer() {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = '#111317';
     ctx.fillRect(0, 0, c.width, c.height);
-    if (!shown || shown.videoId !== videoId) return;
+    // A bitmap closed by cache eviction has width 0; the next frame request replaces it.
+    if (!shown || shown.videoId !== videoId || shown.bitmap.width === 0) return;
     // Nearest-neighbour when magnifying so pixels stay crisp and exact; smooth when shrinking.
     ctx.imageSmoothingEnabled = view.scale < 1;
     ctx.drawImage(shown.bitmap, view.x, view.y, shown.bitmap.width * view.scale, shown.bitmap.height * view.scale);

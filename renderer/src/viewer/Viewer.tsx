@@ -1,7 +1,6 @@
-/** The viewer: stacked canvas layers, wheel zoom about the cursor, drag to pan, drop to open. */
-import { useEffect, useRef, type DragEvent, type PointerEvent } from 'react';
+/** The viewer: stacked canvas layers, wheel zoom about the cursor, drag to pan. */
+import { useEffect, useRef, type PointerEvent } from 'react';
 import { appStore, useApp } from '../store/index.ts';
-import { openDroppedFile } from '../app/actions.ts';
 import { FrameLayer } from './FrameLayer.tsx';
 
 export function Viewer() {
@@ -46,11 +45,6 @@ export function Viewer() {
   const onPointerUp = () => {
     drag.current = null;
   };
-  const onDrop = (e: DragEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    const file = e.dataTransfer.files[0];
-    if (file) openDroppedFile(file);
-  };
 
   return (
     <div
@@ -61,8 +55,6 @@ export function Viewer() {
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
       onPointerCancel={onPointerUp}
-      onDragOver={(e) => e.preventDefault()}
-      onDrop={onDrop}
     >
       <FrameLayer />
       {/* Mask, overlay and tool layers stack here, each redrawn only on its own inputs. */}
