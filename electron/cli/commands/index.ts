@@ -3,6 +3,8 @@ import { flowCommand } from './flow.ts';
 import { frameCommand } from './frame.ts';
 import { probeCommand } from './probe.ts';
 import { serveCommand } from './serve.ts';
+import { segmentCommand } from './segment.ts';
+import { evalCommand } from './eval.ts';
 
 /** Every sub-command of `vss`, in the order `vss --help` lists them. */
-export const commands: CliCommand[] = [probeCommand, frameCommand, serveCommand, flowCommand];
+export const commands: CliCommand[] = [probeCommand, frameCommand, serveCommand, flowCommand, segmentCommand, evalCommand];
