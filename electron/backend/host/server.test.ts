@@ -79,7 +79,7 @@ test('the page is served with CSP and nosniff, and its asset URLs get the token'
 });
 
 test('traversal paths are refused', async () => {
-  for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2fsecret.txt', '/assets%5c..%5csecret.txt', '/a\\..\\secret.txt', '/%00', '/api/frames/../../etc/passwd']) {
+  for (const p of ['/../package.json', '/%2e%2e/', '/%2E%2E/package.json', '/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2fsecret.txt', '/assets%5c..%5csecret.txt', '/a\\..\\secret.txt', '/%00', '/api/frames/../../etc/passwd']) {
     const r = await get(`${p}?${t()}`);
     assert.ok(r.status === 400 || r.status === 404, `${p} gave ${r.status}`);
     assert.doesNotMatch(r.body, /secret$/);
