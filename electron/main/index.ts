@@ -40,8 +40,10 @@ function refreshMenu(items: RecentItem[]): void {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession();
+  const video = createVideoService();
   const b = createBackend({
-    video: createVideoService(),
+    video,
+    cacheLimitMB: video.cacheLimitMB,
     transport: 'electron',
     version: app.getVersion(),
     openDialog: () => chooseVideo(win),

@@ -47,7 +47,8 @@ export const serveCommand: CliCommand = {
     }
 
     const staticDir = await ensureRendererBuilt(undefined, (line) => io.err(line));
-    const backend = createBackend({ video: createVideoService(), transport: 'browser', version: version() });
+    const video = createVideoService();
+    const backend = createBackend({ video, transport: 'browser', version: version(), cacheLimitMB: video.cacheLimitMB });
     try {
       const path = args.positionals[0];
       if (path !== undefined) await backend.handle('video.open', { path });
