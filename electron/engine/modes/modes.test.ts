@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { loadBundle, type ModelBundle } from '../model/bundle.ts';
+import { TINY_SINGLE, TINY_SPLIT } from '../model/testing.ts';
+import { temporalConsistencyPair } from '../metrics/temporal-consistency.ts';
+import { generateSequence } from '../synthetic/generate.ts';
+import type { LabelMap } from '../types.ts';
+import { miou, noisyBundle, runMode } from './testing.ts';
+
+let split: ModelBundle;
+let single: ModelBundle;
+before(async () => {
+  split = await loadBundle(TINY_SPLIT, { threads: 1 });
+  single = await loadBundle(TINY_SINGLE, { threads: 1 });
+});
+after(async () => {
+  await split.release();
+  await single.release();
+});
+
+// Fast camera (2 m per frame) so that key-frame labels go stale quickly without warping.
+const moving = generateSequence({ width: 160, height: 96, frames: 17, speed: 2, cars: 8 });
+
+describe('dff', () => {
+  test('propagated labels track the ground truth: close to per-frame, clearly better than copying key labels', async () => {
+    const K = 8;
+    const pf = await runMode(split, moving, { mode: 'per-frame' });
+    const dff = await runMode(split, moving, { mode: 'dff', keyInterval: K });
+    assert.deepEqual(dff.keyFrames, [0, 8, 16]);
+    const copy = pf.labels.map((_, i) => pf.labels[i - (i % K)]!);
+    const [mPf, mDff, mCopy] = [miou(pf.labels, moving), miou(dff.labels, moving), miou(copy, moving)];
+    assert.ok(mDff >= mPf - 0.03, `dff ${mDff.toFixed(3)} vs per-frame ${mPf.toFixed(3)}`);
+    assert.ok(mDff >= mCopy + 0.02, `dff ${mDff.toFixed(3)} vs copied key labels ${mCopy.toFixed(3)}`);
+  });
+
+  test('single-graph bundles propagate the key probabilities instead', async () => {
+    const pf = await runMode(single, moving, { mode: 'per-frame' });
+    const dff = await runMode(single, moving, { mode: 'dff', keyInterval: 2 });
+    assert.equal(dff.keyFrames.length, 9);
+    const copy = pf.labels.map((_, i) => pf.labels[i - (i % 2)]!);
+    assert.ok(miou(dff.labels, moving) >= miou(pf.labels, moving) - 0.04);
+    assert.ok(miou(dff.labels, moving) >= miou(copy, moving));
+  });
+});
+
+describe('adaptive', () => {
+  const cut = generateSequence({ width: 160, height: 96, frames: 24, sceneCutAt: [13] });
+
+  test('puts a key frame at the scene cut (calibrated to a target interval)', async () => {
+    const r = await runMode(split, cut, { mode: 'adaptive', targetInterval: 5, maxInterval: 10 });
+    assert.ok(r.keyFrames.includes(13), `key frames ${r.keyFrames.join(',')}`);
+    const intervals = r.keyFrames.slice(1).map((k, i) => k - r.keyFrames[i]!);
+    assert.ok(Math.max(...intervals) <= 10);
+  });
+
+  test('low latency: a triggered key frame is answered from propagation, its high stage runs alongside', async () => {
+    const low = await runMode(split, cut, { mode: 'adaptive', targetInterval: 5, maxInterval: 10, lowLatency: true });
+    const sync = await runMode(split, cut, { mode: 'adaptive', targetInterval: 5, maxInterval: 10, lowLatency: false });
+    assert.deepEqual(low.keyFrames, sync.keyFrames);
+    for (const o of low.outputs.filter((x) => x.key && x.index > 0)) assert.equal(o.timings.high, 0, `frame ${o.index}`);
+    for (const o of sync.outputs.filter((x) => x.key)) assert.ok(o.timings.high > 0);
+  });
+});
+
+describe('fused', () => {
+  const seq = generateSequence({ width: 160, height: 96, frames: 16, speed: 1, cars: 8 });
+  const tc = (L: LabelMap[]): number => {
+    let s = 0;
+    for (let t = 1; t < L.length; t++) s += temporalConsistencyPair(L[t]!, L[t - 1]!, seq[t]!.flowToPrev!, { classes: 11 });
+    return s / (L.length - 1);
+  };
+
+  for (const fusion of ['causal', 'bidirectional'] as const) {
+    test(`${fusion} fusion raises TC without lowering mIoU on flickering per-frame labels`, async () => {
+      const noisy = noisyBundle(split, 0.1);
+      const pf = await runMode(noisy, seq, { mode: 'per-frame' });
+      const fused = await runMode(noisy, seq, { mode: 'fused', fusion, window: 6 });
+      assert.deepEqual(fused.outputs.map((o) => o.index), seq.map((f) => f.index));
+      const [tPf, tF] = [tc(pf.labels), tc(fused.labels)];
+      const [mPf, mF] = [miou(pf.labels, seq), miou(fused.labels, seq)];
+      assert.ok(tF >= tPf + 0.02, `TC fused ${tF.toFixed(3)} vs per-frame ${tPf.toFixed(3)}`);
+      assert.ok(mF >= mPf - 0.005, `mIoU fused ${mF.toFixed(3)} vs per-frame ${mPf.toFixed(3)}`);
+    });
+  }
+});
