@@ -1,0 +1,133 @@
+/**
+ * DIS optical flow vs OpenCV's DIS (the peer), same pairs, same run, single-threaded.
+ * Five synthetic 480x360 driving pairs with exact ground-truth flow are written as PNG + .flo to
+ * a temp dir; scripts/bench/opencv_dis.py (cv2.setNumThreads(1)) reports its EPE and timings,
+ * then ours runs on the same 8-bit grey images (one warm-up, then repeated runs; p50 / p95).
+ * Targets per preset: EPE ratio ours/OpenCV <= 1.1, time ratio (median) <= 2.0.
+ */
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PNG } from 'pngjs';
+import { summarize, type BenchSection } from './types.ts';
+import { generateSequence } from '../../electron/engine/synthetic/generate.ts';
+import { disFlow } from '../../electron/engine/flow/dis.ts';
+import { DIS_PRESET_NAMES, type DisPreset } from '../../electron/engine/flow/dis-options.ts';
+import { encodeFlo } from '../../electron/engine/flow/flo.ts';
+import { endPointError } from '../../electron/engine/flow/epe.ts';
+import type { FlowField, GrayImage } from '../../electron/engine/types.ts';
+
+const W = 480;
+const H = 360;
+const PAIRS = 5;
+const REPEATS = 7;
+const PYTHON = '/usr/bin/python3';
+
+interface Pair {
+  a: GrayImage;
+  b: GrayImage;
+  gt: FlowField;
+  files: { a: string; b: string; gt: string };
+}
+
+interface PeerResult {
+  version: string;
+  results: Record<string, { epe: number; ms: number[] }[]>;
+}
+
+/** The 8-bit grey image OpenCV's imread(IMREAD_GRAYSCALE) sees (BT.601 luma, rounded). */
+function gray8(rgba: Uint8Array): GrayImage {
+  const data = new Float32Array(W * H);
+  for (let p = 0; p < W * H; p++) data[p] = Math.round(0.299 * rgba[4 * p]! + 0.587 * rgba[4 * p + 1]! + 0.114 * rgba[4 * p + 2]!);
+  return { width: W, height: H, data };
+}
+
+function makePairs(dir: string): Pair[] {
+  const pairs: Pair[] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const [fa, fb] = generateSequence({ width: W, height: H, frames: 2, seed: 101 + i, speed: 0.25 + 0.05 * i, cars: 8 });
+    const files = { a: join(dir, `p${i}a.png`), b: join(dir, `p${i}b.png`), gt: join(dir, `p${i}.flo`) };
+    for (const [f, path] of [[fa!, files.a], [fb!, files.b]] as const) {
+      const png = new PNG({ width: W, height: H });
+      png.data = Buffer.from(f.rgba);
+      writeFileSync(path, PNG.sync.write(png));
+    }
+    writeFileSync(files.gt, encodeFlo(fa!.flowToNext!));
+    pairs.push({ a: gray8(fa!.rgba), b: gray8(fb!.rgba), gt: fa!.flowToNext!, files });
+  }
+  return pairs;
+}
+
+function runPeer(dir: string, pairs: Pair[]): PeerResult | string {
+  if (!existsSync(PYTHON)) return `${PYTHON} not found`;
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'opencv_dis.py');
+  const manifest = join(dir, 'manifest.json');
+  writeFileSync(manifest, JSON.stringify({ pairs: pairs.map((p) => p.files), presets: DIS_PRESET_NAMES, repeats: REPEATS }));
+  const r = spawnSync(PYTHON, [script, manifest], { encoding: 'utf8', timeout: 300_000 });
+  if (r.status !== 0) return `OpenCV peer failed: ${(r.stderr || r.error?.message || '').trim().split('\n').pop()}`;
+  return JSON.parse(r.stdout) as PeerResult;
+}
+
+const fmt = (v: number, d = 2): string => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
+
+export async function bench(): Promise<BenchSection> {
+  const dir = mkdtempSync(join(tmpdir(), 'vss-bench-flow-'));
+  try {
+    const pairs = makePairs(dir);
+    const peer = runPeer(dir, pairs);
+    const rows: string[][] = [];
+    const notes: string[] = [];
+    for (const preset of DIS_PRESET_NAMES as readonly DisPreset[]) {
+      const times: number[] = [];
+      const epes: number[] = [];
+      for (const p of pairs) {
+        disFlow(p.a, p.b, { preset });
+        let flow: FlowField | undefined;
+        for (let r = 0; r < REPEATS; r++) {
+          const t0 = performance.now();
+          flow = disFlow(p.a, p.b, { preset });
+          times.push(performance.now() - t0);
+        }
+        epes.push(endPointError(flow!, p.gt));
+      }
+      const ours = summarize(times);
+      const oursEpe = epes.reduce((a, b) => a + b, 0) / epes.length;
+      if (typeof peer === 'string') {
+        rows.push([preset, fmt(oursEpe, 3), 'n/a', 'n/a', fmt(ours.p50), fmt(ours.p95), 'n/a', 'n/a', 'no peer']);
+        continue;
+      }
+      const pr = peer.results[preset] ?? [];
+      const cvEpe = pr.reduce((a, r) => a + r.epe, 0) / Math.max(1, pr.length);
+      const cv = summarize(pr.flatMap((r) => r.ms));
+      const epeRatio = oursEpe / cvEpe;
+      const timeRatio = ours.p50 / cv.p50;
+      const pass = epeRatio <= 1.1 && timeRatio <= 2.0;
+      rows.push([preset, fmt(oursEpe, 3), fmt(cvEpe, 3), fmt(epeRatio), fmt(ours.p50), fmt(ours.p95), fmt(cv.p50), fmt(timeRatio), pass ? 'PASS' : 'FAIL']);
+      notes.push(`${preset}: EPE ratio ${fmt(epeRatio)} (target <= 1.10 ${epeRatio <= 1.1 ? 'met' : 'NOT met'}), time ratio ${fmt(timeRatio)} (target <= 2.00 ${timeRatio <= 2 ? 'met' : 'NOT met'})`);
+    }
+    notes.unshift(
+      typeof peer === 'string'
+        ? `Peer missing: ${peer}; only our figures are shown.`
+        : `Peer: OpenCV ${peer.version} DISOpticalFlow via ${PYTHON}, cv2.setNumThreads(1), OpenCL off; ours: TypeScript on Node ${process.version}, single thread.`,
+      `${PAIRS} synthetic ${W}x${H} pairs (exact ground-truth flow, EPE over all pixels), ${REPEATS} timed runs per pair after one warm-up; ms = p50/p95 of all runs.`,
+    );
+    return {
+      title: `DIS optical flow vs OpenCV (${W}x${H}, single-threaded)`,
+      columns: ['preset', 'EPE ours', 'EPE OpenCV', 'EPE ratio', 'ours p50 ms', 'ours p95 ms', 'OpenCV p50 ms', 'time ratio', 'targets'],
+      rows,
+      notes,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const s = await bench();
+  console.log(s.title);
+  console.log(s.columns.join(' | '));
+  for (const r of s.rows) console.log(r.join(' | '));
+  for (const n of s.notes) console.log('- ' + n);
+}
