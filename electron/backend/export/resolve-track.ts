@@ -1,0 +1,32 @@
+/** Which track and frames an export covers. */
+import { VssError } from '../errors.ts';
+import type { Project } from '../project/project.ts';
+import type { Track } from '../project/types.ts';
+
+/**
+ * "corrected" means the corrected view (engine labels with corrections overlaid) of: the newest
+ * track of kind "corrected", else the newest track that has corrections, else the newest track.
+ * Any other value is a track id or name.
+ */
+export function resolveExportTrack(project: Project, name: string): { track: Track; corrected: boolean } {
+  const tracks = project.tracks;
+  if (name !== 'corrected') return { track: project.track(name), corrected: false };
+  if (tracks.length === 0) throw new VssError('NOT_FOUND', 'the project has no tracks to export');
+  const rev = [...tracks].reverse();
+  const track = rev.find((t) => t.kind === 'corrected') ?? rev.find((t) => project.correctedStems(t.id).length > 0) ?? rev[0]!;
+  return { track, corrected: true };
+}
+
+/** Frames [from, to] (inclusive indices into the track's frames), checked. */
+export function frameRange(stems: readonly string[], from?: number, to?: number): { index: number; stem: string }[] {
+  const n = stems.length;
+  if (n === 0) throw new VssError('NOT_FOUND', 'the track has no frames');
+  const a = from ?? 0;
+  const b = to ?? n - 1;
+  if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b >= n || a > b) {
+    throw new VssError('OUT_OF_RANGE', `frames ${a}..${b} are outside the track (0..${n - 1})`);
+  }
+  const out: { index: number; stem: string }[] = [];
+  for (let i = a; i <= b; i++) out.push({ index: i, stem: stems[i]! });
+  return out;
+}

@@ -1,0 +1,42 @@
+/**
+ * Exports are written into a temp folder next to the destination and renamed into place only
+ * when complete, so a half-finished export never looks like a finished one.
+ */
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { VssError } from '../errors.ts';
+import { TEMP_MARK, fsyncDir } from '../project/atomic.ts';
+
+export async function prepareStaging(out: string, overwrite: boolean): Promise<string> {
+  try {
+    const s = await stat(out);
+    if (!s.isDirectory()) throw new VssError('BAD_REQUEST', `output ${out} exists and is not a folder`);
+    if ((await readdir(out)).length > 0 && !overwrite) throw new VssError('BAD_REQUEST', `output folder ${out} is not empty (use overwrite)`);
+  } catch (e) {
+    if (e instanceof VssError) throw e;
+  }
+  await mkdir(dirname(out), { recursive: true });
+  const tmp = join(dirname(out), `${TEMP_MARK}export-${basename(out)}-${randomBytes(4).toString('hex')}`);
+  await mkdir(tmp);
+  return tmp;
+}
+
+/** Moves the finished temp folder to `out` (replacing an existing one). */
+export async function commitStaging(tmp: string, out: string): Promise<void> {
+  let old: string | null = null;
+  try {
+    await stat(out);
+    old = join(dirname(out), `${TEMP_MARK}old-${basename(out)}-${randomBytes(4).toString('hex')}`);
+    await rename(out, old);
+  } catch {
+    old = null;
+  }
+  await rename(tmp, out);
+  await fsyncDir(dirname(out));
+  if (old) await rm(old, { recursive: true, force: true });
+}
+
+export async function discardStaging(tmp: string): Promise<void> {
+  await rm(tmp, { recursive: true, force: true });
+}
