@@ -6,6 +6,10 @@ import { availableParallelism } from 'node:os';
 import * as ort from 'onnxruntime-node';
 import { VssError } from '../../backend/errors.ts';
 
+// ORT's process-wide logger writes straight to stderr (e.g. a missing CUDA library while we
+// probe a provider); every failure we care about surfaces as an exception with its message.
+ort.env.logLevel = 'fatal';
+
 export type ExecutionProvider = 'cpu' | 'cuda' | 'dml' | 'coreml';
 export const EXECUTION_PROVIDERS: readonly ExecutionProvider[] = ['cpu', 'cuda', 'dml', 'coreml'];
 

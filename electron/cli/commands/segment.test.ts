@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { PNG } from 'pngjs';
+import { main } from '../main.ts';
+import { TINY_SPLIT } from '../../engine/model/testing.ts';
+import { encodeGray8 } from '../../engine/segment/png.ts';
+import { generateSequence } from '../../engine/synthetic/generate.ts';
+
+let root = '';
+let framesDir = '';
+let gtDir = '';
+before(async () => {
+  root = await mkdtemp(join(tmpdir(), 'vss-cli-seg-'));
+  framesDir = join(root, 'frames');
+  gtDir = join(root, 'gt');
+  await mkdir(framesDir);
+  await mkdir(gtDir);
+  for (const f of generateSequence({ width: 96, height: 64, frames: 6 })) {
+    const png = new PNG({ width: 96, height: 64 });
+    png.data = Buffer.from(f.rgba);
+    await writeFile(join(framesDir, `f${f.index}.png`), PNG.sync.write(png));
+    await writeFile(join(gtDir, `f${f.index}.png`), encodeGray8(96, 64, f.labels.data));
+  }
+});
+after(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function vss(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out, err };
+}
+
+test('vss segment on a frames folder, then vss eval of its labels: one JSON line each', async () => {
+  const out = join(root, 'out');
+  const s = await vss(['segment', framesDir, '--mode', 'dff', '--key-interval', '3', '--model', TINY_SPLIT, '--ep', 'cuda', '--out', out]);
+  assert.equal(s.code, 0, s.err.join('\n'));
+  const summary = JSON.parse(s.out[0]!) as { frames: number; keyFrames: number; executionProvider: string; notes: string[] };
+  assert.equal(summary.frames, 6);
+  assert.equal(summary.keyFrames, 2);
+  assert.equal(summary.executionProvider, 'cpu');
+  assert.ok(s.err.some((l) => /note: execution provider "cuda" is not available/.test(l)));
+  assert.deepEqual((await readdir(join(out, 'labels'))).sort(), ['f0.png', 'f1.png', 'f2.png', 'f3.png', 'f4.png', 'f5.png']);
+
+  const e = await vss(['eval', '--pred', join(out, 'labels'), '--gt', gtDir, '--model', TINY_SPLIT]);
+  assert.equal(e.code, 0, e.err.join('\n'));
+  assert.equal(e.out.length, 1);
+  const r = JSON.parse(e.out[0]!) as { frames: number; miou: number; pixelAccuracy: number; iou: Record<string, number | null> };
+  assert.equal(r.frames, 6);
+  assert.ok(r.miou > 0 && r.pixelAccuracy > 0);
+  assert.ok('Road' in r.iou);
+});
+
+test('vss segment refuses bad flags and an existing output with one line', async () => {
+  const bad = await vss(['segment', framesDir, '--mode', 'warp', '--out', join(root, 'x')]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.err[0]!, /^vss segment: --mode must be one of per-frame, dff, adaptive, fused$/);
+  const k = await vss(['segment', framesDir, '--mode', 'dff', '--key-interval', '0', '--out', join(root, 'x')]);
+  assert.match(k.err[0]!, /--key-interval must be an integer 1\.\./);
+  const exists = await vss(['segment', framesDir, '--mode', 'dff', '--model', TINY_SPLIT, '--out', framesDir]);
+  assert.match(exists.err[0]!, /exists and is not empty \(use --force/);
+  const model = await vss(['segment', framesDir, '--mode', 'dff', '--model', join(root, 'nope'), '--out', join(root, 'y')]);
+  assert.match(model.err[0]!, /model bundle folder not found/);
+});
