@@ -17,8 +17,16 @@ export function resolveExportTrack(project: Project, name: string): { track: Tra
   return { track, corrected: true };
 }
 
+/** A frame to export: its position in the track, its file stem and its video frame index. */
+export interface ExportFrame {
+  index: number;
+  stem: string;
+  /** Video frame index: the stem's number when the stem is all digits (engine runs name frames so), else `index`. */
+  videoFrame: number;
+}
+
 /** Frames [from, to] (inclusive indices into the track's frames), checked. */
-export function frameRange(stems: readonly string[], from?: number, to?: number): { index: number; stem: string }[] {
+export function frameRange(stems: readonly string[], from?: number, to?: number): ExportFrame[] {
   const n = stems.length;
   if (n === 0) throw new VssError('NOT_FOUND', 'the track has no frames');
   const a = from ?? 0;
@@ -26,7 +34,10 @@ export function frameRange(stems: readonly string[], from?: number, to?: number)
   if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b >= n || a > b) {
     throw new VssError('OUT_OF_RANGE', `frames ${a}..${b} are outside the track (0..${n - 1})`);
   }
-  const out: { index: number; stem: string }[] = [];
-  for (let i = a; i <= b; i++) out.push({ index: i, stem: stems[i]! });
+  const out: ExportFrame[] = [];
+  for (let i = a; i <= b; i++) {
+    const stem = stems[i]!;
+    out.push({ index: i, stem, videoFrame: /^\d{1,9}$/.test(stem) ? Number(stem) : i });
+  }
   return out;
 }

@@ -1,6 +1,7 @@
 /** Export options shared by every format. */
 import type { LabelMap } from '../../engine/types.ts';
 import type { ClassInfo } from '../project/types.ts';
+import type { ExportFrame } from './resolve-track.ts';
 
 export const EXPORT_FORMATS = ['labels', 'color', 'cityscapes', 'cvat', 'coco', 'video'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -62,8 +63,8 @@ export interface ExportResult {
 export interface ExportJob {
   classes: ClassInfo[];
   ignoreIndex: number;
-  /** Track frame stems to export, in order, with their frame index in the track. */
-  frames: { index: number; stem: string }[];
+  /** Track frames to export, in order (position in the track, stem, video frame index). */
+  frames: ExportFrame[];
   labels: (stem: string) => Promise<LabelMap>;
   /** Temporary output folder (renamed into place when the writer succeeds). */
   dir: string;

@@ -3,7 +3,7 @@
  *   gtFine/<split>/<city>/<city>_000000_<frame6>_gtFine_labelIds.png   Cityscapes label ids
  *   gtFine/<split>/<city>/<city>_000000_<frame6>_gtFine_color.png      Cityscapes colours
  *   leftImg8bit/<split>/<city>/<city>_000000_<frame6>_leftImg8bit.png  video frame (with a frame source)
- * <frame6> is the track frame index, zero-padded to 6 digits, so names follow Cityscapes'
+ * <frame6> is the video frame index, zero-padded to 6 digits, so names follow Cityscapes'
  * city_sequence_frame pattern that its loaders parse. mapping.json records the class mapping.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -32,11 +32,11 @@ export async function writeCityscapes(job: ExportJob): Promise<string[]> {
   const lut = cityscapesPalette();
   for (const f of job.frames) {
     const ids = remap(await job.labels(f.stem), table);
-    const name = cityscapesStem(city, f.index);
+    const name = cityscapesStem(city, f.videoFrame);
     await writeFile(join(gt, `${name}_gtFine_labelIds.png`), encodeLabelPng(ids));
     await writeFile(join(gt, `${name}_gtFine_color.png`), encodeRgbPng(ids.width, ids.height, colorize(ids, lut)));
     if (job.options.frames) {
-      const fr = await job.options.frames(f.index);
+      const fr = await job.options.frames(f.videoFrame);
       const rgb = new Uint8Array(fr.width * fr.height * 3);
       for (let i = 0, j = 0; j < rgb.length; i += 4, j += 3) {
         rgb[j] = fr.rgba[i]!;

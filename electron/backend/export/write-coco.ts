@@ -30,7 +30,7 @@ export async function writeCoco(job: ExportJob): Promise<string[]> {
   for (const f of job.frames) {
     const l = await job.labels(f.stem);
     const imageId = images.length + 1;
-    images.push({ id: imageId, file_name: `${f.stem}.png`, width: l.width, height: l.height, frame_index: f.index });
+    images.push({ id: imageId, file_name: `${f.stem}.png`, width: l.width, height: l.height, frame_index: f.videoFrame });
     const counts = new Map<number, number>();
     for (const v of l.data) counts.set(v, (counts.get(v) ?? 0) + 1);
     const mask = new Uint8Array(l.data.length);
@@ -41,7 +41,7 @@ export async function writeCoco(job: ExportJob): Promise<string[]> {
       annotations.push({ id: annotations.length + 1, image_id: imageId, category_id: cat, segmentation: encodeRle(mask, l.width, l.height), area, bbox: maskBbox(mask, l.width, l.height), iscrowd: job.options.iscrowd ?? 0 });
     }
     if (job.options.frames) {
-      const fr = await job.options.frames(f.index);
+      const fr = await job.options.frames(f.videoFrame);
       const rgb = new Uint8Array(fr.width * fr.height * 3);
       for (let i = 0, j = 0; j < rgb.length; i += 4, j += 3) rgb.set(fr.rgba.subarray(i, i + 3), j);
       await writeFile(join(job.dir, 'images', `${f.stem}.png`), encodeRgbPng(fr.width, fr.height, rgb));

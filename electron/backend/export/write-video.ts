@@ -17,7 +17,7 @@ export async function writeOverlayVideo(job: ExportJob): Promise<string[]> {
   if (!source) throw new VssError('BAD_REQUEST', 'the video export needs the project video (frame source)');
   const fps = job.options.fps ?? 30;
   if (!(fps > 0 && fps <= 240)) throw new VssError('BAD_REQUEST', `fps must be in (0, 240], got ${fps}`);
-  const first = await source(job.frames[0]!.index);
+  const first = await source(job.frames[0]!.videoFrame);
   const { width, height } = first;
   const out = join(job.dir, 'overlay.mp4');
   const args = ['-hide_banner', '-loglevel', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${width}x${height}`, '-r', String(fps), '-i', 'pipe:0',
@@ -38,7 +38,7 @@ export async function writeOverlayVideo(job: ExportJob): Promise<string[]> {
     const buf = new Uint8Array(width * height * 4);
     for (let i = 0; i < job.frames.length; i++) {
       const f = job.frames[i]!;
-      const frame = i === 0 ? first : await source(f.index);
+      const frame = i === 0 ? first : await source(f.videoFrame);
       if (frame.width !== width || frame.height !== height) throw new VssError('CORRUPT', `frame ${f.index} is ${frame.width}x${frame.height}, expected ${width}x${height}`);
       const rgba = blendLabels(frame.rgba, width, height, await job.labels(f.stem), job.classes, job.ignoreIndex, job.options.opacity ?? 0.5, buf);
       if (broken) break;

@@ -5,6 +5,7 @@ import { probeCommand } from './probe.ts';
 import { serveCommand } from './serve.ts';
 import { segmentCommand } from './segment.ts';
 import { evalCommand } from './eval.ts';
+import { exportCommand } from './export.ts';
 
 /** Every sub-command of `vss`, in the order `vss --help` lists them. */
-export const commands: CliCommand[] = [probeCommand, frameCommand, serveCommand, flowCommand, segmentCommand, evalCommand];
+export const commands: CliCommand[] = [probeCommand, frameCommand, serveCommand, flowCommand, segmentCommand, evalCommand, exportCommand];

@@ -1,0 +1,67 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { main } from '../main.ts';
+import { createProject } from '../../backend/project/open.ts';
+import { CAMVID_CLASSES, fakeRun, syntheticLabels, tempDir } from '../../backend/project/test-fixtures.ts';
+import { makeClip } from '../../backend/video/testing/make-clip.ts';
+import { runTool } from '../../backend/video/run-tool.ts';
+
+async function cli(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out, err };
+}
+
+async function setup() {
+  const root = await tempDir('cli-export');
+  const video = await makeClip({ name: 'clip.mp4', dir: root, width: 32, height: 24, frames: 4, codecArgs: ['-c:v', 'libx264', '-g', '4'] });
+  const run = await fakeRun(join(root, 'run'), 4, (i) => syntheticLabels(i, 32, 24));
+  const project = await createProject(join(root, 'proj'), { videoPath: video, classes: CAMVID_CLASSES, ignoreIndex: 11, frameCount: 4 });
+  await project.addTrack(run, 'engine');
+  return { root, project };
+}
+
+test('vss export prints one JSON line and reports progress on stderr', async () => {
+  const { root, project } = await setup();
+  const r = await cli(['export', project.dir, '--format', 'cvat', '--track', 'corrected', '--out', join(root, 'cvat'), '--from', '1', '--to', '2']);
+  assert.equal(r.code, 0, r.err.join('\n'));
+  assert.equal(r.out.length, 1);
+  const res = JSON.parse(r.out[0]!);
+  assert.equal(res.format, 'cvat');
+  assert.equal(res.frames, 2);
+  assert.ok(r.err.some((l) => /export cvat: 2\/2 frames/.test(l)));
+  assert.deepEqual((await readdir(join(root, 'cvat', 'SegmentationClass'))).length, 2);
+});
+
+test('vss export video decodes the project video and writes an H.264 overlay', async () => {
+  const { root, project } = await setup();
+  const r = await cli(['export', project.dir, '--format', 'video', '--track', 'engine', '--out', join(root, 'vid'), '--opacity', '0.6']);
+  assert.equal(r.code, 0, r.err.join('\n'));
+  const p = await runTool('ffprobe', ['-v', 'error', '-count_frames', '-show_entries', 'stream=codec_name,nb_read_frames', '-of', 'json', join(root, 'vid', 'overlay.mp4')]);
+  const s = JSON.parse(p.stdout).streams[0];
+  assert.equal(s.codec_name, 'h264');
+  assert.equal(Number(s.nb_read_frames), 4);
+});
+
+test('vss export errors are one line: unknown format/track, missing project, out-of-range frames', async () => {
+  const { root, project } = await setup();
+  const cases: [string[], RegExp][] = [
+    [['--format', 'gif', '--track', 'engine'], /^vss export: unknown format "gif" \(use labels, color, cityscapes, cvat, coco, video\)$/],
+    [['--format', 'labels', '--track', 'nope'], /^vss export: unknown track "nope" \(tracks: engine\)$/],
+    [['--format', 'labels', '--track', 'engine', '--from', '2', '--to', '7'], /^vss export: frames 2\.\.7 are outside the track \(0\.\.3\)$/],
+    [['--format', 'labels', '--track', 'engine', '--from', 'x'], /^vss export: --from must be an integer/],
+  ];
+  for (const [flags, re] of cases) {
+    const r = await cli(['export', project.dir, ...flags, '--out', join(root, 'o')]);
+    assert.equal(r.code, 1);
+    assert.equal(r.err.length, 1);
+    assert.match(r.err[0]!, re);
+  }
+  const missing = await cli(['export', join(root, 'none'), '--format', 'labels', '--track', 'x', '--out', join(root, 'o')]);
+  assert.match(missing.err[0]!, /^vss export: no project at .*none \(missing project\.json\)$/);
+  const noOut = await cli(['export', project.dir, '--format', 'labels', '--track', 'engine']);
+  assert.match(noOut.err[0]!, /missing --out/);
+});
