@@ -83,3 +83,23 @@ test('propagation stops where the flow runs out and never writes skipped frames'
   const out = previewPropagation(corr, ctx.flow!, ctx.labels, { forward: 5, backward: 2, skipFrame: (f) => f === 2 });
   assert.deepEqual(out.map((d) => d.frame), [1, 4]);
 });
+
+test('half-resolution flow is sampled at the scaled position and its vectors scaled up', () => {
+  const { ctx } = setup();
+  const half = constFlow(W / 2, H / 2, 1, 0); // 1 px at half size = 2 px at label size
+  const back = constFlow(W / 2, H / 2, -1, 0);
+  const corr = computeChange({ kind: 'brush', frame: 0, points: [{ x: 4.5, y: 4.5 }], radius: 0.5, classId: 3 }, ctx).diffs[0]!;
+  const out = previewPropagation(corr, (a, b) => (b > a ? half : back), ctx.labels, { forward: 2 });
+  const offs: number[] = [];
+  for (const d of out) forEachDiffPixel(d, (o) => offs.push(o));
+  assert.deepEqual(offs, [4 * W + 6, 4 * W + 8]);
+});
+
+test('a precomputed occlusion mask (engine occlusionMask) replaces the built-in check', () => {
+  const { ctx } = setup();
+  const corr = computeChange({ kind: 'brush', frame: 0, points: [{ x: 4.5, y: 4.5 }, { x: 6.5, y: 4.5 }], radius: 0.5, classId: 3 }, ctx).diffs[0]!;
+  const mask = new Uint8Array(W * H);
+  mask[4 * W + 4] = 1; // the first pixel is occluded going 0 → 1
+  const out = previewPropagation(corr, ctx.flow!, ctx.labels, { forward: 1, occlusion: (a) => (a === 0 ? mask : undefined) });
+  assert.equal(diffPixelCount(out[0]!), 2);
+});

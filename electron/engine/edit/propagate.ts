@@ -8,7 +8,7 @@
  */
 import type { FlowField, LabelMap } from '../types.ts';
 import { DiffBuilder, type FrameDiff } from './diff.ts';
-import { isOccluded, type ConsistencyOptions } from './occlusion.ts';
+import { isOccluded, sampleFlowNearest, type ConsistencyOptions } from './occlusion.ts';
 
 /** Dense flow between two adjacent frames (|from - to| = 1), or undefined when not available. */
 export type FlowProvider = (from: number, to: number) => FlowField | undefined;
@@ -22,7 +22,14 @@ export interface PropagateOptions {
   backward?: number;
   /** Frames never written to (e.g. locked frames); propagation still passes through them. */
   skipFrame?: (frame: number) => boolean;
+  /** Tolerances of the built-in forward-backward check (used when `occlusion` is absent). */
   consistency?: ConsistencyOptions;
+  /**
+   * Precomputed occlusion mask of frame `from` for flow from→to, flow-sized, 1 = occluded (e.g.
+   * engine/flow/occlusion.ts occlusionMask(fwd, bwd), cached by the caller). Replaces the
+   * built-in per-point check.
+   */
+  occlusion?: (from: number, to: number) => Uint8Array | undefined;
 }
 
 export function previewPropagation(correction: FrameDiff, flow: FlowProvider, labels: LabelProvider, opts: PropagateOptions = {}): FrameDiff[] {
@@ -61,20 +68,18 @@ function carry(correction: FrameDiff, step: 1 | -1, count: number, flow: FlowPro
     const bwd = flow(to, from);
     const target = labels(to);
     if (!fwd || !target || target.width !== w || target.height !== correction.height) break;
+    const h = correction.height;
+    const occ = opts.occlusion?.(from, to);
     let m = 0;
     for (let i = 0; i < live; i++) {
       const x = px[i]!;
       const y = py[i]!;
-      const ix = Math.floor(x);
-      const iy = Math.floor(y);
-      if (ix < 0 || iy < 0 || ix >= fwd.width || iy >= fwd.height) continue;
-      const o = 2 * (iy * fwd.width + ix);
-      f[0] = fwd.data[o]!;
-      f[1] = fwd.data[o + 1]!;
-      const nx = x + f[0];
-      const ny = y + f[1];
-      if (nx < 0 || ny < 0 || nx >= w || ny >= correction.height) continue;
-      if (bwd && isOccluded(bwd, f[0], f[1], nx, ny, b, opts.consistency)) continue;
+      if (!sampleFlowNearest(fwd, x, y, w, h, f)) continue;
+      if (occ && occ[Math.floor((y * fwd.height) / h) * fwd.width + Math.floor((x * fwd.width) / w)]) continue;
+      const nx = x + f[0]!;
+      const ny = y + f[1]!;
+      if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+      if (!occ && bwd && isOccluded(bwd, f[0]!, f[1]!, nx, ny, w, h, b, opts.consistency)) continue;
       px[m] = nx;
       py[m] = ny;
       cls[m++] = cls[i]!;
