@@ -143,8 +143,8 @@ export function disFlow(a: GrayImage, b: GrayImage, opts: DisUserOptions = {}): 
     const n = w * h;
     const ws = 1 + Math.floor((w - psz) / stride);
     const hs = 1 + Math.floor((h - psz) / stride);
-    // Gradients in intensity per pixel (Sobel / 8), so H⁻¹b is a full Gauss-Newton step.
-    sobel3x3(i0, w, h, gx, gy, 0.125);
+    // Unnormalised Sobel gradients, as OpenCV (see patch-search.ts on the resulting step size).
+    sobel3x3(i0, w, h, gx, gy);
     const lv: SearchLevel = { w, h, i0, i1ext: padReplicate(i1, w, h, B, i1ext), ix: gx, iy: gy };
     structureTensor(gx, gy, w, h, psz, stride, ws, hs, st, stAux);
     patchInverseSearch(lv, ux, uy, st, ws, hs, o, sx, sy);
