@@ -2,6 +2,10 @@
  * Probabilities on the model's output grid -> labels and confidence at frame size: bilinear
  * upsampling of the probabilities (half-pixel centres) fused with the argmax, one pass, no full-size
  * probability tensor. confidence = max probability x 255.
+ *
+ * Fast path (exact): when the four grid cells around an output pixel share the same argmax k, k is
+ * also the argmax of any convex combination of them, and the interpolated max is the bilinear
+ * blend of the cells' max probabilities; only pixels near class boundaries loop over channels.
  */
 import type { LabelMap, Tensor3 } from '../types.ts';
 import { bilinearAxis } from './resample.ts';
@@ -20,6 +24,21 @@ export function probabilitiesToLabels(p: Tensor3, width: number, height: number)
   const plane = p.width * p.height;
   const C = p.channels;
   const d = p.data;
+  const cellArg = new Uint8Array(plane);
+  const cellMax = new Float32Array(plane);
+  for (let q = 0; q < plane; q++) {
+    let best = 0;
+    let bestV = d[q]!;
+    for (let k = 1; k < C; k++) {
+      const v = d[k * plane + q]!;
+      if (v > bestV) {
+        bestV = v;
+        best = k;
+      }
+    }
+    cellArg[q] = best;
+    cellMax[q] = bestV;
+  }
   for (let y = 0; y < height; y++) {
     const r0 = ys.i0[y]! * p.width;
     const r1 = ys.i1[y]! * p.width;
@@ -34,14 +53,20 @@ export function probabilitiesToLabels(p: Tensor3, width: number, height: number)
       const wb = wx * (1 - wy);
       const wc = (1 - wx) * wy;
       const we = wx * wy;
-      let best = 0;
-      let bestV = -Infinity;
-      for (let k = 0; k < C; k++) {
-        const o = k * plane;
-        const v = d[o + a]! * wa + d[o + b]! * wb + d[o + c]! * wc + d[o + e]! * we;
-        if (v > bestV) {
-          bestV = v;
-          best = k;
+      const k0 = cellArg[a]!;
+      let best = k0;
+      let bestV: number;
+      if (cellArg[b] === k0 && cellArg[c] === k0 && cellArg[e] === k0) {
+        bestV = cellMax[a]! * wa + cellMax[b]! * wb + cellMax[c]! * wc + cellMax[e]! * we;
+      } else {
+        bestV = -Infinity;
+        for (let k = 0; k < C; k++) {
+          const o = k * plane;
+          const v = d[o + a]! * wa + d[o + b]! * wb + d[o + c]! * wc + d[o + e]! * we;
+          if (v > bestV) {
+            bestV = v;
+            best = k;
+          }
         }
       }
       const i = y * width + x;

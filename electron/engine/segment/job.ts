@@ -4,9 +4,20 @@
  * folder, so no complete-looking output is left behind.
  */
 import { loadBundle, type ModelBundle } from '../model/bundle.ts';
+import { defaultThreads } from '../model/session.ts';
 import { openOutputDir } from './output-dir.ts';
 import { runSegment, type RunHooks } from './run.ts';
 import type { SegmentSettings, SegmentSummary, SourceFrame } from './types.ts';
+
+/**
+ * ORT threads per session when not set: all cores (at most 4), except for the low-latency adaptive
+ * mode, whose two slots (the key frame's high stage alongside the next frames' low + head) each get
+ * half of them, so that they really run side by side instead of fighting over the same cores.
+ */
+function threadsFor(s: SegmentSettings): number {
+  const all = defaultThreads();
+  return s.mode === 'adaptive' && s.lowLatency ? Math.max(1, Math.floor(all / 2)) : all;
+}
 
 export interface SegmentJob {
   settings: SegmentSettings;
@@ -29,7 +40,7 @@ export async function segmentJob(job: SegmentJob, frames: AsyncIterable<SourceFr
   try {
     const t0 = performance.now();
     const s = job.settings;
-    bundle = await loadBundle(s.model, s.threads === undefined ? { executionProvider: s.executionProvider } : { executionProvider: s.executionProvider, threads: s.threads });
+    bundle = await loadBundle(s.model, { executionProvider: s.executionProvider, threads: s.threads ?? threadsFor(s) });
     const loadMs = performance.now() - t0;
     hooks.onLoaded?.(bundle);
     const used = hooks.wrapBundle ? hooks.wrapBundle(bundle) : bundle;
