@@ -24,6 +24,8 @@ export interface DecodeRunOptions {
   to: number;
   /** ffmpeg decoder threads, 0 = auto. */
   threads?: number;
+  /** Start from this keyframe (position in index.keyframes) instead of the usual one (fallback). */
+  keyframePos?: number;
   onFrame(index: number, rgba: Uint8Array): void;
   /** Called once; error undefined when every frame up to `to` came out. */
   onEnd(error: VssError | undefined): void;
@@ -43,6 +45,8 @@ export class DecodeRun {
   readonly to: number;
   /** Frame index of the keyframe decoding started from. */
   readonly startKeyframe: number;
+  /** Its position in index.keyframes. */
+  readonly keyframePos: number;
   private readonly child: ChildProcessByStdio<null, Readable, Readable>;
   private readonly frameBytes: number;
   private cur: Uint8Array;
@@ -60,7 +64,8 @@ export class DecodeRun {
     this.from = opts.from;
     this.to = opts.to;
     this.next = opts.from;
-    const k = startKeyframe(index, opts.from);
+    const k = Math.min(opts.keyframePos ?? Infinity, startKeyframe(index, opts.from));
+    this.keyframePos = k;
     this.startKeyframe = index.keyframes[k]!;
     this.frameBytes = info.width * info.height * 4;
     this.cur = new Uint8Array(Buffer.allocUnsafeSlow(this.frameBytes).buffer, 0, this.frameBytes);

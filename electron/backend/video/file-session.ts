@@ -110,7 +110,7 @@ export class FileSession {
     this.startRun(i, to);
   }
 
-  private startRun(from: number, to: number): void {
+  private startRun(from: number, to: number, keyframePos?: number): void {
     if (this.closed) return;
     while (this.runs.length >= this.o.maxRuns) {
       const idle = this.runs.find((r) => !this.hasWaiters(r));
@@ -122,6 +122,7 @@ export class FileSession {
       from,
       to,
       threads: this.o.threads,
+      keyframePos,
       onFrame: (index, rgba) => this.onFrame(run, index, rgba),
       onEnd: (err) => this.onEnd(run, err),
     });
@@ -150,6 +151,12 @@ export class FileSession {
 
   private onEnd(run: DecodeRun, err: VssError | undefined): void {
     this.runs = this.runs.filter((r) => r !== run);
+    if (err?.code === 'CORRUPT' && run.keyframePos > 0 && !this.closed && this.hasWaiters(run)) {
+      // The seek did not give the frame (e.g. timestamps guessed differently after a seek in a
+      // damaged file): try again from the keyframe before, down to the start of the file.
+      this.startRun(run.next, run.to, run.keyframePos - 1);
+      return;
+    }
     for (const [i, ws] of [...this.waiters]) {
       if (i < run.next || i > run.to) continue;
       if (this.closed) continue;

@@ -22,7 +22,15 @@ export interface FrameIndex {
 export interface IndexOptions {
   timeBase: [number, number];
   formatName: string;
+  /** Decoder reorder delay (has_b_frames). */
+  videoDelay: number;
 }
+
+/**
+ * ffmpeg's CLI moves an input -ss this much earlier when the stream has a reorder delay and the
+ * container does not seek by pts (fftools/ffmpeg_opt.c: "seek_timestamp -= 3*AV_TIME_BASE / 23").
+ */
+export const FFMPEG_DTS_HEURISTIC_SEC = 3 / 23;
 
 function medianDelta(pts: number[]): number {
   const d: number[] = [];
@@ -55,17 +63,23 @@ export function buildIndex(frames: ScannedFrame[], packets: Packet[], opts: Inde
   const keyframes: number[] = [];
   const seekSec: number[] = [];
   const isTs = /mpegts|mpeg$|mpegps|^h26[45]$|hevc|m4v|rawvideo/.test(opts.formatName);
+  // Matroska seeks by pts (cues hold keyframe pts) and ffmpeg applies no dts heuristic to it.
   const byPtsCues = /matroska|webm/.test(opts.formatName);
+  const heuristic = opts.videoDelay > 0 && !byPtsCues ? FFMPEG_DTS_HEURISTIC_SEC : 0;
   frames.forEach((f, i) => {
     const m = byPts.get(f.pts);
     decodePos.push(m ? m.pos : -1);
     const key = i === 0 || (f.key && (m ? m.packet.key : true));
-    if (!key) return;
-    keyframes.push(i);
-    let ts: number;
-    if (m && m.packet.dts !== null && !byPtsCues) ts = m.packet.dts + frameDur / 2;
-    else ts = f.pts - maxDelay - frameDur / 2;
-    let sec = ts * tb;
+    if (key) keyframes.push(i);
+  });
+  // Seek to just after the keyframe's pts: demuxer indexes hold pts (Matroska cues) or a dts
+  // no later than the pts (MP4, AVI), so the backward keyframe search lands on this keyframe,
+  // and it stays short of the next keyframe's earliest possible index time.
+  keyframes.forEach((k, j) => {
+    let ts = pts[k]! + frameDur / 2;
+    const nextKey = keyframes[j + 1];
+    if (nextKey !== undefined) ts = Math.min(ts, pts[nextKey]! - maxDelay - frameDur);
+    let sec = ts * tb + heuristic;
     if (isTs) sec -= 1; // generic (binary-search) seeking is inexact: land well before
     seekSec.push(sec);
   });

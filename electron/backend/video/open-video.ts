@@ -30,7 +30,7 @@ export async function openVideoFile(path: string, verify: VerifyMode = 'full'): 
     const why = result?.errorMessages[0];
     throw new VssError('CORRUPT', `no decodable video frames${why ? ` (${why})` : ''}: ${path}`);
   }
-  const index = buildIndex(frames, packets, { timeBase: probe.timeBase, formatName: probe.formatName });
+  const index = buildIndex(frames, packets, { timeBase: probe.timeBase, formatName: probe.formatName, videoDelay: probe.videoDelay });
   const timing = timingOf(index.pts, probe.timeBase, probe.nominalFps);
 
   const warnings: string[] = [];

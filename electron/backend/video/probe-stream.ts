@@ -16,6 +16,8 @@ export interface StreamProbe {
   /** Clockwise rotation to apply for display: 0, 90, 180 or 270. */
   rotation: number;
   formatName: string;
+  /** Decoder reorder delay in frames (ffprobe has_b_frames); ffmpeg's -ss adjusts for it. */
+  videoDelay: number;
   /** Container start time in seconds (what ffmpeg's -ss is relative to). */
   formatStartSec: number;
 }
@@ -27,6 +29,7 @@ interface RawStream {
   codec_tag_string?: string;
   width?: number;
   height?: number;
+  has_b_frames?: number;
   time_base?: string;
   avg_frame_rate?: string;
   r_frame_rate?: string;
@@ -132,6 +135,7 @@ export async function probeStream(path: string): Promise<StreamProbe> {
     nominalFps: parseRatio(video.avg_frame_rate) || parseRatio(video.r_frame_rate),
     rotation: rotationOf(video),
     formatName: raw.format?.format_name ?? '',
+    videoDelay: video.has_b_frames ?? 0,
     formatStartSec: Number(raw.format?.start_time ?? 0) || 0,
   };
 }

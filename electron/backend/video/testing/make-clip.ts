@@ -49,7 +49,7 @@ export function runFfmpeg(args: string[], stdin?: (write: (b: Uint8Array) => Pro
   return new Promise((resolve, reject) => {
     const child = spawn(toolPath('ffmpeg'), args, { stdio: [stdin ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
     let err = '';
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    child.stderr?.on('data', (b: Buffer) => (err += b.toString()));
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg failed (${code}): ${err.trim().split('\n').pop()}`))));
     if (stdin && child.stdin) {
