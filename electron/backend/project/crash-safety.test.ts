@@ -92,7 +92,7 @@ test('SIGKILL at random moments never corrupts a project and loses at most the l
   const started = Date.now();
   for (let it = 0; it < ITERATIONS; it++) {
     const killOnFlush = it % 2 === 1;
-    const life = killOnFlush ? 900 + Math.random() * 1100 : 200 + Math.random() * 2600;
+    const life = killOnFlush ? 800 + Math.random() * 1000 : 200 + Math.random() * 2600;
     const r = await runChild(project.dir, track.id, nextSeq, killOnFlush, life);
     if (r.midWrite) midWrites++;
     for (const e of r.edits) if (e.at < r.killedAt - 2000) mustHave.set(e.seq, it);
