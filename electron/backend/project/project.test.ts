@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, rename, writeFile, readdir } from 'node:fs/promises';
+import { copyFile, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createProject, openProject } from './open.ts';
 import { decodeLabelPng } from './label-png.ts';
@@ -158,4 +158,17 @@ test('recent projects list is most-recent-first, deduplicated and stored atomica
   assert.deepEqual((await listRecentProjects(file)).map((i) => i.name), ['p1', 'p2']);
   assert.deepEqual((await removeRecentProject('/a/p2', file)).map((i) => i.path), ['/a/p1']);
   assert.deepEqual(await listRecentProjects(join(dir, 'missing.json')), []);
+});
+
+test('openProject reconciles the corrections index with the files on disk', async () => {
+  const { run, project } = await setup();
+  const t = await project.addTrack(run, 'run');
+  await project.saveCorrection(t.id, stemOf(0), syntheticLabels(9));
+  await project.saveCorrection(t.id, stemOf(1), syntheticLabels(8));
+  await rm(join(project.dir, 'corrections', t.id, `${stemOf(0)}.png`));
+  await copyFile(join(project.dir, 'corrections', t.id, `${stemOf(1)}.png`), join(project.dir, 'corrections', t.id, `${stemOf(3)}.png`));
+  const p = await openProject(project.dir);
+  assert.deepEqual(p.correctedStems(t.id).sort(), [stemOf(1), stemOf(3)]);
+  assert.ok(p.isLocked(t.id, stemOf(3)));
+  assert.deepEqual((await p.loadLabels(t.id, stemOf(0))).data, syntheticLabels(0).data);
 });

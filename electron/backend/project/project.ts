@@ -181,8 +181,8 @@ export class Project {
       }
       const t = this.file.tracks.find((x) => x.id === track.id)!;
       Object.assign(t, { mode: summary.mode, keyFrames: summary.keyFrames, settings: summary.settings, source: relative(this.dir, src).split('\\').join('/') });
-      await this.writeProjectNow();
       for (const stem of report.overwritten) await rm(this.paths.correction(track.id, stem), { force: true });
+      await this.writeProjectNow();
       return report;
     });
   }
@@ -211,8 +211,9 @@ export class Project {
     this.file.corrections[trackId] = (this.file.corrections[trackId] ?? []).filter((s) => s !== stem);
     this.file.lockedFrames[trackId] = (this.file.lockedFrames[trackId] ?? []).filter((s) => s !== stem);
     this.projectDirty = true;
+    // File first: an index entry without its file is dropped on open (reconcileCorrections).
+    await this.serial(() => rm(this.paths.correction(trackId, stem), { force: true }));
     await this.flush();
-    await rm(this.paths.correction(trackId, stem), { force: true });
   }
 
   lockFrames(trackId: string, stems: readonly string[]): void {
@@ -349,15 +350,22 @@ export class Project {
     this.onDirty?.();
   }
 
-  /** Re-reads which corrections exist on disk (a crash may have written PNGs after project.json). */
+  /**
+   * Makes the corrections index match the disk: a crash may have written correction PNGs after
+   * the last project.json (they are newer edits: indexed and locked), or removed one before it
+   * (its entry is dropped).
+   */
   async reconcileCorrections(): Promise<void> {
     for (const t of this.file.tracks) {
       let names: string[] = [];
       try {
         names = await readdir(this.paths.correctionsDir(t.id));
       } catch {
-        continue;
+        names = [];
       }
+      const onDisk = new Set(names.filter((n) => n.endsWith('.png') && !n.startsWith(TEMP_MARK)).map((n) => n.slice(0, -4)));
+      const listed = this.file.corrections[t.id];
+      if (listed) this.file.corrections[t.id] = listed.filter((s) => onDisk.has(s));
       for (const n of names) {
         if (!n.endsWith('.png') || n.startsWith(TEMP_MARK)) continue;
         const stem = n.slice(0, -4);
