@@ -78,6 +78,10 @@ export class EditHistory {
   get undoLabels(): string[] {
     return this.undoStack.map((e) => e.label);
   }
+  /** The step undo() would revert next (e.g. the correction to propagate), without popping it. */
+  peekUndo(): HistoryEntry | undefined {
+    return this.undoStack[this.undoStack.length - 1];
+  }
   get inTransaction(): boolean {
     return this.pending !== null;
   }
