@@ -49,7 +49,10 @@ export interface SearchParams {
 /** Scratch written by sampling: [Σd, Σd², Σd·Ix, Σd·Iy]. */
 const acc = new Float64Array(4);
 
-/** Sums over one patch; i, j patch origin in I0; pi, pj clamped position in I1ext. */
+/**
+ * Sums over one patch; i, j patch origin in I0; pi, pj clamped position in I1ext. The 8x8 case
+ * (every preset) is unrolled: each I1 value is loaded once per row pair instead of four times.
+ */
 function samplePatch(
   lv: SearchLevel,
   psz: number,
@@ -76,6 +79,35 @@ function samplePatch(
   let sd = 0, sd2 = 0, sx = 0, sy = 0;
   let p0 = i * w + j;
   let p1 = fi * we + fj;
+  if (psz === 8) {
+    for (let r = 0; r < 8; r++) {
+      // Row r of the patch; a0..a8 current I1 row, b0..b8 next row.
+      const a0 = i1[p1]!, a1 = i1[p1 + 1]!, a2 = i1[p1 + 2]!, a3 = i1[p1 + 3]!, a4 = i1[p1 + 4]!, a5 = i1[p1 + 5]!, a6 = i1[p1 + 6]!, a7 = i1[p1 + 7]!, a8 = i1[p1 + 8]!;
+      const q = p1 + we;
+      const b0 = i1[q]!, b1 = i1[q + 1]!, b2 = i1[q + 2]!, b3 = i1[q + 3]!, b4 = i1[q + 4]!, b5 = i1[q + 5]!, b6 = i1[q + 6]!, b7 = i1[q + 7]!, b8 = i1[q + 8]!;
+      const d0 = w00 * a0 + w01 * a1 + w10 * b0 + w11 * b1 - i0[p0]!;
+      const d1 = w00 * a1 + w01 * a2 + w10 * b1 + w11 * b2 - i0[p0 + 1]!;
+      const d2 = w00 * a2 + w01 * a3 + w10 * b2 + w11 * b3 - i0[p0 + 2]!;
+      const d3 = w00 * a3 + w01 * a4 + w10 * b3 + w11 * b4 - i0[p0 + 3]!;
+      const d4 = w00 * a4 + w01 * a5 + w10 * b4 + w11 * b5 - i0[p0 + 4]!;
+      const d5 = w00 * a5 + w01 * a6 + w10 * b5 + w11 * b6 - i0[p0 + 5]!;
+      const d6 = w00 * a6 + w01 * a7 + w10 * b6 + w11 * b7 - i0[p0 + 6]!;
+      const d7 = w00 * a7 + w01 * a8 + w10 * b7 + w11 * b8 - i0[p0 + 7]!;
+      sd += d0 + d1 + d2 + d3 + d4 + d5 + d6 + d7;
+      sd2 += d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3 + d4 * d4 + d5 * d5 + d6 * d6 + d7 * d7;
+      if (withGrad) {
+        sx += d0 * ix[p0]! + d1 * ix[p0 + 1]! + d2 * ix[p0 + 2]! + d3 * ix[p0 + 3]! + d4 * ix[p0 + 4]! + d5 * ix[p0 + 5]! + d6 * ix[p0 + 6]! + d7 * ix[p0 + 7]!;
+        sy += d0 * iy[p0]! + d1 * iy[p0 + 1]! + d2 * iy[p0 + 2]! + d3 * iy[p0 + 3]! + d4 * iy[p0 + 4]! + d5 * iy[p0 + 5]! + d6 * iy[p0 + 6]! + d7 * iy[p0 + 7]!;
+      }
+      p0 += w;
+      p1 = q;
+    }
+    acc[0] = sd;
+    acc[1] = sd2;
+    acc[2] = sx;
+    acc[3] = sy;
+    return;
+  }
   for (let r = 0; r < psz; r++) {
     if (withGrad) {
       for (let c = 0; c < psz; c++) {
