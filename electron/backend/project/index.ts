@@ -3,6 +3,7 @@ export * from './types.ts';
 export { createProject, openProject, isProjectDir, type CreateProjectOptions } from './open.ts';
 export { Project, type ImportReport } from './project.ts';
 export { Autosaver, type AutosaveOptions } from './autosave.ts';
+export { autosaveProject } from './autosave-project.ts';
 export { writeFileAtomic, writeJsonAtomic } from './atomic.ts';
 export { encodeLabelPng, decodeLabelPng, encodeRgbPng } from './label-png.ts';
 export { addRecentProject, listRecentProjects, removeRecentProject, recentProjectsFile, type RecentProject } from './recent-projects.ts';

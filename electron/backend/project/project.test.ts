@@ -6,6 +6,7 @@ import { createProject, openProject } from './open.ts';
 import { decodeLabelPng } from './label-png.ts';
 import { CAMVID_CLASSES, fakeRun, fakeVideo, stemOf, syntheticLabels, tempDir } from './test-fixtures.ts';
 import { addRecentProject, listRecentProjects, removeRecentProject } from './recent-projects.ts';
+import { autosaveProject } from './autosave-project.ts';
 
 async function setup(frames = 4) {
   const root = await tempDir('project');
@@ -171,4 +172,19 @@ test('openProject reconciles the corrections index with the files on disk', asyn
   assert.deepEqual(p.correctedStems(t.id).sort(), [stemOf(1), stemOf(3)]);
   assert.ok(p.isLocked(t.id, stemOf(3)));
   assert.deepEqual((await p.loadLabels(t.id, stemOf(0))).data, syntheticLabels(0).data);
+});
+
+test('autosaveProject writes staged corrections and view changes without an explicit save', async () => {
+  const { run, project } = await setup();
+  const t = await project.addTrack(run, 'run');
+  const saver = autosaveProject(project, { debounceMs: 20, maxDelayMs: 100 });
+  const l = syntheticLabels(1);
+  l.data.fill(4);
+  project.stageCorrection(t.id, stemOf(1), l);
+  project.setPlayhead(2);
+  await new Promise((r) => setTimeout(r, 300));
+  const p = await openProject(project.dir);
+  assert.deepEqual((await p.loadLabels(t.id, stemOf(1))).data, l.data);
+  assert.equal(p.data.playhead, 2);
+  await saver.dispose();
 });
