@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { summarize, type BenchSection } from './types.ts';
@@ -162,6 +162,7 @@ export async function bench(): Promise<BenchSection> {
   rows.push(['open, verify=packets (ms)', ms(op.p50), ms(op.p95), String(opens.packets!.length), '', '']);
   const rssMB = process.resourceUsage().maxRSS / 1024;
   rows.push(['peak memory (MB): node RSS high-water + decoder child', `${rssMB.toFixed(0)} + ${childPeak.toFixed(0)}`, '', '', '', '']);
+  notes.push(`machine: ${cpus().length} cores, load average during the run ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (other work shares these cores)`);
   notes.push(`clip: ${info.width}x${info.height}, ${n} frames at ${info.fps} fps, GOP 60, 3 B-frames (${path})`);
   notes.push('uncached: cache cleared and decoders stopped before each of 40 seeded random indices (3 warm-up); decode starts at the keyframe at/before the frame, frames before it are dropped before RGBA conversion');
   notes.push('sequential: playhead(i, +1) then frame(i) for every frame, one long-lived decoder; bare ffmpeg pipe read and discarded by Node; medians of 3 alternating runs');
