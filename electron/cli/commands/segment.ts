@@ -4,10 +4,12 @@
  * <out>/summary.json (atomically). Progress (fps, ETA) on stderr when it is a TTY or with
  * --progress; Ctrl+C cancels cleanly (no output folder is left). Prints one JSON line at the end.
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { flagInt, flagNumber, flagString, parseArgs, requireFlag } from '../args.ts';
 import type { CliCommand, CliIO } from '../command.ts';
 import { ValidationError } from '../../shared/validate.ts';
+import { VssError } from '../../backend/errors.ts';
 import { createVideoService } from '../../backend/video/service.ts';
 import type { ExecutionProvider } from '../../engine/model/session.ts';
 import type { DisPreset } from '../../engine/flow/dis-options.ts';
@@ -70,6 +72,9 @@ export const segmentCommand: CliCommand = {
       flowScale: flagNumber(args, 'flow-scale'),
       tc: args.flags.has('no-tc') ? false : undefined,
     });
+    if (model === undefined && !existsSync(join(settings.model, 'model.json'))) {
+      throw new VssError('NOT_FOUND', `the default model is not installed (${settings.model}); pass --model <bundle-dir>`);
+    }
     await checkOutput(out, force);
     const svc = createVideoService();
     const abortOnSigint = (): void => run?.cancel();

@@ -82,7 +82,6 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
       deviationSum += dev;
       deviationCount++;
       const decision = pending ? { trigger: false } : ctl.decide(dev, interval);
-      let out: ModeOutput;
       if (decision.trigger) {
         ctl.keyPlaced(interval);
         ref = { index: f.index, low };
@@ -108,7 +107,7 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
       }
       const flow = flowTo(f.gray, key.gray, o.preset, t);
       const warped = warpFeatures(key.features, flow, t);
-      out = { index: f.index, probabilities: await km.output(warped, low, t), key: decision.trigger, timings: t };
+      const out: ModeOutput = { index: f.index, probabilities: await km.output(warped, low, t), key: decision.trigger, timings: t };
       return [out];
     },
     async flush() {
