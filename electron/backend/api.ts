@@ -18,6 +18,10 @@ import {
 import { VssError } from './errors.ts';
 import { createRecentStore, resolveDataDir, type RecentStore } from './recent.ts';
 import type { DecodedFrame, VideoService } from './video/types.ts';
+import type { Handlers } from './handlers.ts';
+import type { WorkspaceContext } from './workspace/context.ts';
+import { createProjectHandlers } from './workspace/project-handlers.ts';
+import { createEngineHandlers } from './workspace/engine-handlers.ts';
 
 /**
  * Slot for the engine worker (electron/engine/worker). The engine work fills this in:
@@ -57,12 +61,19 @@ export interface Backend {
   dispose(): Promise<void>;
 }
 
-type Handlers = { [K in RequestName]: (req: Req<K>) => Promise<Res<K>> };
-
 export function createBackend(deps: BackendDeps): Backend {
   const { video } = deps;
-  const recent: RecentStore = createRecentStore(deps.dataDir ?? resolveDataDir());
+  const dataDir = deps.dataDir ?? resolveDataDir();
+  const recent: RecentStore = createRecentStore(dataDir);
   const listeners = new Set<EventListener>();
+  const workspace: WorkspaceContext = {
+    video,
+    dataDir,
+    projects: new Map(),
+    emit: (name, payload) => {
+      for (const l of listeners) l(name, payload);
+    },
+  };
 
   function known(videoId: string) {
     const info = video.get(videoId);
@@ -105,6 +116,8 @@ export function createBackend(deps: BackendDeps): Backend {
       video.playhead(videoId, index, direction);
       return { ok: true };
     },
+    ...createProjectHandlers(workspace),
+    ...createEngineHandlers(workspace),
   };
 
   function handle<K extends RequestName>(name: K, req: Req<K>): Promise<Res<K>> {
@@ -126,9 +139,7 @@ export function createBackend(deps: BackendDeps): Backend {
       }
       return video.frame(videoId, index);
     },
-    emit(name, payload) {
-      for (const l of listeners) l(name, payload);
-    },
+    emit: workspace.emit,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

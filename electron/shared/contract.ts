@@ -6,12 +6,28 @@
  * preload bridge, the browser review host (WebSocket) and the renderer's client are all
  * typed from this module: add a call here and the compiler finds the rest.
  *
- * Frames do not travel over the request channel. They are fetched as raw RGBA bytes from
- *   Electron:      vss-frame://frames/<videoId>/<index>
- *   review host:   /api/frames/<videoId>/<index>?token=<token>
- * with response headers described by FRAME_HEADERS.
+ * Pixels do not travel over the request channel. They are fetched as binary resources:
+ *   Electron:      vss-frame://<kind>/<...>        review host: /api/<kind>/<...>?token=<token>
+ *   frames/<videoId>/<index>                      raw RGBA of a video frame
+ *   labels/<projectId>/<trackId>/<index>          raw class ids (1 byte/pixel); corrected labels
+ *                                                 unless ?raw=1 (x-frame-corrected: 1|0)
+ *   confidence/<projectId>/<trackId>/<index>      raw confidence 0..255 (1 byte/pixel)
+ *   flow/<videoId>/<index>                        float32 interleaved (dx,dy) flow from index to
+ *                                                 index+1 at reduced size (x-flow-scale = frame/flow)
+ * with response headers described by FRAME_HEADERS (width/height of the returned grid).
  */
-import { expectInt, expectObject, expectOneOf, expectString, type Validator } from './validate.ts';
+import {
+  ValidationError,
+  expectArray,
+  expectBoolean,
+  expectInt,
+  expectNumber,
+  expectObject,
+  expectOneOf,
+  expectOptional,
+  expectString,
+  type Validator,
+} from './validate.ts';
 
 // ---------------------------------------------------------------- domain types
 
@@ -74,7 +90,113 @@ export const FRAME_HEADERS = {
   height: 'x-frame-height',
   index: 'x-frame-index',
   pts: 'x-frame-pts',
+  corrected: 'x-frame-corrected',
+  flowScale: 'x-flow-scale',
 } as const;
+
+export const RESOURCE_KINDS = ['frames', 'labels', 'confidence', 'flow'] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+
+// ---------------------------------------------------------------- workspace (projects, tracks, runs, edits, export)
+
+export interface ClassDef {
+  id: number;
+  name: string;
+  color: [number, number, number];
+}
+
+export type EngineMode = 'per-frame' | 'dff' | 'adaptive' | 'fused';
+export const ENGINE_MODES = ['per-frame', 'dff', 'adaptive', 'fused'] as const;
+export const EXPORT_FORMAT_NAMES = ['labels', 'color', 'cityscapes', 'cvat', 'coco', 'video'] as const;
+export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];
+
+/** Engine settings chosen in the run panel (all optional: engine defaults apply). */
+export interface EngineSettings {
+  keyInterval?: number;
+  targetInterval?: number;
+  threshold?: number;
+  maxInterval?: number;
+  fusion?: 'causal' | 'bidirectional';
+  window?: number;
+  preset?: 'ultrafast' | 'fast' | 'medium';
+  executionProvider?: 'cpu' | 'cuda' | 'dml' | 'coreml';
+}
+
+export interface ModelInfo {
+  /** Bundle folder (absolute). */
+  dir: string;
+  name: string;
+  form: 'single' | 'split';
+  classes: ClassDef[];
+  ignoreIndex: number | null;
+  isDefault: boolean;
+}
+
+export interface TrackInfo {
+  id: string;
+  name: string;
+  kind: 'engine' | 'corrected';
+  mode: string;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  /** Frames with labels so far (equals frameCount when done). */
+  framesDone: number;
+  keyFrames: number[];
+  /** Per frame: TC to the previous frame (null for frame 0 or unknown). */
+  tc: (number | null)[];
+  /** Mean TC, null while unknown. */
+  tcMean: number | null;
+  settings: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface ProjectView {
+  overlays: { mask: boolean; flow: boolean; flowArrows: boolean; diff: boolean; flicker: boolean; confidence: boolean };
+  opacity: number;
+  hiddenClasses: number[];
+  zoom: number;
+  panX: number;
+  panY: number;
+  /** Track shown in the main view and the one compared against (null = none). */
+  trackId: string | null;
+  compareTrackId: string | null;
+  compareMode: 'off' | 'side-by-side' | 'swipe' | 'diff';
+}
+
+export interface ProjectState {
+  id: string;
+  dir: string;
+  name: string;
+  /** null while the video is missing (see videoMissing). */
+  video: VideoInfo | null;
+  videoPath: string;
+  /** The video is not where the project expects it: offer to relocate it. */
+  videoMissing: boolean;
+  classes: ClassDef[];
+  ignoreIndex: number;
+  tracks: TrackInfo[];
+  view: ProjectView;
+  playhead: number;
+  /** Per track: frame indices with corrections (shown as timeline markers, locked). */
+  corrections: Record<string, number[]>;
+  /** Per track: frame indices locked against later engine runs. */
+  locked: Record<string, number[]>;
+  /** The session's undo history, serialized by electron/engine/edit (opaque to the backend). */
+  history: string | null;
+}
+
+export interface RecentProject {
+  dir: string;
+  name: string;
+  openedAt: string;
+}
+
+export interface ProgressInfo {
+  done: number;
+  total: number;
+  fps: number;
+  etaSec: number;
+}
 
 // ---------------------------------------------------------------- requests
 
@@ -89,6 +211,43 @@ export interface Requests {
   'recent.clear': { req: Record<string, never>; res: { items: RecentItem[] } };
   /** Tells the backend where the playhead is so it can prefetch around it. */
   'video.playhead': { req: { videoId: string; index: number; direction: 1 | -1 | 0 }; res: { ok: true } };
+
+  // --- projects (workspace)
+  'project.create': { req: { dir: string; videoPath: string; model?: string }; res: ProjectState };
+  'project.open': { req: { dir: string }; res: ProjectState };
+  'project.close': { req: { projectId: string }; res: { closed: boolean } };
+  'project.recent': { req: Record<string, never>; res: { items: RecentProject[] } };
+  'project.relocateVideo': { req: { projectId: string; videoPath: string }; res: ProjectState };
+  /** View settings and playhead; autosaved. */
+  'project.setView': { req: { projectId: string; view: ProjectView; playhead: number }; res: { ok: true } };
+  /** Save the serialized undo history of the session. */
+  'project.saveHistory': { req: { projectId: string; history: string }; res: { ok: true } };
+  // --- models and engine runs
+  'models.list': { req: Record<string, never>; res: { models: ModelInfo[] } };
+  'engine.run': {
+    req: { projectId: string; model?: string; mode: EngineMode; settings: EngineSettings; name?: string; overwriteLocked?: boolean };
+    res: { runId: string; trackId: string };
+  };
+  'engine.cancel': { req: { runId: string }; res: { cancelled: boolean } };
+  'track.rename': { req: { projectId: string; trackId: string; name: string }; res: { ok: true } };
+  'track.delete': { req: { projectId: string; trackId: string }; res: { ok: true } };
+  // --- edits: the renderer applies edits to labels it fetched and sends serialized diffs here
+  'edit.apply': {
+    req: { projectId: string; trackId: string; frames: { index: number; diff: string }[] };
+    res: { corrections: number[] };
+  };
+  /** Propagate a correction made on `index` (serialized diff) along optical flow; nothing is applied. */
+  'edit.propagatePreview': {
+    req: { projectId: string; trackId: string; index: number; diff: string; forward: number; backward: number };
+    res: { frames: { index: number; diff: string; changed: number }[] };
+  };
+  'frame.lock': { req: { projectId: string; trackId: string; index: number; locked: boolean }; res: { ok: true } };
+  // --- export
+  'export.start': {
+    req: { projectId: string; trackId: string; corrected: boolean; format: ExportFormatName; out: string; from?: number; to?: number };
+    res: { jobId: string };
+  };
+  'export.cancel': { req: { jobId: string }; res: { cancelled: boolean } };
 }
 
 export type RequestName = keyof Requests;
@@ -123,7 +282,145 @@ export const requestValidators: { [K in RequestName]: Validator<Req<K>> } = {
       direction: expectOneOf(o.direction, [1, -1, 0] as const, `${w}.direction`),
     };
   },
+
+  'project.create': (v, w) => {
+    const o = expectObject(v, w);
+    return {
+      dir: expectString(o.dir, `${w}.dir`, { maxLength: 4096 }),
+      videoPath: expectString(o.videoPath, `${w}.videoPath`, { maxLength: 4096 }),
+      model: expectOptional(o.model, `${w}.model`, (x, ww) => expectString(x, ww, { maxLength: 4096 })),
+    };
+  },
+  'project.open': (v, w) => ({ dir: expectString(expectObject(v, w).dir, `${w}.dir`, { maxLength: 4096 }) }),
+  'project.close': (v, w) => ({ projectId: id(expectObject(v, w).projectId, `${w}.projectId`) }),
+  'project.recent': empty,
+  'project.relocateVideo': (v, w) => {
+    const o = expectObject(v, w);
+    return { projectId: id(o.projectId, `${w}.projectId`), videoPath: expectString(o.videoPath, `${w}.videoPath`, { maxLength: 4096 }) };
+  },
+  'project.setView': (v, w) => {
+    const o = expectObject(v, w);
+    return { projectId: id(o.projectId, `${w}.projectId`), view: validateView(o.view, `${w}.view`), playhead: expectInt(o.playhead, `${w}.playhead`, { min: 0 }) };
+  },
+  'project.saveHistory': (v, w) => {
+    const o = expectObject(v, w);
+    return { projectId: id(o.projectId, `${w}.projectId`), history: expectString(o.history, `${w}.history`, { minLength: 0, maxLength: 64 * 1024 * 1024 }) };
+  },
+  'models.list': empty,
+  'engine.run': (v, w) => {
+    const o = expectObject(v, w);
+    return {
+      projectId: id(o.projectId, `${w}.projectId`),
+      model: expectOptional(o.model, `${w}.model`, (x, ww) => expectString(x, ww, { maxLength: 4096 })),
+      mode: expectOneOf(o.mode, ENGINE_MODES, `${w}.mode`),
+      settings: validateSettings(o.settings ?? {}, `${w}.settings`),
+      name: expectOptional(o.name, `${w}.name`, (x, ww) => expectString(x, ww, { maxLength: 200 })),
+      overwriteLocked: expectOptional(o.overwriteLocked, `${w}.overwriteLocked`, expectBoolean),
+    };
+  },
+  'engine.cancel': (v, w) => ({ runId: id(expectObject(v, w).runId, `${w}.runId`) }),
+  'track.rename': (v, w) => {
+    const o = expectObject(v, w);
+    return { projectId: id(o.projectId, `${w}.projectId`), trackId: id(o.trackId, `${w}.trackId`), name: expectString(o.name, `${w}.name`, { maxLength: 200 }) };
+  },
+  'track.delete': (v, w) => {
+    const o = expectObject(v, w);
+    return { projectId: id(o.projectId, `${w}.projectId`), trackId: id(o.trackId, `${w}.trackId`) };
+  },
+  'edit.apply': (v, w) => {
+    const o = expectObject(v, w);
+    return {
+      projectId: id(o.projectId, `${w}.projectId`),
+      trackId: id(o.trackId, `${w}.trackId`),
+      frames: expectArray(o.frames, `${w}.frames`, (f, fw) => {
+        const fo = expectObject(f, fw);
+        return { index: expectInt(fo.index, `${fw}.index`, { min: 0 }), diff: expectString(fo.diff, `${fw}.diff`, { maxLength: 32 * 1024 * 1024 }) };
+      }, { maxLength: 1000 }),
+    };
+  },
+  'edit.propagatePreview': (v, w) => {
+    const o = expectObject(v, w);
+    return {
+      projectId: id(o.projectId, `${w}.projectId`),
+      trackId: id(o.trackId, `${w}.trackId`),
+      index: expectInt(o.index, `${w}.index`, { min: 0 }),
+      diff: expectString(o.diff, `${w}.diff`, { maxLength: 32 * 1024 * 1024 }),
+      forward: expectInt(o.forward, `${w}.forward`, { min: 0, max: 100 }),
+      backward: expectInt(o.backward, `${w}.backward`, { min: 0, max: 100 }),
+    };
+  },
+  'frame.lock': (v, w) => {
+    const o = expectObject(v, w);
+    return {
+      projectId: id(o.projectId, `${w}.projectId`),
+      trackId: id(o.trackId, `${w}.trackId`),
+      index: expectInt(o.index, `${w}.index`, { min: 0 }),
+      locked: expectBoolean(o.locked, `${w}.locked`),
+    };
+  },
+  'export.start': (v, w) => {
+    const o = expectObject(v, w);
+    return {
+      projectId: id(o.projectId, `${w}.projectId`),
+      trackId: id(o.trackId, `${w}.trackId`),
+      corrected: expectBoolean(o.corrected, `${w}.corrected`),
+      format: expectOneOf(o.format, EXPORT_FORMAT_NAMES, `${w}.format`),
+      out: expectString(o.out, `${w}.out`, { maxLength: 4096 }),
+      from: expectOptional(o.from, `${w}.from`, (x, ww) => expectInt(x, ww, { min: 0 })),
+      to: expectOptional(o.to, `${w}.to`, (x, ww) => expectInt(x, ww, { min: 0 })),
+    };
+  },
+  'export.cancel': (v, w) => ({ jobId: id(expectObject(v, w).jobId, `${w}.jobId`) }),
 };
+
+
+/** Ids of projects, tracks, runs and jobs: short, safe in URLs and file names. */
+function id(v: unknown, where: string): string {
+  const s = expectString(v, where, { maxLength: 64 });
+  if (!/^[A-Za-z0-9_-]+$/.test(s)) throw new ValidationError(`${where} must contain only letters, digits, "-" and "_"`);
+  return s;
+}
+
+function validateSettings(v: unknown, w: string): EngineSettings {
+  const o = expectObject(v, w);
+  const int = (x: unknown, ww: string, max: number): number | undefined => expectOptional(x, ww, (y, yw) => expectInt(y, yw, { min: 1, max }));
+  const out: EngineSettings = {};
+  const keyInterval = int(o.keyInterval, `${w}.keyInterval`, 1000);
+  if (keyInterval !== undefined) out.keyInterval = keyInterval;
+  const targetInterval = expectOptional(o.targetInterval, `${w}.targetInterval`, (y, yw) => expectNumber(y, yw, { min: 1, max: 1000 }));
+  if (targetInterval !== undefined) out.targetInterval = targetInterval;
+  const threshold = expectOptional(o.threshold, `${w}.threshold`, (y, yw) => expectNumber(y, yw, { min: 0, max: 1e6 }));
+  if (threshold !== undefined) out.threshold = threshold;
+  const maxInterval = int(o.maxInterval, `${w}.maxInterval`, 1000);
+  if (maxInterval !== undefined) out.maxInterval = maxInterval;
+  const fusion = expectOptional(o.fusion, `${w}.fusion`, (y, yw) => expectOneOf(y, ['causal', 'bidirectional'] as const, yw));
+  if (fusion !== undefined) out.fusion = fusion;
+  const window = int(o.window, `${w}.window`, 100);
+  if (window !== undefined) out.window = window;
+  const preset = expectOptional(o.preset, `${w}.preset`, (y, yw) => expectOneOf(y, ['ultrafast', 'fast', 'medium'] as const, yw));
+  if (preset !== undefined) out.preset = preset;
+  const ep = expectOptional(o.executionProvider, `${w}.executionProvider`, (y, yw) => expectOneOf(y, ['cpu', 'cuda', 'dml', 'coreml'] as const, yw));
+  if (ep !== undefined) out.executionProvider = ep;
+  return out;
+}
+
+function validateView(v: unknown, w: string): ProjectView {
+  const o = expectObject(v, w);
+  const ov = expectObject(o.overlays, `${w}.overlays`);
+  const b = (k: string): boolean => expectBoolean(ov[k], `${w}.overlays.${k}`);
+  const optId = (x: unknown, ww: string): string | null => (x === null || x === undefined ? null : id(x, ww));
+  return {
+    overlays: { mask: b('mask'), flow: b('flow'), flowArrows: b('flowArrows'), diff: b('diff'), flicker: b('flicker'), confidence: b('confidence') },
+    opacity: expectNumber(o.opacity, `${w}.opacity`, { min: 0, max: 1 }),
+    hiddenClasses: expectArray(o.hiddenClasses, `${w}.hiddenClasses`, (x, xw) => expectInt(x, xw, { min: 0, max: 255 }), { maxLength: 256 }),
+    zoom: expectNumber(o.zoom, `${w}.zoom`, { min: 0.01, max: 64 }),
+    panX: expectNumber(o.panX, `${w}.panX`),
+    panY: expectNumber(o.panY, `${w}.panY`),
+    trackId: optId(o.trackId, `${w}.trackId`),
+    compareTrackId: optId(o.compareTrackId, `${w}.compareTrackId`),
+    compareMode: expectOneOf(o.compareMode, ['off', 'side-by-side', 'swipe', 'diff'] as const, `${w}.compareMode`),
+  };
+}
 
 export const REQUEST_NAMES = Object.keys(requestValidators) as RequestName[];
 
@@ -138,6 +435,14 @@ export interface Events {
   'app.openPath': { path: string };
   /** Something worth a toast. */
   'app.notice': { level: 'info' | 'warning' | 'error'; message: string };
+  /** Engine run progress; labels for frames < framesDone can be fetched. */
+  'engine.progress': ProgressInfo & { runId: string; projectId: string; trackId: string };
+  /** Engine run ended (ok, failed or cancelled); the track's final state. */
+  'engine.done': { runId: string; projectId: string; trackId: string; status: 'done' | 'failed' | 'cancelled'; message: string; track: TrackInfo | null };
+  'export.progress': ProgressInfo & { jobId: string };
+  'export.done': { jobId: string; status: 'done' | 'failed' | 'cancelled'; message: string; out: string };
+  /** The project changed on the backend side (e.g. autosave, a run imported frames). */
+  'project.changed': { projectId: string; state: ProjectState };
 }
 export type EventName = keyof Events;
 
