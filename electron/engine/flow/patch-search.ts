@@ -189,7 +189,8 @@ export function patchInverseSearch(
         }
         if (p.useSpatialPropagation) {
           let best = ssdAt(i, j, sx[k]!, sy[k]!);
-          if (kj > 0) {
+          // A candidate equal to the current vector cannot win (strict comparison): skip it.
+          if (kj > 0 && (sx[k - dir] !== sx[k] || sy[k - dir] !== sy[k])) {
             const q = k - dir;
             const c = ssdAt(i, j, sx[q]!, sy[q]!);
             if (c < best) {
@@ -199,7 +200,7 @@ export function patchInverseSearch(
             }
           }
           const stripeStart = fwd ? is % stripe === 0 : is % stripe === stripe - 1 || is === hs - 1;
-          if (ks > 0 && !stripeStart) {
+          if (ks > 0 && !stripeStart && (sx[k - dir * ws] !== sx[k] || sy[k - dir * ws] !== sy[k])) {
             const q = k - dir * ws;
             const c = ssdAt(i, j, sx[q]!, sy[q]!);
             if (c < best) {

@@ -178,29 +178,29 @@ function smoothnessTerm(
 ): void {
   const W2 = w + 2;
   for (let y = 0; y < h; y++) {
-    const lastRow = y === h - 1;
+    const down = y < h - 1 ? w : 0; // offset of the lower neighbour; 0 on the last row (no edge)
     let pp = (y + 1) * W2 + 1;
-    for (let x = 0, p = y * w; x < w; x++, p++, pp++) {
+    const end = y * w + w - 1;
+    let p = y * w;
+    // Interior columns: both the right edge and (except on the last row) the lower edge exist.
+    for (; p < end; p++, pp++) {
       const c = tu[p]!, d = tv[p]!;
-      const right = x < w - 1;
-      const ux = right ? tu[p + 1]! - c : 0;
-      const vx = right ? tv[p + 1]! - d : 0;
-      const uy = lastRow ? 0 : tu[p + w]! - c;
-      const vy = lastRow ? 0 : tv[p + w]! - d;
+      const ux = tu[p + 1]! - c;
+      const vx = tv[p + 1]! - d;
+      const uy = tu[p + down]! - c;
+      const vy = tv[p + down]! - d;
       const wt = alpha2 / Math.sqrt(ux * ux + vx * vx + uy * uy + vy * vy + EPS2);
       sw[pp] = wt;
-      let diag = 0, e1 = 0, e2 = 0;
-      if (right) {
-        const eu = wt * (u[p + 1]! - u[p]!);
-        const ev = wt * (v[p + 1]! - v[p]!);
-        diag += wt; e1 += eu; e2 += ev;
-        a11[p + 1] += wt; a22[p + 1] += wt; b1[p + 1] -= eu; b2[p + 1] -= ev;
-      }
-      if (!lastRow) {
-        const eu = wt * (u[p + w]! - u[p]!);
-        const ev = wt * (v[p + w]! - v[p]!);
-        diag += wt; e1 += eu; e2 += ev;
-        a11[p + w] += wt; a22[p + w] += wt; b1[p + w] -= eu; b2[p + w] -= ev;
+      const u0 = u[p]!, v0 = v[p]!;
+      const eu = wt * (u[p + 1]! - u0);
+      const ev = wt * (v[p + 1]! - v0);
+      a11[p + 1] += wt; a22[p + 1] += wt; b1[p + 1] -= eu; b2[p + 1] -= ev;
+      let diag = wt, e1 = eu, e2 = ev;
+      if (down) {
+        const fu = wt * (u[p + down]! - u0);
+        const fv = wt * (v[p + down]! - v0);
+        diag += wt; e1 += fu; e2 += fv;
+        a11[p + down] += wt; a22[p + down] += wt; b1[p + down] -= fu; b2[p + down] -= fv;
       }
       // Row y's own entries are complete now (left and upper edges were added earlier).
       a11[p] = 1 / (a11[p]! + diag);
@@ -208,6 +208,23 @@ function smoothnessTerm(
       b1[p] += e1;
       b2[p] += e2;
     }
+    // Last column: no right edge.
+    const c = tu[p]!, d = tv[p]!;
+    const uy = tu[p + down]! - c;
+    const vy = tv[p + down]! - d;
+    const wt = alpha2 / Math.sqrt(uy * uy + vy * vy + EPS2);
+    sw[pp] = wt;
+    let diag = 0, e1 = 0, e2 = 0;
+    if (down) {
+      const fu = wt * (u[p + down]! - u[p]!);
+      const fv = wt * (v[p + down]! - v[p]!);
+      diag = wt; e1 = fu; e2 = fv;
+      a11[p + down] += wt; a22[p + down] += wt; b1[p + down] -= fu; b2[p + down] -= fv;
+    }
+    a11[p] = 1 / (a11[p]! + diag);
+    a22[p] = 1 / (a22[p]! + diag);
+    b1[p] += e1;
+    b2[p] += e2;
   }
 }
 
