@@ -215,6 +215,8 @@ export interface Requests {
   // --- projects (workspace)
   'project.create': { req: { dir: string; videoPath: string; model?: string }; res: ProjectState };
   'project.open': { req: { dir: string }; res: ProjectState };
+  /** Opens (or creates) the automatic project of a video: <VSS_HOME>/projects/<name>-<hash>. */
+  'project.forVideo': { req: { videoPath: string; model?: string }; res: ProjectState };
   'project.close': { req: { projectId: string }; res: { closed: boolean } };
   'project.recent': { req: Record<string, never>; res: { items: RecentProject[] } };
   'project.relocateVideo': { req: { projectId: string; videoPath: string }; res: ProjectState };
@@ -292,6 +294,13 @@ export const requestValidators: { [K in RequestName]: Validator<Req<K>> } = {
     };
   },
   'project.open': (v, w) => ({ dir: expectString(expectObject(v, w).dir, `${w}.dir`, { maxLength: 4096 }) }),
+  'project.forVideo': (v, w) => {
+    const o = expectObject(v, w);
+    return {
+      videoPath: expectString(o.videoPath, `${w}.videoPath`, { maxLength: 4096 }),
+      model: expectOptional(o.model, `${w}.model`, (x, ww) => expectString(x, ww, { maxLength: 4096 })),
+    };
+  },
   'project.close': (v, w) => ({ projectId: id(expectObject(v, w).projectId, `${w}.projectId`) }),
   'project.recent': empty,
   'project.relocateVideo': (v, w) => {

@@ -6,6 +6,7 @@ import { VssError } from '../errors.ts';
 export type ProjectRequestName =
   | 'project.create'
   | 'project.open'
+  | 'project.forVideo'
   | 'project.close'
   | 'project.recent'
   | 'project.relocateVideo'
@@ -24,6 +25,7 @@ export function createProjectHandlers(_ctx: WorkspaceContext): HandlerGroup<Proj
   return {
     'project.create': pending,
     'project.open': pending,
+    'project.forVideo': pending,
     'project.close': pending,
     'project.recent': pending,
     'project.relocateVideo': pending,
