@@ -43,3 +43,24 @@ test('pixels leaving the frame are flagged unless outOfFrame is false', () => {
   const m2 = occlusionMask(f, b, { outOfFrame: false });
   assert.equal(m2[7], 0);
 });
+
+test('forwardBackwardFlow on a synthetic pair: the mask catches most true occlusions and few visible pixels', async () => {
+  const { forwardBackwardFlow } = await import('./forward-backward.ts');
+  const { generateSequence } = await import('../synthetic/generate.ts');
+  const [a, b] = generateSequence({ width: 192, height: 128, frames: 2, seed: 8, speed: 0.3 });
+  const r = forwardBackwardFlow(a!.gray, b!.gray, { preset: 'medium' });
+  const truth = a!.occludedInNext!;
+  let hit = 0, occ = 0, falseAlarm = 0, vis = 0;
+  for (let p = 0; p < truth.length; p++) {
+    if (truth[p]) {
+      occ++;
+      hit += r.occluded[p]!;
+    } else {
+      vis++;
+      falseAlarm += r.occluded[p]!;
+    }
+  }
+  assert.ok(occ > 0 && hit / occ > 0.65, `recall ${hit / occ}`);
+  assert.ok(falseAlarm / vis < 0.1, `false alarms ${falseAlarm / vis}`);
+  assert.equal(r.backward.width, 192);
+});
