@@ -80,11 +80,11 @@ function samplePatch(
   let p0 = i * w + j;
   let p1 = fi * we + fj;
   if (psz === 8) {
+    // a0..a8: the current I1 row (horizontally at fj..fj+8), carried over as the next row's top.
+    let a0 = i1[p1]!, a1 = i1[p1 + 1]!, a2 = i1[p1 + 2]!, a3 = i1[p1 + 3]!, a4 = i1[p1 + 4]!, a5 = i1[p1 + 5]!, a6 = i1[p1 + 6]!, a7 = i1[p1 + 7]!, a8 = i1[p1 + 8]!;
     for (let r = 0; r < 8; r++) {
-      // Row r of the patch; a0..a8 current I1 row, b0..b8 next row.
-      const a0 = i1[p1]!, a1 = i1[p1 + 1]!, a2 = i1[p1 + 2]!, a3 = i1[p1 + 3]!, a4 = i1[p1 + 4]!, a5 = i1[p1 + 5]!, a6 = i1[p1 + 6]!, a7 = i1[p1 + 7]!, a8 = i1[p1 + 8]!;
-      const q = p1 + we;
-      const b0 = i1[q]!, b1 = i1[q + 1]!, b2 = i1[q + 2]!, b3 = i1[q + 3]!, b4 = i1[q + 4]!, b5 = i1[q + 5]!, b6 = i1[q + 6]!, b7 = i1[q + 7]!, b8 = i1[q + 8]!;
+      p1 += we;
+      const b0 = i1[p1]!, b1 = i1[p1 + 1]!, b2 = i1[p1 + 2]!, b3 = i1[p1 + 3]!, b4 = i1[p1 + 4]!, b5 = i1[p1 + 5]!, b6 = i1[p1 + 6]!, b7 = i1[p1 + 7]!, b8 = i1[p1 + 8]!;
       const d0 = w00 * a0 + w01 * a1 + w10 * b0 + w11 * b1 - i0[p0]!;
       const d1 = w00 * a1 + w01 * a2 + w10 * b1 + w11 * b2 - i0[p0 + 1]!;
       const d2 = w00 * a2 + w01 * a3 + w10 * b2 + w11 * b3 - i0[p0 + 2]!;
@@ -99,8 +99,8 @@ function samplePatch(
         sx += d0 * ix[p0]! + d1 * ix[p0 + 1]! + d2 * ix[p0 + 2]! + d3 * ix[p0 + 3]! + d4 * ix[p0 + 4]! + d5 * ix[p0 + 5]! + d6 * ix[p0 + 6]! + d7 * ix[p0 + 7]!;
         sy += d0 * iy[p0]! + d1 * iy[p0 + 1]! + d2 * iy[p0 + 2]! + d3 * iy[p0 + 3]! + d4 * iy[p0 + 4]! + d5 * iy[p0 + 5]! + d6 * iy[p0 + 6]! + d7 * iy[p0 + 7]!;
       }
+      a0 = b0; a1 = b1; a2 = b2; a3 = b3; a4 = b4; a5 = b5; a6 = b6; a7 = b7; a8 = b8;
       p0 += w;
-      p1 = q;
     }
     acc[0] = sd;
     acc[1] = sd2;
