@@ -175,7 +175,11 @@ export function disFlow(a: GrayImage, b: GrayImage, opts: DisUserOptions = {}): 
   return { width: W, height: H, data };
 }
 
-/** Bilinear (pixel-centre aligned) upsampling of the two flow planes into interleaved output, x scale. */
+/**
+ * Bilinear (pixel-centre aligned) upsampling of the two flow planes into interleaved output,
+ * times `scale`. Separable: each output row first blends its two source rows into a short
+ * scratch row, then interpolates horizontally from it.
+ */
 function upsampleInterleaved(ux: Float32Array, uy: Float32Array, w: number, h: number, W: number, H: number, scale: number): Float32Array {
   const out = new Float32Array(W * H * 2);
   const x0s = new Int32Array(W);
@@ -189,6 +193,8 @@ function upsampleInterleaved(ux: Float32Array, uy: Float32Array, w: number, h: n
     dxs[x] = x0 < w - 1 ? 1 : 0;
     axs[x] = sx - x0;
   }
+  const rowU = new Float64Array(w);
+  const rowV = new Float64Array(w);
   for (let y = 0; y < H; y++) {
     let sy = ((y + 0.5) * h) / H - 0.5;
     sy = sy < 0 ? 0 : sy > h - 1 ? h - 1 : sy;
@@ -196,15 +202,17 @@ function upsampleInterleaved(ux: Float32Array, uy: Float32Array, w: number, h: n
     const r0 = y0 * w;
     const r1 = y0 < h - 1 ? r0 + w : r0;
     const ay = sy - y0;
+    for (let x = 0; x < w; x++) {
+      const a = ux[r0 + x]!, b = uy[r0 + x]!;
+      rowU[x] = scale * (a + ay * (ux[r1 + x]! - a));
+      rowV[x] = scale * (b + ay * (uy[r1 + x]! - b));
+    }
     let o = 2 * y * W;
     for (let x = 0; x < W; x++, o += 2) {
-      const a = r0 + x0s[x]!, b = r1 + x0s[x]!, d = dxs[x]!, ax = axs[x]!;
-      const tu = ux[a]! + ax * (ux[a + d]! - ux[a]!);
-      const bu = ux[b]! + ax * (ux[b + d]! - ux[b]!);
-      const tv = uy[a]! + ax * (uy[a + d]! - uy[a]!);
-      const bv = uy[b]! + ax * (uy[b + d]! - uy[b]!);
-      out[o] = scale * (tu + ay * (bu - tu));
-      out[o + 1] = scale * (tv + ay * (bv - tv));
+      const x0 = x0s[x]!, x1 = x0 + dxs[x]!, ax = axs[x]!;
+      const u0 = rowU[x0]!, v0 = rowV[x0]!;
+      out[o] = u0 + ax * (rowU[x1]! - u0);
+      out[o + 1] = v0 + ax * (rowV[x1]! - v0);
     }
   }
   return out;
