@@ -1,0 +1,113 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { EventName, Events } from '../../shared/contract.ts';
+import { DiffBuilder, serializeDiff } from '../../engine/edit/index.ts';
+import { fakeVideoService } from '../host/fake-video.test-support.ts';
+import { decodeLabelPng } from '../project/label-png.ts';
+import { fakeRun, fakeVideo, tempDir } from '../project/test-fixtures.ts';
+import type { WorkspaceContext } from './context.ts';
+import { createProjectHandlers } from './project-handlers.ts';
+import { defaultView } from './project-view.ts';
+
+const MODEL = join(import.meta.dirname, '../../../native-models/test-tiny/single');
+
+async function setup(frames = 5) {
+  const root = await tempDir('ws');
+  const events: { name: EventName; payload: Events[EventName] }[] = [];
+  const ctx: WorkspaceContext = { video: fakeVideoService(frames), dataDir: join(root, 'home'), projects: new Map(), emit: (name, payload) => void events.push({ name, payload }) };
+  const h = createProjectHandlers(ctx);
+  const videoPath = await fakeVideo(root);
+  return { root, ctx, h, videoPath, events };
+}
+
+/** A one-pixel change of frame `frame` (8x6 labels) at offset `at` to class `to`. */
+function pixelDiff(frame: number, at: number, from: number, to: number): string {
+  const b = new DiffBuilder({ width: 8, height: 6, data: new Uint8Array(48).fill(from) }, frame);
+  b.set(at, to);
+  return JSON.stringify(serializeDiff(b.finish()));
+}
+
+test('project.forVideo creates the automatic project once and reopens it', async () => {
+  const { h, ctx, videoPath } = await setup();
+  const a = await h['project.forVideo']({ videoPath, model: MODEL });
+  assert.match(a.dir, /projects[\\/]clip-[0-9a-f]{10}$/);
+  assert.equal(a.video?.frameCount, 5);
+  assert.equal(a.videoMissing, false);
+  assert.ok(a.classes.length > 0);
+  assert.deepEqual(a.tracks, []);
+  assert.deepEqual((await h['project.forVideo']({ videoPath })).id, a.id, 'already open: same project');
+  await h['project.close']({ projectId: a.id });
+  const b = await h['project.forVideo']({ videoPath });
+  assert.equal(b.dir, a.dir);
+  assert.deepEqual((await h['project.recent']({})).items.map((i) => i.dir), [a.dir]);
+  assert.equal(ctx.projects.size, 1);
+});
+
+test('setView and saveHistory are autosaved and restored on reopen', async () => {
+  const { h, videoPath } = await setup();
+  const a = await h['project.forVideo']({ videoPath, model: MODEL });
+  const view = { ...defaultView(), opacity: 0.8, panX: 12, panY: -3, zoom: 2, hiddenClasses: [2], compareMode: 'swipe' as const };
+  await h['project.setView']({ projectId: a.id, view, playhead: 3 });
+  const history = JSON.stringify({ version: 1, undo: [], redo: [] });
+  await h['project.saveHistory']({ projectId: a.id, history });
+  await assert.rejects(h['project.saveHistory']({ projectId: a.id, history: '{"x":1}' }), /serialized edit history/);
+  await h['project.close']({ projectId: a.id });
+  const b = await h['project.open']({ dir: a.dir });
+  assert.deepEqual(b.view, view);
+  assert.equal(b.playhead, 3);
+  assert.equal(b.history, history);
+});
+
+test('a moved video is reported and relocateVideo fixes it', async () => {
+  const { h, videoPath, root } = await setup();
+  const a = await h['project.forVideo']({ videoPath, model: MODEL });
+  await h['project.close']({ projectId: a.id });
+  const moved = join(root, 'moved.mp4');
+  await rename(videoPath, moved);
+  const b = await h['project.open']({ dir: a.dir });
+  assert.equal(b.videoMissing, true);
+  assert.equal(b.video, null);
+  await assert.rejects(h['project.relocateVideo']({ projectId: b.id, videoPath: join(root, 'nope.mp4') }));
+  const c = await h['project.relocateVideo']({ projectId: b.id, videoPath: moved });
+  assert.equal(c.videoMissing, false);
+  assert.equal(c.videoPath, moved);
+});
+
+test('edit.apply writes the corrected labels, locks the frame, and undoing to the engine labels drops it', async () => {
+  const { h, ctx, videoPath, root } = await setup();
+  const a = await h['project.forVideo']({ videoPath, model: MODEL });
+  const project = ctx.projects.get(a.id)!.project;
+  const track = await project.addTrack(await fakeRun(join(root, 'run'), 5), 'engine');
+  // frame 1: top half class 1, offset 2 is in the top half
+  const res = await h['edit.apply']({ projectId: a.id, trackId: track.id, frames: [{ index: 1, diff: pixelDiff(1, 2, 1, 7) }] });
+  assert.deepEqual(res.corrections, [1]);
+  await project.flush();
+  const png = decodeLabelPng(readFileSync(project.paths.correction(track.id, '000001')), 'c');
+  assert.equal(png.data[2], 7);
+  const state = await h['project.forVideo']({ videoPath });
+  assert.deepEqual(state.locked[track.id], [1]);
+  const undo = await h['edit.apply']({ projectId: a.id, trackId: track.id, frames: [{ index: 1, diff: pixelDiff(1, 2, 7, 1) }] });
+  assert.deepEqual(undo.corrections, []);
+  assert.equal(existsSync(project.paths.correction(track.id, '000001')), false);
+  await h['frame.lock']({ projectId: a.id, trackId: track.id, index: 3, locked: true });
+  assert.deepEqual((await h['project.forVideo']({ videoPath })).locked[track.id], [3]);
+});
+
+test('export.start writes label PNGs with progress and done events; cancel answers for unknown jobs', async () => {
+  const { h, ctx, videoPath, root, events } = await setup();
+  const a = await h['project.forVideo']({ videoPath, model: MODEL });
+  const track = await ctx.projects.get(a.id)!.project.addTrack(await fakeRun(join(root, 'run'), 5), 'engine');
+  const out = join(root, 'out');
+  const { jobId } = await h['export.start']({ projectId: a.id, trackId: track.id, corrected: true, format: 'labels', out, from: 1, to: 3 });
+  await new Promise<void>((r) => {
+    const t = setInterval(() => events.some((e) => e.name === 'export.done') && (clearInterval(t), r()), 10);
+  });
+  const done = events.find((e) => e.name === 'export.done')!.payload as Events['export.done'];
+  assert.equal(done.status, 'done', done.message);
+  assert.equal(done.jobId, jobId);
+  assert.ok(events.some((e) => e.name === 'export.progress' && (e.payload as Events['export.progress']).total === 3));
+  assert.deepEqual((await h['export.cancel']({ jobId })).cancelled, false);
+});
