@@ -6,7 +6,7 @@
  * two alternate in ROUNDS rounds so that background load hits both alike; figures are p50 / p95
  * over all rounds. Targets per preset: EPE ratio ours/OpenCV <= 1.1, time ratio (p50) <= 2.0.
  */
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -16,7 +16,7 @@ import { summarize, type BenchSection } from './types.ts';
 import { generateSequence } from '../../electron/engine/synthetic/generate.ts';
 import { disFlow } from '../../electron/engine/flow/dis.ts';
 import { DIS_PRESET_NAMES, type DisPreset } from '../../electron/engine/flow/dis-options.ts';
-import { encodeFlo } from '../../electron/engine/flow/flo.ts';
+import { decodeFlo, encodeFlo } from '../../electron/engine/flow/flo.ts';
 import { endPointError } from '../../electron/engine/flow/epe.ts';
 import type { FlowField, GrayImage } from '../../electron/engine/types.ts';
 
@@ -66,7 +66,7 @@ function runPeer(dir: string, pairs: Pair[]): PeerResult | string {
   if (!existsSync(PYTHON)) return `${PYTHON} not found`;
   const script = join(dirname(fileURLToPath(import.meta.url)), 'opencv_dis.py');
   const manifest = join(dir, 'manifest.json');
-  writeFileSync(manifest, JSON.stringify({ pairs: pairs.map((p) => p.files), presets: DIS_PRESET_NAMES, repeats: REPEATS }));
+  writeFileSync(manifest, JSON.stringify({ pairs: pairs.map((p) => p.files), presets: DIS_PRESET_NAMES, repeats: REPEATS, out: dir }));
   const r = spawnSync(PYTHON, [script, manifest], { encoding: 'utf8', timeout: 300_000 });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') return `${PYTHON} not found`;
   if (r.status !== 0) return `OpenCV peer failed: ${(r.stderr || r.error?.message || '').trim().split('\n').pop()}`;
@@ -80,7 +80,7 @@ export async function bench(): Promise<BenchSection> {
   try {
     const pairs = makePairs(dir);
     const presets = DIS_PRESET_NAMES as readonly DisPreset[];
-    const ours = new Map<DisPreset, { times: number[]; epes: number[] }>(presets.map((p) => [p, { times: [], epes: [] }]));
+    const ours = new Map<DisPreset, { times: number[]; epes: number[]; flows: FlowField[] }>(presets.map((p) => [p, { times: [], epes: [], flows: [] }]));
     const theirs = new Map<DisPreset, { times: number[]; epes: number[] }>(presets.map((p) => [p, { times: [], epes: [] }]));
     let peerError: string | undefined;
     let peerVersion = '';
@@ -108,7 +108,10 @@ export async function bench(): Promise<BenchSection> {
             flow = disFlow(p.a, p.b, { preset });
             o.times.push(performance.now() - t0);
           }
-          if (round === 0) o.epes.push(endPointError(flow, p.gt));
+          if (round === 0) {
+            o.epes.push(endPointError(flow, p.gt));
+            o.flows.push(flow);
+          }
         }
       }
     }
@@ -127,12 +130,15 @@ export async function bench(): Promise<BenchSection> {
       const cv = summarize(t.times);
       const cvEpe = mean(t.epes);
       const epeRatio = oursEpe / cvEpe;
+      const cvFlowPath = (i: number): string => join(dir, `${preset}_${i}.flo`);
+      const agreement = mean(o.flows.map((f, i) => (existsSync(cvFlowPath(i)) ? endPointError(f, decodeFlo(readFileSync(cvFlowPath(i)))) : Number.NaN)));
       const timeRatio = os.p50 / cv.p50;
       const pass = epeRatio <= 1.1 && timeRatio <= 2.0;
       rows.push([preset, fmt(oursEpe, 3), fmt(cvEpe, 3), fmt(epeRatio), fmt(os.p50), fmt(os.p95), fmt(cv.p50), fmt(timeRatio), pass ? 'PASS' : 'FAIL']);
       notes.push(
         `${preset}: EPE ratio ${fmt(epeRatio)} (target <= 1.10 ${epeRatio <= 1.1 ? 'met' : 'NOT met'}), ` +
-          `time ratio ${fmt(timeRatio)} (target <= 2.00 ${timeRatio <= 2 ? 'met' : 'NOT met'}; best-run ratio ${fmt(os.min / cv.min)})`,
+          `time ratio ${fmt(timeRatio)} (target <= 2.00 ${timeRatio <= 2 ? 'met' : 'NOT met'}; best-run ratio ${fmt(os.min / cv.min)}); ` +
+          `mean end-point distance between our flow and OpenCV's: ${fmt(agreement, 3)} px`,
       );
     }
     const peer = peerError ?? { version: peerVersion };
