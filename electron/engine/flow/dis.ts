@@ -124,6 +124,7 @@ export function disFlow(a: GrayImage, b: GrayImage, opts: DisUserOptions = {}): 
   const W = a.width;
   const H = a.height;
   if (b.width !== W || b.height !== H) throw new RangeError(`disFlow: size mismatch ${W}x${H} vs ${b.width}x${b.height}`);
+  if (a.data.length < W * H || b.data.length < W * H) throw new RangeError('disFlow: image data shorter than width*height');
   if (Math.min(W, H) < o.patchSize) throw new RangeError(`disFlow: image ${W}x${H} smaller than the patch size ${o.patchSize}`);
   const finest = finestScaleFor(W, H, o);
   const coarsest = coarsestScale(W, H, o);

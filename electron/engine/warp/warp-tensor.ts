@@ -18,6 +18,7 @@ export interface WarpTensorOptions {
 export function warpTensor(src: Tensor3, flow: FlowField, opts: WarpTensorOptions = {}): Tensor3 {
   const { channels: C, width: w, height: h } = src;
   const n = w * h;
+  if (src.data.length < C * n) throw new RangeError('warpTensor: data shorter than channels*height*width');
   const out = opts.out ?? new Float32Array(C * n);
   if (out.length < C * n) throw new RangeError('warpTensor: out buffer too small');
   if (out === src.data) throw new RangeError('warpTensor: out must not alias the source');
