@@ -8,6 +8,8 @@ import type { DragEvent } from 'react';
 import { openDroppedFile } from './app/actions.ts';
 import { useKeyboard } from './app/use-keyboard.ts';
 import { usePlayback } from './app/use-playback.ts';
+import { useProjectSync } from './project/use-project-sync.ts';
+import { ProjectBar } from './project/ProjectBar.tsx';
 
 /** A file dropped anywhere on the window opens (the desktop app knows its path; the browser cannot). */
 function onDrop(e: DragEvent<HTMLDivElement>): void {
@@ -19,9 +21,11 @@ function onDrop(e: DragEvent<HTMLDivElement>): void {
 export function App() {
   useKeyboard();
   usePlayback();
+  useProjectSync();
   return (
     <div className="app" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <Toolbar />
+      <ProjectBar />
       <main className="workspace">
         <Viewer />
         <InfoPanel />

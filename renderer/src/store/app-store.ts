@@ -7,8 +7,9 @@ import { createPlayheadSlice, type PlayheadSlice } from './playhead-slice.ts';
 import { createStatusSlice, type StatusSlice } from './status-slice.ts';
 import { createVideoSlice, type VideoSlice } from './video-slice.ts';
 import { createViewSlice, type ViewSlice } from './view-slice.ts';
+import { createProjectSlice, type ProjectSlice } from './project-slice.ts';
 
-export type AppState = VideoSlice & PlayheadSlice & ViewSlice & StatusSlice;
+export type AppState = VideoSlice & PlayheadSlice & ViewSlice & StatusSlice & ProjectSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -16,6 +17,7 @@ export function createAppStore() {
     ...createPlayheadSlice(...a),
     ...createViewSlice(...a),
     ...createStatusSlice(...a),
+    ...createProjectSlice(...a),
   }));
 }
 
