@@ -22,6 +22,9 @@ import type { Handlers } from './handlers.ts';
 import type { WorkspaceContext } from './workspace/context.ts';
 import { createProjectHandlers } from './workspace/project-handlers.ts';
 import { createEngineHandlers } from './workspace/engine-handlers.ts';
+import type { ResourceRequest, ResourceResponse } from './resources.ts';
+import { readResource } from './workspace/resource-read.ts';
+import { FlowCache } from './workspace/resource-flow.ts';
 
 /**
  * Slot for the engine worker (electron/engine/worker). The engine work fills this in:
@@ -56,6 +59,8 @@ export interface Backend {
   dispatch(name: unknown, req: unknown): Promise<unknown>;
   /** One frame of an opened video, index checked against the frame count. */
   frame(videoId: string, index: number): Promise<DecodedFrame>;
+  /** A binary resource (frames, labels, confidence, flow; see resources.ts), ids and indices checked. */
+  resource(req: ResourceRequest): Promise<ResourceResponse>;
   emit<E extends EventName>(name: E, payload: Events[E]): void;
   onEvent(listener: EventListener): () => void;
   dispose(): Promise<void>;
@@ -125,6 +130,15 @@ export function createBackend(deps: BackendDeps): Backend {
     return h(req);
   }
 
+  const frame = async (videoId: string, index: number): Promise<DecodedFrame> => {
+    const info = known(videoId);
+    if (!Number.isInteger(index) || index < 0 || index >= info.frameCount) {
+      throw new VssError('OUT_OF_RANGE', `frame ${index} is out of range (0..${info.frameCount - 1})`);
+    }
+    return video.frame(videoId, index);
+  };
+  const flows = new FlowCache(frame);
+
   return {
     handle,
     async dispatch(name, req) {
@@ -132,13 +146,8 @@ export function createBackend(deps: BackendDeps): Backend {
       const valid = requestValidators[name](req, name) as Req<typeof name>;
       return handle(name, valid);
     },
-    async frame(videoId, index) {
-      const info = known(videoId);
-      if (!Number.isInteger(index) || index < 0 || index >= info.frameCount) {
-        throw new VssError('OUT_OF_RANGE', `frame ${index} is out of range (0..${info.frameCount - 1})`);
-      }
-      return video.frame(videoId, index);
-    },
+    frame,
+    resource: (req) => readResource({ ctx: workspace, frame, flows }, req),
     emit: workspace.emit,
     onEvent(listener) {
       listeners.add(listener);

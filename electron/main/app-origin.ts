@@ -4,6 +4,7 @@
  */
 import { parseFramePath, type FrameRequest } from '../backend/frame-request.ts';
 import { VssError } from '../backend/errors.ts';
+import { parseResourcePath, type ResourceRequest } from '../backend/resources.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://renderer';
@@ -38,6 +39,18 @@ export function parseFrameUrl(url: string): FrameRequest {
     throw new VssError('BAD_REQUEST', 'frame URL must be vss-frame://frames/<videoId>/<index>');
   }
   return parseFramePath(u.pathname.replace(/^\//, ''));
+}
+
+/** Parses vss-frame://<kind>/<...>[?raw=1] for every resource kind (see backend/resources.ts). */
+export function parseResourceUrl(url: string): ResourceRequest {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new VssError('BAD_REQUEST', 'bad resource URL');
+  }
+  if (u.protocol !== `${FRAME_SCHEME}:` || u.hash || u.searchParams.has('token')) throw new VssError('BAD_REQUEST', 'resource URL must be vss-frame://<kind>/<...>');
+  return parseResourcePath(`${u.host}${u.pathname}`, u.searchParams);
 }
 
 /**

@@ -5,9 +5,10 @@
 import { protocol } from 'electron';
 import type { Backend } from '../backend/api.ts';
 import { toWireError } from '../backend/errors.ts';
-import { frameHeaders, httpStatus } from '../backend/frame-request.ts';
+import { httpStatus } from '../backend/frame-request.ts';
+import { EXPOSED_HEADERS } from '../backend/resources.ts';
 import { readStatic, resolveStaticPath } from '../backend/host/static-files.ts';
-import { APP_CSP, APP_ORIGIN, APP_SCHEME, FRAME_SCHEME, parseFrameUrl } from './app-origin.ts';
+import { APP_CSP, APP_ORIGIN, APP_SCHEME, FRAME_SCHEME, parseResourceUrl } from './app-origin.ts';
 
 /** Must run before app 'ready'. */
 export function registerSchemes(): void {
@@ -36,13 +37,12 @@ export function handleProtocols(backend: Backend, rendererDir: string): void {
     }
   });
 
-  const cors = { 'access-control-allow-origin': APP_ORIGIN, 'access-control-expose-headers': 'x-frame-width, x-frame-height, x-frame-index, x-frame-pts' };
+  const cors = { 'access-control-allow-origin': APP_ORIGIN, 'access-control-expose-headers': EXPOSED_HEADERS };
   protocol.handle(FRAME_SCHEME, async (req) => {
     try {
       if (req.method !== 'GET') return new Response('only GET\n', { status: 405, headers: cors });
-      const { videoId, index } = parseFrameUrl(req.url);
-      const f = await backend.frame(videoId, index);
-      return new Response(new Uint8Array(f.rgba.buffer as ArrayBuffer, f.rgba.byteOffset, f.rgba.byteLength), { headers: { ...frameHeaders(f), ...cors } });
+      const r = await backend.resource(parseResourceUrl(req.url));
+      return new Response(new Uint8Array(r.body.buffer as ArrayBuffer, r.body.byteOffset, r.body.byteLength), { headers: { ...r.headers, ...cors } });
     } catch (e) {
       return errorResponse(e, cors);
     }

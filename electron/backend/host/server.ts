@@ -9,7 +9,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { toWireError } from '../errors.ts';
 import type { Backend } from '../api.ts';
-import { frameHeaders, httpStatus, parseFramePath } from '../frame-request.ts';
+import { httpStatus } from '../frame-request.ts';
+import { parseResourcePath } from '../resources.ts';
 import { allowedHosts, hostAllowed, newToken, requestToken, tokenMatches } from './security.ts';
 import { injectToken, readStatic, resolveStaticPath } from './static-files.ts';
 import { attachSession } from './ws-session.ts';
@@ -44,7 +45,8 @@ export interface ReviewHost {
   close(): Promise<void>;
 }
 
-const FRAMES_PREFIX = '/api/frames/';
+/** /api/<kind>/... for every resource kind (frames, labels, confidence, flow). */
+const RESOURCE_PREFIX = /^\/api\/(frames|labels|confidence|flow)\//;
 
 function fail(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
@@ -56,12 +58,11 @@ export async function startReviewHost(opts: ReviewHostOptions): Promise<ReviewHo
   const bindHost = opts.host ?? '127.0.0.1';
   let allowed = new Set<string>();
 
-  async function route(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> {
-    if (rawPath.startsWith(FRAMES_PREFIX)) {
-      const { videoId, index } = parseFramePath(rawPath.slice(FRAMES_PREFIX.length));
-      const frame = await opts.backend.frame(videoId, index);
-      res.writeHead(200, { ...SECURITY_HEADERS, ...frameHeaders(frame), 'content-length': String(frame.rgba.byteLength) });
-      res.end(Buffer.from(frame.rgba.buffer, frame.rgba.byteOffset, frame.rgba.byteLength));
+  async function route(req: IncomingMessage, res: ServerResponse, rawPath: string, query: URLSearchParams): Promise<void> {
+    if (RESOURCE_PREFIX.test(rawPath)) {
+      const r = await opts.backend.resource(parseResourcePath(rawPath.slice('/api/'.length), query));
+      res.writeHead(200, { ...SECURITY_HEADERS, ...r.headers, 'content-length': String(r.body.byteLength) });
+      res.end(Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength));
       return;
     }
     if (rawPath.startsWith('/api/') || rawPath === '/ws') return fail(res, 404, 'not found');
@@ -83,7 +84,7 @@ export async function startReviewHost(opts: ReviewHostOptions): Promise<ReviewHo
     }
     if (!tokenMatches(requestToken(req, url), token)) return fail(res, 401, 'missing or wrong token');
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'only GET is served');
-    route(req, res, rawPath).catch((e: unknown) => {
+    route(req, res, rawPath, url.searchParams).catch((e: unknown) => {
       const w = toWireError(e);
       if (!res.headersSent) fail(res, httpStatus(w.code), w.message);
       else res.destroy();

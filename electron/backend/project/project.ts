@@ -187,6 +187,33 @@ export class Project {
     });
   }
 
+  /** Gives a track a new display name (its id and folder stay). */
+  async renameTrack(trackId: string, name: string): Promise<Track> {
+    const clean = name.trim();
+    if (!clean) throw new VssError('BAD_REQUEST', 'a track name cannot be empty');
+    return this.serial(async () => {
+      const t = this.file.tracks.find((x) => x.id === trackId);
+      if (!t) throw new VssError('NOT_FOUND', `unknown track "${trackId}"`);
+      t.name = clean;
+      await this.writeProjectNow();
+      return structuredClone(t);
+    });
+  }
+
+  /** Removes a track with its labels, corrections and locks. */
+  async deleteTrack(trackId: string): Promise<void> {
+    this.track(trackId);
+    await this.serial(async () => {
+      this.file.tracks = this.file.tracks.filter((x) => x.id !== trackId);
+      delete this.file.corrections[trackId];
+      delete this.file.lockedFrames[trackId];
+      for (const k of [...this.staged.keys()]) if (k.startsWith(`${trackId}/`)) this.staged.delete(k);
+      await this.writeProjectNow();
+      await rm(this.paths.trackDir(trackId), { recursive: true, force: true });
+      await rm(this.paths.correctionsDir(trackId), { recursive: true, force: true });
+    });
+  }
+
   // ------------------------------------------------------------------ corrections and locks
 
   /** Stages the full corrected label map of a frame (written by the next flush) and locks it. */

@@ -1,19 +1,28 @@
-/** Handlers for models, engine runs and tracks (wired by the workspace work). */
+/** Handlers for models, engine runs and tracks. */
 import type { HandlerGroup } from '../handlers.ts';
-import type { WorkspaceContext } from './context.ts';
-import { VssError } from '../errors.ts';
+import { openProjectById, type WorkspaceContext } from './context.ts';
+import { listModels } from './engine-models.ts';
+import { EngineRuns } from './engine-runs.ts';
+import { setLiveStatus } from './track-status.ts';
 
 export type EngineRequestName = 'models.list' | 'engine.run' | 'engine.cancel' | 'track.rename' | 'track.delete';
 
-export function createEngineHandlers(_ctx: WorkspaceContext): HandlerGroup<EngineRequestName> {
-  const pending = async (): Promise<never> => {
-    throw new VssError('UNSUPPORTED', 'engine runs are not wired into this build yet');
-  };
+export function createEngineHandlers(ctx: WorkspaceContext, runs: EngineRuns = new EngineRuns(ctx)): HandlerGroup<EngineRequestName> {
   return {
-    'models.list': pending,
-    'engine.run': pending,
-    'engine.cancel': pending,
-    'track.rename': pending,
-    'track.delete': pending,
+    'models.list': async () => ({ models: await listModels() }),
+    'engine.run': (req) => runs.start(req),
+    'engine.cancel': async ({ runId }) => ({ cancelled: runs.cancel(runId) }),
+    'track.rename': async ({ projectId, trackId, name }) => {
+      await openProjectById(ctx, projectId).project.renameTrack(trackId, name);
+      return { ok: true };
+    },
+    'track.delete': async ({ projectId, trackId }) => {
+      const { project } = openProjectById(ctx, projectId);
+      project.track(trackId);
+      await runs.stopTrack(projectId, trackId);
+      await project.deleteTrack(trackId);
+      setLiveStatus(ctx, projectId, trackId, null);
+      return { ok: true };
+    },
   };
 }

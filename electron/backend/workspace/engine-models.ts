@@ -1,0 +1,69 @@
+/**
+ * Model bundles the UI may run: every native-models/<name>/model.json and the test bundles under
+ * native-models/test-tiny/<name>/ (named "test-tiny/<name>", for tests and quick checks). The
+ * training and tools folders are skipped. engine.run only accepts a bundle from this list, so the
+ * page never names an arbitrary folder.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { ModelInfo } from '../../shared/contract.ts';
+import { parseManifest } from '../../engine/model/manifest.ts';
+import { DEFAULT_MODEL_DIR } from '../../engine/segment/settings.ts';
+import { VssError } from '../errors.ts';
+
+export const MODELS_ROOT = dirname(DEFAULT_MODEL_DIR);
+const SKIP = new Set(['training', 'tools', 'node_modules']);
+const TEST_GROUP = 'test-tiny';
+
+async function readModel(dir: string, name: string): Promise<ModelInfo | null> {
+  try {
+    const m = parseManifest(await readFile(join(dir, 'model.json'), 'utf8'));
+    return {
+      dir,
+      name,
+      form: m.stages ? 'split' : 'single',
+      classes: m.classes.map((c) => ({ id: c.id, name: c.name, color: [...c.color] as [number, number, number] })),
+      ignoreIndex: m.ignoreIndex ?? null,
+      isDefault: resolve(dir) === resolve(DEFAULT_MODEL_DIR),
+    };
+  } catch {
+    return null;
+  }
+}
+
+async function subdirs(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The default bundle first, then the others by name, test bundles last. */
+export async function listModels(root = MODELS_ROOT): Promise<ModelInfo[]> {
+  const out: ModelInfo[] = [];
+  for (const name of await subdirs(root)) {
+    if (SKIP.has(name)) continue;
+    if (name === TEST_GROUP) {
+      for (const sub of await subdirs(join(root, name))) {
+        const m = await readModel(join(root, name, sub), `${TEST_GROUP}/${sub}`);
+        if (m) out.push(m);
+      }
+      continue;
+    }
+    const m = await readModel(join(root, name), name);
+    if (m) out.push(m);
+  }
+  const rank = (m: ModelInfo): number => (m.isDefault ? 0 : m.name.startsWith(`${TEST_GROUP}/`) ? 2 : 1);
+  return out.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+}
+
+/** The listed bundle named by `model` (its name or folder), or the default one. */
+export async function pickModel(model: string | undefined, root = MODELS_ROOT): Promise<ModelInfo> {
+  const models = await listModels(root);
+  const found = model === undefined ? models.find((m) => m.isDefault) ?? models[0] : models.find((m) => m.name === model || resolve(m.dir) === resolve(model));
+  if (!found) {
+    throw new VssError('NOT_FOUND', model === undefined ? 'no model bundle is installed under native-models/' : `unknown model "${model}" (models: ${models.map((m) => m.name).join(', ') || 'none'})`);
+  }
+  return found;
+}

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { rm } from 'node:fs/promises';
+import { after, test } from 'node:test';
+import type { EventName, Events, VideoInfo } from '../../shared/contract.ts';
+import { generateSequence } from '../../engine/synthetic/generate.ts';
+import { createProject } from '../project/index.ts';
+import { CAMVID_CLASSES, fakeVideo, tempDir } from '../project/test-fixtures.ts';
+import type { DecodedFrame, VideoService } from '../video/types.ts';
+import type { WorkspaceContext } from './context.ts';
+import { createEngineHandlers } from './engine-handlers.ts';
+import { listModels } from './engine-models.ts';
+import { FlowCache } from './resource-flow.ts';
+import { readResource } from './resource-read.ts';
+import { trackInfos } from './track-info.ts';
+
+const W = 96;
+const H = 64;
+const N = 12;
+const seq = generateSequence({ width: W, height: H, frames: N });
+const dirs: string[] = [];
+after(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+function videoService(path: string): VideoService {
+  const info: VideoInfo = {
+    id: 'v1', path, kind: 'video', width: W, height: H, fps: 25, frameCount: N, codec: 'h264', durationSec: N / 25,
+    variableFrameRate: false, rotation: 0, timestamps: seq.map((_, i) => i / 25), frameNames: [], warnings: [], badFrames: [],
+  };
+  return {
+    open: async () => info,
+    get: (id) => (id === 'v1' ? info : undefined),
+    list: () => [info],
+    frame: async (_id, index): Promise<DecodedFrame> => ({ index, width: W, height: H, pts: index / 25, rgba: new Uint8Array(seq[index]!.rgba) }),
+    playhead: () => undefined,
+    close: async () => true,
+    dispose: async () => undefined,
+  };
+}
+
+async function setup() {
+  const dir = await tempDir('engine-run');
+  dirs.push(dir);
+  const video = videoService(await fakeVideo(dir));
+  const project = await createProject(`${dir}/proj`, { videoPath: video.get('v1')!.path, classes: CAMVID_CLASSES, frameCount: N });
+  const events: { name: EventName; payload: unknown }[] = [];
+  let onDone: (p: Events['engine.done']) => void = () => undefined;
+  const ctx: WorkspaceContext = {
+    video,
+    dataDir: dir,
+    projects: new Map([['p1', { id: 'p1', project, videoId: 'v1' }]]),
+    emit: (name, payload) => {
+      events.push({ name, payload });
+      if (name === 'engine.done') onDone(payload as Events['engine.done']);
+    },
+  };
+  const done = new Promise<Events['engine.done']>((r) => (onDone = r));
+  return { ctx, project, events, done, h: createEngineHandlers(ctx) };
+}
+
+test('models.list includes the default bundle and the marked test bundles', async () => {
+  const models = await listModels();
+  assert.ok(models.some((m) => m.name === 'test-tiny/split' && m.form === 'split'));
+  assert.ok(models.some((m) => m.name === 'test-tiny/single' && m.form === 'single'));
+  assert.ok(models.filter((m) => m.isDefault).length <= 1);
+});
+
+test('a dff run fills a new track progressively and ends with its key frames and TC', async () => {
+  const { ctx, project, events, done, h } = await setup();
+  const { trackId } = await h['engine.run']({ projectId: 'p1', model: 'test-tiny/split', mode: 'dff', settings: { keyInterval: 4 } });
+  assert.equal(trackId, 'dff-k-4');
+  const end = await done;
+  assert.equal(end.status, 'done', end.message);
+  assert.deepEqual(end.track?.keyFrames, [0, 4, 8]);
+  assert.equal(end.track?.framesDone, N);
+  assert.equal(end.track?.tc.length, N);
+  assert.equal(end.track?.name, 'dff K=4');
+  const progress = events.filter((e) => e.name === 'engine.progress').map((e) => (e.payload as Events['engine.progress']).done);
+  assert.ok(progress.length >= 1 && progress.every((d, i) => i === 0 || d >= progress[i - 1]!), `progress ${progress.join(',')}`);
+  assert.equal(progress[progress.length - 1], N);
+  const labels = await readResource({ ctx, frame: ctx.video.frame, flows: new FlowCache(ctx.video.frame) }, { kind: 'labels', projectId: 'p1', trackId, index: N - 1, raw: false });
+  assert.equal(labels.body.length, W * H);
+  await assert.rejects(readResource({ ctx, frame: ctx.video.frame, flows: new FlowCache(ctx.video.frame) }, { kind: 'labels', projectId: 'p1', trackId, index: N, raw: false }), /out of range/);
+  const flow = await readResource({ ctx, frame: ctx.video.frame, flows: new FlowCache(ctx.video.frame) }, { kind: 'flow', videoId: 'v1', index: 0 });
+  assert.equal(flow.body.byteLength, Number(flow.headers['x-frame-width']) * Number(flow.headers['x-frame-height']) * 8);
+  const infos = await trackInfos(ctx, ctx.projects.get('p1')!);
+  assert.equal(infos[0]?.status, 'done');
+  await h['track.rename']({ projectId: 'p1', trackId, name: 'baseline' });
+  assert.equal(project.track(trackId).name, 'baseline');
+  await h['track.delete']({ projectId: 'p1', trackId });
+  assert.equal(project.tracks.length, 0);
+});
+
+test('a cancelled run ends as cancelled', async () => {
+  const { done, h } = await setup();
+  const { runId } = await h['engine.run']({ projectId: 'p1', model: 'test-tiny/single', mode: 'per-frame', settings: {} });
+  assert.deepEqual(await h['engine.cancel']({ runId }), { cancelled: true });
+  const end = await done;
+  assert.equal(end.status, 'cancelled');
+  assert.deepEqual(await h['engine.cancel']({ runId }), { cancelled: false });
+});

@@ -1,0 +1,154 @@
+/**
+ * Engine runs started from the UI: one EngineClient job per run over the project's video
+ * (VideoService frames), writing into <project>/runs/<runId>, imported into a new track while it
+ * runs (engine-import.ts). Emits engine.progress (done = frames whose labels can be fetched) and
+ * engine.done (with the track's final TrackInfo).
+ */
+import { randomBytes } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Req, Res } from '../../shared/contract.ts';
+import type { SegmentProgress } from '../../engine/segment/types.ts';
+import { EngineClient, type EngineRun } from '../../engine/worker/client.ts';
+import { frameStem, videoFrameSource } from '../../engine/worker/video-source.ts';
+import { segmentSettings } from '../../engine/segment/settings.ts';
+import { VssError, toWireError } from '../errors.ts';
+import { trackIdFor } from '../project/paths.ts';
+import { openProjectById, type WorkspaceContext } from './context.ts';
+import { pickModel } from './engine-models.ts';
+import { defaultTrackName, uniqueName } from './engine-names.ts';
+import { ProgressiveImport } from './engine-import.ts';
+import { trackInfo } from './track-info.ts';
+import { setLiveStatus } from './track-status.ts';
+
+interface ActiveRun {
+  runId: string;
+  projectId: string;
+  trackId: string;
+  name: string;
+  handle: EngineRun;
+  ended: Promise<void>;
+}
+
+export class EngineRuns {
+  private readonly runs = new Map<string, ActiveRun>();
+
+  constructor(
+    private readonly ctx: WorkspaceContext,
+    private readonly client: Pick<EngineClient, 'start'> = new EngineClient(),
+  ) {}
+
+  async start(req: Req<'engine.run'>): Promise<Res<'engine.run'>> {
+    const open = openProjectById(this.ctx, req.projectId);
+    const info = open.videoId ? this.ctx.video.get(open.videoId) : undefined;
+    if (!info) throw new VssError('NOT_FOUND', "the project's video is missing; relocate it before running the engine");
+    const model = await pickModel(req.model);
+    const mine = [...this.runs.values()].filter((r) => r.projectId === open.id);
+    const tracks = open.project.tracks;
+    const name = uniqueName(req.name?.trim() || defaultTrackName(req.mode, req.settings), [...tracks.map((t) => t.name), ...mine.map((r) => r.name)]);
+    const trackId = trackIdFor(name, new Set([...tracks.map((t) => t.id), ...mine.map((r) => r.trackId)]));
+    const { executionProvider, ...modeSettings } = req.settings;
+    const settings = segmentSettings({ ...modeSettings, mode: req.mode, model: model.dir, executionProvider: executionProvider ?? 'cpu' });
+    const runId = randomBytes(6).toString('hex');
+    const runsDir = join(open.project.dir, 'runs');
+    const out = join(runsDir, runId);
+    const handle = this.client.start({ settings, out, force: false, source: info.path, total: info.frameCount }, videoFrameSource(this.ctx.video, info));
+    const { model: _m, ...summarySettings } = settings;
+    const importer = new ProgressiveImport({
+      project: open.project,
+      batchDir: join(runsDir, `${runId}.batch`),
+      name,
+      stemOf: (i) => frameStem(info, i),
+      overwriteLocked: req.overwriteLocked ?? false,
+      summary: { mode: req.mode, settings: summarySettings },
+    });
+    const run: ActiveRun = { runId, projectId: open.id, trackId, name, handle, ended: Promise.resolve() };
+    this.runs.set(runId, run);
+    setLiveStatus(this.ctx, open.id, trackId, { status: 'running', framesDone: 0 });
+    run.ended = this.drive(run, importer, runsDir, out, info.frameCount);
+    return { runId, trackId };
+  }
+
+  cancel(runId: string): boolean {
+    const run = this.runs.get(runId);
+    if (!run) return false;
+    run.handle.cancel();
+    return true;
+  }
+
+  /** Cancels the run filling a track (if any) and waits until it has stopped. */
+  async stopTrack(projectId: string, trackId: string): Promise<void> {
+    for (const r of this.runs.values()) {
+      if (r.projectId === projectId && r.trackId === trackId) {
+        r.handle.cancel();
+        await r.ended;
+      }
+    }
+  }
+
+  async dispose(): Promise<void> {
+    const all = [...this.runs.values()];
+    for (const r of all) r.handle.cancel();
+    await Promise.all(all.map((r) => r.ended));
+  }
+
+  private async drive(run: ActiveRun, importer: ProgressiveImport, runsDir: string, out: string, total: number): Promise<void> {
+    const { ctx } = this;
+    const open = openProjectById(ctx, run.projectId);
+    let latest: SegmentProgress = { done: 0, total, fps: 0, etaSec: 0 };
+    let tmpDir: string | null = null;
+    let pumping: Promise<void> | null = null;
+    const report = (): void => {
+      if (importer.trackId && importer.trackId !== run.trackId) run.trackId = importer.trackId;
+      setLiveStatus(ctx, run.projectId, run.trackId, { status: 'running', framesDone: importer.imported });
+      ctx.emit('engine.progress', { ...latest, done: importer.imported, runId: run.runId, projectId: run.projectId, trackId: run.trackId });
+    };
+    const pump = (): void => {
+      if (pumping) return;
+      pumping = (async () => {
+        while (importer.imported < latest.done) {
+          tmpDir ??= await findTmp(runsDir, run.runId);
+          if (!tmpDir) return;
+          await importer.upTo(latest.done, tmpDir);
+          report();
+        }
+      })()
+        .catch(() => undefined) // the job's own result reports real failures
+        .finally(() => (pumping = null));
+    };
+    let status: 'done' | 'failed' | 'cancelled' = 'done';
+    let message = '';
+    try {
+      for await (const p of run.handle) {
+        latest = p;
+        pump();
+      }
+      const summary = await run.handle.result;
+      while (pumping) await pumping;
+      await importer.upTo(summary.frames, out, join(out, 'summary.json'));
+      latest = { done: summary.frames, total, fps: summary.fps, etaSec: 0 };
+      report();
+      message = `${summary.frames} frames at ${summary.fps} fps, ${summary.keyFrames.length} key frames`;
+      if (importer.skippedLocked > 0) message += `, ${importer.skippedLocked} locked frames kept`;
+    } catch (e) {
+      const w = toWireError(e);
+      status = w.code === 'CANCELLED' ? 'cancelled' : 'failed';
+      message = w.message;
+      while (pumping) await pumping;
+    } finally {
+      this.runs.delete(run.runId);
+      await rm(out, { recursive: true, force: true }).catch(() => undefined);
+    }
+    const trackId = importer.trackId ?? run.trackId;
+    const track = open.project.tracks.find((t) => t.id === trackId);
+    setLiveStatus(ctx, run.projectId, trackId, track && status !== 'done' ? { status, framesDone: importer.imported } : null);
+    const info = track ? await trackInfo(open.project, track, track && status !== 'done' ? { status, framesDone: importer.imported } : undefined) : null;
+    ctx.emit('engine.done', { runId: run.runId, projectId: run.projectId, trackId, status, message, track: info });
+  }
+}
+
+async function findTmp(runsDir: string, runId: string): Promise<string | null> {
+  const names = await readdir(runsDir).catch(() => [] as string[]);
+  const hit = names.find((n) => n.startsWith(`${runId}.tmp-`));
+  return hit ? join(runsDir, hit) : null;
+}

@@ -1,0 +1,53 @@
+/**
+ * Serves the binary resources of resources.ts: ids resolved against the open videos and projects,
+ * indices range-checked against the video's frame count. Labels and confidence come from the
+ * project (corrected labels unless raw), flow from the FlowCache.
+ */
+import { FRAME_HEADERS } from '../../shared/contract.ts';
+import { frameStem } from '../../engine/worker/video-source.ts';
+import { VssError } from '../errors.ts';
+import { frameHeaders } from '../frame-request.ts';
+import { gridHeaders, type ResourceRequest, type ResourceResponse } from '../resources.ts';
+import type { DecodedFrame } from '../video/types.ts';
+import { openProjectById, type WorkspaceContext } from './context.ts';
+import type { FlowCache } from './resource-flow.ts';
+
+export interface ResourceDeps {
+  ctx: WorkspaceContext;
+  /** A frame of an open video, index checked (Backend.frame). */
+  frame(videoId: string, index: number): Promise<DecodedFrame>;
+  flows: FlowCache;
+}
+
+function inRange(index: number, count: number, what: string): void {
+  if (index >= count) throw new VssError('OUT_OF_RANGE', `${what} ${index} is out of range (0..${count - 1})`);
+}
+
+export async function readResource(d: ResourceDeps, r: ResourceRequest): Promise<ResourceResponse> {
+  if (r.kind === 'frames') {
+    const f = await d.frame(r.videoId, r.index);
+    return { headers: frameHeaders(f), body: f.rgba };
+  }
+  if (r.kind === 'flow') {
+    const info = d.ctx.video.get(r.videoId);
+    if (!info) throw new VssError('NOT_FOUND', `no open video with id "${r.videoId}"`);
+    inRange(r.index, info.frameCount - 1, 'flow index');
+    const { flow, scale } = await d.flows.get(r.videoId, r.index);
+    const body = new Uint8Array(flow.data.buffer, flow.data.byteOffset, flow.data.byteLength);
+    return { headers: gridHeaders(flow.width, flow.height, r.index, { [FRAME_HEADERS.flowScale]: String(scale) }), body };
+  }
+  const open = openProjectById(d.ctx, r.projectId);
+  const info = open.videoId ? d.ctx.video.get(open.videoId) : undefined;
+  if (!info) throw new VssError('NOT_FOUND', "the project's video is missing");
+  open.project.track(r.trackId);
+  inRange(r.index, info.frameCount, 'frame');
+  const stem = frameStem(info, r.index);
+  if (r.kind === 'confidence') {
+    const c = await open.project.loadConfidence(r.trackId, stem);
+    if (!c) throw new VssError('NOT_FOUND', `no confidence for frame ${r.index} of track ${r.trackId}`);
+    return { headers: gridHeaders(c.width, c.height, r.index), body: c.data };
+  }
+  const corrected = !r.raw && open.project.correctedStems(r.trackId).includes(stem);
+  const l = await open.project.loadLabels(r.trackId, stem, { corrected: !r.raw });
+  return { headers: gridHeaders(l.width, l.height, r.index, { [FRAME_HEADERS.corrected]: corrected ? '1' : '0' }), body: l.data };
+}

@@ -1,0 +1,77 @@
+/**
+ * TrackInfo (the contract's view of a track) from a project's Track: frames with labels, key
+ * frames, per-frame TC from the track's summary.json (records[].tcPrev) and the live run status.
+ * Use trackInfos(ctx, open) wherever a ProjectState is built.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TrackInfo } from '../../shared/contract.ts';
+import type { Project, Track } from '../project/index.ts';
+import type { OpenProject, WorkspaceContext } from './context.ts';
+import { liveStatus, type LiveTrackStatus } from './track-status.ts';
+
+interface TcCacheEntry {
+  stamp: string;
+  tc: (number | null)[];
+  tcMean: number | null;
+}
+const tcCache = new Map<string, TcCacheEntry>();
+
+/** Per-frame TC (tcPrev by record index) and the mean, from a summary.json object. */
+export function tcFromSummary(raw: unknown): { tc: (number | null)[]; tcMean: number | null } {
+  const o = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const records = Array.isArray(o.records) ? o.records : [];
+  const tc: (number | null)[] = [];
+  for (const r of records) {
+    if (typeof r !== 'object' || r === null) continue;
+    const { index, tcPrev } = r as Record<string, unknown>;
+    if (!Number.isInteger(index) || (index as number) < 0 || (index as number) > 10_000_000) continue;
+    while (tc.length <= (index as number)) tc.push(null);
+    tc[index as number] = typeof tcPrev === 'number' && Number.isFinite(tcPrev) ? tcPrev : null;
+  }
+  const known = tc.filter((v): v is number => v !== null);
+  const mean = typeof o.tc === 'number' && Number.isFinite(o.tc) ? o.tc : known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
+  return { tc, tcMean: mean };
+}
+
+async function readTc(project: Project, trackId: string): Promise<TcCacheEntry> {
+  const file = join(project.paths.trackDir(trackId), 'summary.json');
+  const st = await stat(file).catch(() => undefined);
+  const stamp = st ? `${st.mtimeMs}:${st.size}` : 'none';
+  const hit = tcCache.get(file);
+  if (hit && hit.stamp === stamp) return hit;
+  let entry: TcCacheEntry = { stamp, tc: [], tcMean: null };
+  if (st) {
+    try {
+      entry = { stamp, ...tcFromSummary(JSON.parse(await readFile(file, 'utf8'))) };
+    } catch {
+      // an unreadable summary only loses the TC sparkline
+    }
+  }
+  tcCache.set(file, entry);
+  return entry;
+}
+
+export async function trackInfo(project: Project, track: Track, live?: LiveTrackStatus): Promise<TrackInfo> {
+  const running = live?.status === 'running';
+  const framesDone = live && running ? live.framesDone : (await project.frames(track.id).catch(() => [])).length;
+  const { tc, tcMean } = running ? { tc: [], tcMean: null } : await readTc(project, track.id);
+  return {
+    id: track.id,
+    name: track.name,
+    kind: track.kind,
+    mode: track.mode,
+    status: live?.status ?? 'done',
+    framesDone,
+    keyFrames: [...track.keyFrames],
+    tc,
+    tcMean,
+    settings: { ...track.settings },
+    createdAt: track.createdAt,
+  };
+}
+
+/** Every track of an open project, with live run status. */
+export async function trackInfos(ctx: WorkspaceContext, open: OpenProject): Promise<TrackInfo[]> {
+  return Promise.all(open.project.tracks.map((t) => trackInfo(open.project, t, liveStatus(ctx, open.id, t.id))));
+}
