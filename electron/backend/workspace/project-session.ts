@@ -8,7 +8,7 @@ import { VssError } from '../errors.ts';
 import type { Autosaver } from '../project/autosave.ts';
 import type { OpenProject, WorkspaceContext } from './context.ts';
 import { stemMapFor, stemsToIndices, type StemMap } from './project-stems.ts';
-import { trackInfo } from './project-tracks.ts';
+import { trackInfos } from './track-info.ts';
 
 export interface ProjectSession {
   open: OpenProject;
@@ -44,7 +44,7 @@ export async function projectState(ctx: WorkspaceContext, projectId: string): Pr
   const p = s.open.project;
   const video = s.open.videoId ? (ctx.video.get(s.open.videoId) ?? null) : null;
   const frameCount = video?.frameCount ?? 0;
-  const tracks = await Promise.all(p.tracks.map((t) => trackInfo(p, t, frameCount, s.stems)));
+  const tracks = await trackInfos(ctx, s.open);
   const data = p.data;
   const perTrack = (m: Record<string, string[]>): Record<string, number[]> =>
     Object.fromEntries(Object.entries(m).map(([k, v]) => [k, stemsToIndices(s.stems, v)]));
