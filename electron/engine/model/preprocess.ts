@@ -27,28 +27,39 @@ export function preprocess(frame: RgbaFrame, spec: InputSpec, out?: Float32Array
   const ys = bilinearAxis(H, frame.height);
   const src = frame.data;
   const fw = frame.width;
+  // Byte offsets of the two horizontal taps, computed once per column.
+  const xa = new Int32Array(W);
+  const xb = new Int32Array(W);
+  for (let x = 0; x < W; x++) {
+    xa[x] = xs.i0[x]! * 4;
+    xb[x] = xs.i1[x]! * 4;
+  }
   // For each tensor channel k: which RGBA byte it reads and its affine transform.
   const order = spec.colorOrder === 'RGB' ? [0, 1, 2] : [2, 1, 0];
   const mul = order.map((c) => spec.scale / spec.std[c]!);
   const add = order.map((c) => -spec.mean[c]! / spec.std[c]!);
+  // Per channel k: element p of the tensor is at base[k] + p * step.
   const nchw = spec.layout === 'NCHW';
-  for (let y = 0; y < H; y++) {
-    const r0 = ys.i0[y]! * fw;
-    const r1 = ys.i1[y]! * fw;
-    const wy = ys.w[y]!;
-    for (let x = 0; x < W; x++) {
-      const a = (r0 + xs.i0[x]!) * 4;
-      const b = (r0 + xs.i1[x]!) * 4;
-      const c = (r1 + xs.i0[x]!) * 4;
-      const d = (r1 + xs.i1[x]!) * 4;
-      const wx = xs.w[x]!;
-      const p = y * W + x;
-      for (let k = 0; k < 3; k++) {
-        const o = order[k]!;
-        const top = src[a + o]! + (src[b + o]! - src[a + o]!) * wx;
-        const bot = src[c + o]! + (src[d + o]! - src[c + o]!) * wx;
-        const v = (top + (bot - top) * wy) * mul[k]! + add[k]!;
-        dst[nchw ? k * plane + p : p * 3 + k] = v;
+  const step = nchw ? 1 : 3;
+  for (let k = 0; k < 3; k++) {
+    const o = order[k]!;
+    const m = mul[k]!;
+    const ad = add[k]!;
+    const base = nchw ? k * plane : k;
+    for (let y = 0; y < H; y++) {
+      const r0 = ys.i0[y]! * fw * 4 + o;
+      const r1 = ys.i1[y]! * fw * 4 + o;
+      const wy = ys.w[y]!;
+      let q = base + y * W * step;
+      for (let x = 0; x < W; x++, q += step) {
+        const a = r0 + xa[x]!;
+        const b = r0 + xb[x]!;
+        const c = r1 + xa[x]!;
+        const d = r1 + xb[x]!;
+        const wx = xs.w[x]!;
+        const top = src[a]! + (src[b]! - src[a]!) * wx;
+        const bot = src[c]! + (src[d]! - src[c]!) * wx;
+        dst[q] = (top + (bot - top) * wy) * m + ad;
       }
     }
   }

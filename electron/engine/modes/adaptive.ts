@@ -18,7 +18,7 @@ import type { DisPreset } from '../flow/dis-options.ts';
 import type { GrayImage, Tensor3 } from '../types.ts';
 import { lowDeviation } from './deviation.ts';
 import type { KeyModel } from './key-model.ts';
-import { flowTo, warpFeatures } from './propagate.ts';
+import { flowDisOptions, flowTo, warpFeatures } from './propagate.ts';
 import { ThresholdController } from './threshold-controller.ts';
 import { zeroTimings, type Mode, type ModeOutput } from './types.ts';
 
@@ -28,6 +28,8 @@ export interface AdaptiveOptions {
   maxInterval: number;
   lowLatency: boolean;
   preset: DisPreset;
+  /** Flow size factor (ModeSettings.flowScale). */
+  flowScale: number;
 }
 
 interface Key {
@@ -56,6 +58,7 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
   let deviationSum = 0;
   let deviationCount = 0;
   let asyncHighMs = 0;
+  const dis = flowDisOptions(o.preset, o.flowScale);
 
   const promote = (): void => {
     if (pending?.error !== undefined) throw pending.error;
@@ -105,7 +108,7 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
         );
         pending = p;
       }
-      const flow = flowTo(f.gray, key.gray, o.preset, t);
+      const flow = flowTo(f.gray, key.gray, dis, t);
       const warped = warpFeatures(key.features, flow, t);
       const out: ModeOutput = { index: f.index, probabilities: await km.output(warped, low, t), key: decision.trigger, timings: t };
       return [out];

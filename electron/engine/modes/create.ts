@@ -13,7 +13,7 @@ export function createMode(bundle: ModelBundle, s: ModeSettings): Mode {
     case 'per-frame':
       return perFrameMode(km);
     case 'dff':
-      return dffMode(km, { keyInterval: s.keyInterval, preset: s.preset });
+      return dffMode(km, { keyInterval: s.keyInterval, preset: s.preset, flowScale: s.flowScale });
     case 'adaptive':
       return adaptiveMode(km, s);
     case 'fused':

@@ -8,18 +8,21 @@
 import type { DisPreset } from '../flow/dis-options.ts';
 import type { GrayImage, Tensor3 } from '../types.ts';
 import type { KeyModel } from './key-model.ts';
-import { flowTo, warpFeatures } from './propagate.ts';
+import { flowDisOptions, flowTo, warpFeatures } from './propagate.ts';
 import { zeroTimings, type Mode } from './types.ts';
 
 export interface DffOptions {
   keyInterval: number;
   preset: DisPreset;
+  /** Flow size factor (ModeSettings.flowScale). */
+  flowScale: number;
 }
 
 export function dffMode(km: KeyModel, o: DffOptions): Mode {
   let key: { gray: GrayImage; features: Tensor3 } | undefined;
   let n = 0;
   const K = Math.max(1, Math.floor(o.keyInterval));
+  const dis = flowDisOptions(o.preset, o.flowScale);
   return {
     async push(f) {
       const t = zeroTimings();
@@ -31,13 +34,13 @@ export function dffMode(km: KeyModel, o: DffOptions): Mode {
         key = { gray: f.gray, features };
         return [{ index: f.index, probabilities: await km.output(features, low, t), key: true, timings: t }];
       }
-      const flow = flowTo(f.gray, key!.gray, o.preset, t);
+      const flow = flowTo(f.gray, key!.gray, dis, t);
       const warped = warpFeatures(key!.features, flow, t);
       return [{ index: f.index, probabilities: await km.output(warped, low, t), key: false, timings: t }];
     },
     async flush() {
       return [];
     },
-    info: () => ({ keyInterval: K, flowPreset: o.preset }),
+    info: () => ({ keyInterval: K, flowPreset: o.preset, flowScale: o.flowScale }),
   };
 }

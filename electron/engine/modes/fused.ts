@@ -15,7 +15,7 @@ import { warpTensor } from '../warp/warp-tensor.ts';
 import { occlusionMask } from '../flow/occlusion.ts';
 import { combineConfident, fuseStep } from './fuse-step.ts';
 import type { KeyModel } from './key-model.ts';
-import { flowTo } from './propagate.ts';
+import { flowDisOptions, flowTo } from './propagate.ts';
 import { since, zeroTimings, type FusionKind, type Mode, type ModeOutput, type StageTimings } from './types.ts';
 import type { DisPreset } from '../flow/dis-options.ts';
 
@@ -25,6 +25,8 @@ export interface FusedOptions {
   fuseCurrent: number;
   fusePrevious: number;
   preset: DisPreset;
+  /** Flow size factor (ModeSettings.flowScale). */
+  flowScale: number;
 }
 
 interface Entry {
@@ -42,6 +44,7 @@ export function fusedMode(km: KeyModel, o: FusedOptions): Mode {
   const W = Math.max(1, Math.floor(o.window));
   let prev: { gray: GrayImage; F: Tensor3 } | undefined;
   let buffer: Entry[] = [];
+  const dis = flowDisOptions(o.preset, o.flowScale);
 
   const backward = (): ModeOutput[] => {
     const outs: ModeOutput[] = [];
@@ -65,8 +68,8 @@ export function fusedMode(km: KeyModel, o: FusedOptions): Mode {
       const P = await km.output(await km.keyFeatures(f, low, t), low, t);
       const entry: Entry = { index: f.index, P, F: P, timings: t };
       if (prev) {
-        const fwd = flowTo(f.gray, prev.gray, o.preset, t);
-        const bwd = flowTo(prev.gray, f.gray, o.preset, t);
+        const fwd = flowTo(f.gray, prev.gray, dis, t);
+        const bwd = flowTo(prev.gray, f.gray, dis, t);
         const t0 = performance.now();
         const fwdG = flowResize(fwd, P.width, P.height);
         const bwdG = flowResize(bwd, P.width, P.height);

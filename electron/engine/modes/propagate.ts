@@ -1,14 +1,26 @@
 /** Moves key-frame features to the current frame: DIS flow current -> key, then backward bilinear warp. */
 import { disFlow } from '../flow/dis.ts';
-import type { DisPreset } from '../flow/dis-options.ts';
+import { DIS_PRESETS, type DisPreset, type DisUserOptions } from '../flow/dis-options.ts';
 import type { FlowField, GrayImage, Tensor3 } from '../types.ts';
 import { warpTensor } from '../warp/warp-tensor.ts';
 import { since, type StageTimings } from './types.ts';
 
+/**
+ * DIS options for grey images at `flowScale` x the model input: the preset, with its finest pyramid
+ * level moved so that it stays at the same absolute resolution as at the reference scale 0.5 (e.g.
+ * ultrafast at 0.25 runs finest scale 1 on 120x88, the same 60x44 and 30x22 levels as finest
+ * scale 2 on 240x176: the same patch search, only the final upsampling is smaller).
+ */
+export function flowDisOptions(preset: DisPreset, flowScale: number): DisUserOptions {
+  const finest = DIS_PRESETS[preset].finestScale ?? 2;
+  const shift = Math.round(Math.log2(0.5 / flowScale));
+  return { preset, finestScale: Math.max(0, finest - shift) };
+}
+
 /** Flow from `cur` to `key` (cur(x) ≈ key(x + f(x))), timed as 'flow'. */
-export function flowTo(cur: GrayImage, key: GrayImage, preset: DisPreset, t: StageTimings): FlowField {
+export function flowTo(cur: GrayImage, key: GrayImage, dis: DisUserOptions, t: StageTimings): FlowField {
   const t0 = performance.now();
-  const f = disFlow(cur, key, { preset });
+  const f = disFlow(cur, key, dis);
   t.flow += since(t0);
   return f;
 }

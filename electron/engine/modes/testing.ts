@@ -17,7 +17,7 @@ export interface ModeRun {
 export async function runMode(bundle: ModelBundle, seq: SyntheticFrame[], s: Partial<ModeSettings>): Promise<ModeRun> {
   const mode = createMode(bundle, { ...MODE_DEFAULTS, ...s });
   const { width, height } = seq[0]!.labels;
-  const fsize = flowSizeFor(bundle.manifest.input.width, bundle.manifest.input.height, 0.5);
+  const fsize = flowSizeFor(bundle.manifest.input.width, bundle.manifest.input.height, s.flowScale ?? MODE_DEFAULTS.flowScale);
   const outputs: ModeOutput[] = [];
   for (const f of seq) {
     const gray = flowGray(f.rgba, width, height, fsize);

@@ -28,6 +28,13 @@ export interface ModeSettings {
   fusePrevious: number;
   /** DIS preset of the flow used for propagation and fusion. Default ultrafast. */
   preset: DisPreset;
+  /**
+   * Flow is computed on grey images of the model input size times this factor. Default 0.25
+   * (120x88 for a 480x352 input: the stride-4 grid). The DIS finest level is kept where the preset
+   * puts it at scale 0.5 (flowDisOptions), so a smaller scale only skips the upsampling of the flow
+   * to a resolution nothing uses (features are warped at stride 4 or 16).
+   */
+  flowScale: number;
 }
 
 export const MODE_DEFAULTS: ModeSettings = {
@@ -41,6 +48,7 @@ export const MODE_DEFAULTS: ModeSettings = {
   fuseCurrent: 1,
   fusePrevious: 1.5,
   preset: 'ultrafast',
+  flowScale: 0.25,
 };
 
 /** One frame as the modes see it. */

@@ -1,15 +1,10 @@
-/** 8-bit grey PNG encode/decode (label maps, confidence maps) via pngjs. */
+/** 8-bit grey PNG encode/decode (label maps, confidence maps); decoding via pngjs. */
 import { PNG } from 'pngjs';
+import { encodeGray8Sync } from './png-encode.ts';
 
-/**
- * Fixed "Up" row filter and a fast deflate level: pngjs's default (trying all five filters per
- * row, level 9) is about 12x slower on a 1080p label map for a file within 1% of the size.
- */
+/** Encodes synchronously (png-encode.ts: "Up" row filter, zlib Z_RLE; same file size as pngjs's level 3, about 2x faster). */
 export function encodeGray8(width: number, height: number, data: Uint8Array): Buffer {
-  const opts = { colorType: 0, inputColorType: 0, inputHasAlpha: false, bitDepth: 8, filterType: 2, deflateLevel: 3 } as const;
-  const png = new PNG({ width, height, ...opts });
-  png.data = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return PNG.sync.write(png, opts);
+  return encodeGray8Sync(width, height, data);
 }
 
 /** Reads a label PNG as one byte per pixel (grey as is; colour PNGs take the red channel). */

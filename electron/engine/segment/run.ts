@@ -2,18 +2,26 @@
  * The offline pipeline: frames in, label and confidence PNGs plus summary.json out (into `dir`,
  * normally the temporary sibling of the final output folder, see job.ts). Pure engine + fs: the
  * worker and the benchmarks call it directly.
+ *
+ * Per frame on the critical path: grey image at the flow size, model input, the mode, labels and
+ * confidence at frame size (model/labels.ts). Off it: reading the next frames (prefetch.ts), PNG
+ * deflate + write (output-writer.ts, libuv's thread pool, bounded), and the TC analysis, which runs
+ * at points where no inference is in flight and is subtracted from the processing time.
+ * `fps` = frames / processing time; `wallSec` also counts waiting for the last PNG writes.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VssError } from '../../backend/errors.ts';
 import { disFlow } from '../flow/dis.ts';
 import type { ModelBundle } from '../model/bundle.ts';
-import { probabilitiesToLabels } from '../model/labels.ts';
+import { createLabeler, type Labeler } from '../model/labels.ts';
 import { createMode } from '../modes/create.ts';
+import { flowDisOptions } from '../modes/propagate.ts';
 import type { ModeOutput } from '../modes/types.ts';
-import type { GrayImage, LabelMap } from '../types.ts';
-import { flowGray, flowSizeFor } from './flow-gray.ts';
-import { encodeGray8 } from './png.ts';
+import type { FlowField, GrayImage, LabelMap } from '../types.ts';
+import { flowGray, flowSizeFor, type FlowGrayScratch } from './flow-gray.ts';
+import { OutputWriter } from './output-writer.ts';
+import { prefetch } from './prefetch.ts';
 import { buildSummary } from './summary.ts';
 import { resizeLabelsNearest, temporalConsistency } from './tc.ts';
 import type { FrameRecord, SegmentProgress, SegmentSettings, SegmentSummary, SourceFrame } from './types.ts';
@@ -21,7 +29,7 @@ import type { FrameRecord, SegmentProgress, SegmentSettings, SegmentSummary, Sou
 export interface RunHooks {
   signal?: AbortSignal;
   onProgress?(p: SegmentProgress): void;
-  /** Called after each frame's outputs are written (the worker acks frames with it). */
+  /** Called after each frame's outputs are queued for writing (the worker acks frames with it). */
   onFrameDone?(index: number): void;
   /** Test hook: throw while processing this frame index. */
   failAtFrame?: number;
@@ -43,6 +51,14 @@ interface Pending {
   gray: GrayImage;
 }
 
+/** A labelled frame waiting for its TC analysis. */
+interface Labelled {
+  record: FrameRecord;
+  gray: GrayImage;
+  labels: LabelMap;
+  flowToPrev: FlowField | undefined;
+}
+
 function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new VssError('CANCELLED', 'cancelled');
 }
@@ -54,44 +70,55 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
   const mode = createMode(bundle, settings);
   const classes = bundle.manifest.classes.length;
   const fsize = flowSizeFor(bundle.manifest.input.width, bundle.manifest.input.height, settings.flowScale);
+  const dis = flowDisOptions(settings.preset, settings.flowScale);
+  const grayScratch: FlowGrayScratch = {};
+  const writer = new OutputWriter();
   const pending = new Map<number, Pending>();
   const records: FrameRecord[] = [];
+  let toAnalyse: Labelled[] = [];
   let prev: { gray: GrayImage; small: LabelMap } | undefined;
+  let labeler: { key: string; run: Labeler } | undefined;
   let analysisMs = 0;
   let width = 0;
   let height = 0;
   const t0 = performance.now();
+
+  /** TC of the labelled frames against their predecessors; called while no inference runs. */
+  const analyse = (): void => {
+    if (!settings.tc || toAnalyse.length === 0) return;
+    const ta = performance.now();
+    for (const l of toAnalyse) {
+      const small = resizeLabelsNearest(l.labels, fsize.width, fsize.height);
+      if (prev) l.record.tcPrev = temporalConsistency(prev.small, small, l.flowToPrev ?? disFlow(l.gray, prev.gray, dis), classes);
+      prev = { gray: l.gray, small };
+    }
+    toAnalyse = [];
+    analysisMs += performance.now() - ta;
+  };
 
   const finish = async (o: ModeOutput): Promise<void> => {
     const p = pending.get(o.index);
     if (!p) throw new Error(`mode returned unknown frame ${o.index}`);
     pending.delete(o.index);
     const { frame } = p;
-    const { labels, confidence } = probabilitiesToLabels(o.probabilities, frame.width, frame.height);
+    const key = `${o.probabilities.channels}x${o.probabilities.width}x${o.probabilities.height}>${frame.width}x${frame.height}`;
+    if (labeler?.key !== key) labeler = { key, run: createLabeler(o.probabilities.width, o.probabilities.height, o.probabilities.channels, frame.width, frame.height) };
+    const { labels, confidence } = labeler.run(o.probabilities);
     const total = performance.now() - p.start;
-    await writeFile(join(dir, 'labels', `${frame.stem}.png`), encodeGray8(frame.width, frame.height, labels.data));
-    await writeFile(join(dir, 'confidence', `${frame.stem}.png`), encodeGray8(frame.width, frame.height, confidence));
+    await writer.write(join(dir, 'labels', `${frame.stem}.png`), frame.width, frame.height, labels.data);
+    await writer.write(join(dir, 'confidence', `${frame.stem}.png`), frame.width, frame.height, confidence);
     const classPixels = new Array<number>(classes).fill(0);
     for (let i = 0; i < labels.data.length; i++) classPixels[labels.data[i]!]!++;
-    let tcPrev: number | null = null;
-    if (settings.tc) {
-      const ta = performance.now();
-      const small = resizeLabelsNearest(labels, fsize.width, fsize.height);
-      if (prev) {
-        const flow = o.flowToPrev ?? disFlow(p.gray, prev.gray, { preset: settings.preset });
-        tcPrev = temporalConsistency(prev.small, small, flow, classes);
-      }
-      prev = { gray: p.gray, small };
-      analysisMs += performance.now() - ta;
-    }
-    records.push({ index: o.index, stem: frame.stem, key: o.key, tcPrev, classPixels, timings: { ...o.timings, decode: frame.decodeMs, total } });
+    const record: FrameRecord = { index: o.index, stem: frame.stem, key: o.key, tcPrev: null, classPixels, timings: { ...o.timings, decode: frame.decodeMs, total } };
+    records.push(record);
+    if (settings.tc) toAnalyse.push({ record, gray: p.gray, labels, flowToPrev: o.flowToPrev });
     hooks.onFrameDone?.(o.index);
     const elapsed = (performance.now() - t0 - analysisMs) / 1000;
     const fps = records.length / Math.max(elapsed, 1e-6);
     hooks.onProgress?.({ done: records.length, total: input.total, fps, etaSec: Math.max(0, input.total - records.length) / Math.max(fps, 1e-6) });
   };
 
-  for await (const frame of input.frames) {
+  for await (const frame of prefetch(input.frames, 2)) {
     checkCancelled(hooks.signal);
     if (hooks.failAtFrame === frame.index) throw new Error(`test failure injected at frame ${frame.index}`);
     if (records.length === 0 && pending.size === 0) {
@@ -99,11 +126,11 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
       height = frame.height;
     }
     const start = performance.now();
-    const tg = performance.now();
-    const gray = flowGray(frame.rgba, frame.width, frame.height, fsize);
-    const grayMs = performance.now() - tg;
+    const gray = flowGray(frame.rgba, frame.width, frame.height, fsize, grayScratch);
+    const grayMs = performance.now() - start;
     pending.set(frame.index, { frame, start, gray });
     const outs = await mode.push({ index: frame.index, input: bundle.preprocess({ width: frame.width, height: frame.height, data: frame.rgba }), gray });
+    analyse();
     for (const o of outs) {
       o.timings.flow += o.index === frame.index ? grayMs : 0;
       await finish(o);
@@ -111,8 +138,11 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
   }
   checkCancelled(hooks.signal);
   for (const o of await mode.flush()) await finish(o);
+  analyse();
   const elapsedSec = (performance.now() - t0 - analysisMs) / 1000;
-  const summary = buildSummary({ bundle, settings, records, source: input.source, loadMs: input.loadMs, elapsedSec, width, height, modeInfo: mode.info() });
+  await writer.drain();
+  const wallSec = (performance.now() - t0) / 1000;
+  const summary = buildSummary({ bundle, settings, records, source: input.source, loadMs: input.loadMs, elapsedSec, wallSec, width, height, modeInfo: mode.info() });
   await writeFile(join(dir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
   return summary;
 }

@@ -20,7 +20,6 @@ export function segmentSettings(p: Partial<SegmentSettings> = {}): SegmentSettin
     maxInterval: Math.max(2, 2 * Math.round(targetInterval)),
     model: DEFAULT_MODEL_DIR,
     executionProvider: 'cpu',
-    flowScale: 0.5,
     tc: true,
     ...Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)),
   };

@@ -17,6 +17,8 @@ export interface SummaryInput {
   source: string;
   loadMs: number;
   elapsedSec: number;
+  /** Whole run including TC analysis and waiting for the last PNG writes. */
+  wallSec: number;
   width: number;
   height: number;
   modeInfo: Record<string, number | string | boolean>;
@@ -37,6 +39,7 @@ export function buildSummary(i: SummaryInput): SegmentSummary {
     height: i.height,
     fps: Math.round((records.length / Math.max(i.elapsedSec, 1e-6)) * 100) / 100,
     elapsedSec: Math.round(i.elapsedSec * 1000) / 1000,
+    wallSec: Math.round(i.wallSec * 1000) / 1000,
     loadMs: Math.round(i.loadMs),
     latencyMs: latencyStats(records.map((r) => r.timings.total)) ?? { p50: 0, p95: 0, max: 0 },
     nonKeyLatencyMs: latencyStats(records.filter((r) => !r.key).map((r) => r.timings.total)),

@@ -9,8 +9,6 @@ export interface SegmentSettings extends ModeSettings {
   executionProvider: ExecutionProvider;
   /** ORT intra-op threads per session (default: cores, at most 4). */
   threads?: number;
-  /** Flow is computed on grey images of the model input size times this factor. Default 0.5. */
-  flowScale: number;
   /** Compute temporal consistency for summary.json (extra flow per frame, not counted in fps). Default true. */
   tc: boolean;
 }
@@ -57,9 +55,11 @@ export interface SegmentSummary {
   frames: number;
   width: number;
   height: number;
-  /** Frames per second over the whole run, excluding model load and the TC analysis. */
+  /** Frames per second of processing (labels ready), excluding model load, the TC analysis and the wait for the last PNG writes (see wallSec). */
   fps: number;
   elapsedSec: number;
+  /** Whole run from the first frame to the last file written, TC analysis included (s). */
+  wallSec: number;
   loadMs: number;
   latencyMs: LatencyStats;
   /** Latency of non-key frames only (the reference of the low-latency target). */
