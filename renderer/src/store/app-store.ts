@@ -8,8 +8,12 @@ import { createStatusSlice, type StatusSlice } from './status-slice.ts';
 import { createVideoSlice, type VideoSlice } from './video-slice.ts';
 import { createViewSlice, type ViewSlice } from './view-slice.ts';
 import { createProjectSlice, type ProjectSlice } from './project-slice.ts';
+import { createEditSlice, type EditSlice } from './edit-slice.ts';
+import { createExportSlice, type ExportSlice } from './export-slice.ts';
+import { createRunSlice, type RunSlice } from './run-slice.ts';
+import { createOverlaySlice, type OverlaySlice } from './overlay-slice.ts';
 
-export type AppState = VideoSlice & PlayheadSlice & ViewSlice & StatusSlice & ProjectSlice;
+export type AppState = VideoSlice & PlayheadSlice & ViewSlice & StatusSlice & ProjectSlice & EditSlice & ExportSlice & RunSlice & OverlaySlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -18,6 +22,10 @@ export function createAppStore() {
     ...createViewSlice(...a),
     ...createStatusSlice(...a),
     ...createProjectSlice(...a),
+    ...createEditSlice(...a),
+    ...createExportSlice(...a),
+    ...createRunSlice(...a),
+    ...createOverlaySlice(...a),
   }));
 }
 

@@ -1,0 +1,135 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyDiff, deserializeDiff, DiffBuilder, serializeDiff } from '../../../electron/engine/edit/index.ts';
+import type { LabelMap } from '../../../electron/engine/types.ts';
+import type { ProjectState, Req, RequestName, Res } from '../../../electron/shared/contract.ts';
+import { createAppStore } from '../store/app-store.ts';
+import { createEditController } from './edit-controller.ts';
+
+const W = 16;
+const H = 8;
+const engineLabels = (): LabelMap => ({ width: W, height: H, data: new Uint8Array(W * H).fill(3) });
+
+function project(history: string | null = null): ProjectState {
+  return {
+    id: 'p1', dir: '/p', name: 'p', video: null, videoPath: '/v.mp4', videoMissing: false,
+    classes: [], ignoreIndex: 255,
+    tracks: [{ id: 't1', name: 'T1', kind: 'engine', mode: 'dff', status: 'done', framesDone: 4, keyFrames: [], tc: [], tcMean: null, settings: {}, createdAt: '' }],
+    view: { overlays: { mask: true, flow: false, flowArrows: false, diff: false, flicker: false, confidence: false }, opacity: 0.5, hiddenClasses: [], zoom: 1, panX: 0, panY: 0, trackId: 't1', compareTrackId: null, compareMode: 'off' },
+    playhead: 0, corrections: {}, locked: {}, history,
+  };
+}
+
+/** A fake backend holding the corrected labels of every frame, as edit.apply would. */
+function fakeBackend() {
+  const frames = new Map<number, LabelMap>();
+  const label = (i: number) => frames.get(i) ?? (frames.set(i, engineLabels()), frames.get(i)!);
+  const calls: { name: RequestName; req: unknown }[] = [];
+  let savedHistory: string | null = null;
+  const call = async <K extends RequestName>(name: K, req: Req<K>): Promise<Res<K>> => {
+    calls.push({ name, req });
+    if (name === 'edit.apply') {
+      const r = req as Req<'edit.apply'>;
+      for (const f of r.frames) applyDiff(label(f.index), deserializeDiff(JSON.parse(f.diff)));
+      const corrected = [...frames.entries()].filter(([, l]) => l.data.some((v) => v !== 3)).map(([i]) => i);
+      return { corrections: corrected.sort((a, b) => a - b) } as Res<K>;
+    }
+    if (name === 'project.saveHistory') savedHistory = (req as Req<'project.saveHistory'>).history;
+    if (name === 'edit.propagatePreview') {
+      const r = req as Req<'edit.propagatePreview'>;
+      const src = deserializeDiff(JSON.parse(r.diff));
+      // shift the correction by one pixel per frame to the right
+      const out = [1, 2].map((k) => {
+        const b = new DiffBuilder(label(r.index + k), r.index + k);
+        for (let r2 = 0; r2 < src.newValues.length; r2++) for (let i = 0; i < src.runs[2 * r2 + 1]!; i++) b.set(src.runs[2 * r2]! + i + k, src.newValues[r2]!);
+        const d = b.finish();
+        return { index: d.frame, diff: JSON.stringify(serializeDiff(d)), changed: d.oldValues.length };
+      });
+      return { frames: out } as Res<K>;
+    }
+    return { ok: true } as Res<K>;
+  };
+  return { frames, label, calls, call, history: () => savedHistory };
+}
+
+async function setup(history: string | null = null, backend = fakeBackend()) {
+  const store = createAppStore();
+  store.getState().setProject(project(history));
+  const edit = createEditController(store, { call: backend.call, fetchLabels: async (_p, _t, i) => ({ ...backend.label(i), data: backend.label(i).data.slice() }), historyDebounceMs: 1 });
+  await edit.ensureLabels(0);
+  return { store, edit, backend };
+}
+
+test('a whole brush drag is one undo step and one edit.apply; undo and redo send inverse and forward diffs', async () => {
+  const { store, edit, backend } = await setup();
+  store.getState().setTool('brush');
+  store.getState().setClassId(7);
+  store.getState().setBrushRadius(1);
+  edit.beginStroke(0, { x: 2.5, y: 2.5 });
+  edit.moveStroke(0, { x: 6.5, y: 2.5 });
+  edit.moveStroke(0, { x: 10.5, y: 2.5 });
+  assert.equal(store.getState().labelsDirty !== null, true);
+  edit.endStroke();
+  await edit.idle();
+  assert.equal(backend.calls.filter((c) => c.name === 'edit.apply').length, 1);
+  assert.equal(backend.label(0).data[2 * W + 6], 7);
+  assert.deepEqual(store.getState().project?.corrections.t1, [0]);
+  assert.equal(edit.session()!.history.undoLabels.length, 1);
+  assert.equal(store.getState().canUndo, true);
+  edit.undo();
+  await edit.idle();
+  assert.equal(backend.label(0).data[2 * W + 6], 3);
+  assert.equal(edit.session()!.labelsOf(0)!.data[2 * W + 6], 3, 'local labels reverted too');
+  assert.deepEqual(store.getState().project?.corrections.t1, []);
+  assert.equal(store.getState().canRedo, true);
+  edit.redo();
+  await edit.idle();
+  assert.equal(backend.label(0).data[2 * W + 6], 7);
+});
+
+test('eraser writes void; flood fill, polygon and eyedropper use the class', async () => {
+  const { store, edit, backend } = await setup();
+  store.getState().setTool('eraser');
+  store.getState().setBrushRadius(1);
+  edit.beginStroke(0, { x: 1.5, y: 1.5 });
+  edit.endStroke();
+  store.getState().setClassId(5);
+  edit.fill(0, 12, 6);
+  store.getState().setPolygon([{ x: 0, y: 0 }, { x: 4, y: 0 }, { x: 4, y: 4 }]);
+  edit.closePolygon(0);
+  await edit.idle();
+  assert.equal(backend.label(0).data[1 * W + 1], 5, 'polygon over the erased pixel');
+  assert.equal(backend.label(0).data[7 * W + 15], 5);
+  store.getState().setClassId(0);
+  edit.pick(0, 15, 7);
+  assert.equal(store.getState().classId, 5);
+  assert.equal(edit.session()!.history.undoLabels.length, 3);
+});
+
+test('propagation apply is one undo step over every frame; the history survives a reopen', async () => {
+  const { store, edit, backend } = await setup();
+  store.getState().setTool('brush');
+  store.getState().setClassId(9);
+  store.getState().setBrushRadius(1);
+  edit.beginStroke(0, { x: 3.5, y: 3.5 });
+  edit.endStroke();
+  assert.equal(await edit.previewPropagation(0), true);
+  assert.deepEqual(store.getState().preview?.frames.map((f) => f.index), [1, 2]);
+  assert.ok(edit.previewDiff(1));
+  edit.applyPreview();
+  await edit.idle();
+  assert.equal(store.getState().preview, null);
+  assert.deepEqual(store.getState().project?.corrections.t1, [0, 1, 2]);
+  assert.equal(edit.session()!.history.undoLabels.length, 2);
+  const saved = backend.history();
+  assert.ok(saved);
+  // reopen: a new store and controller from the saved history undo against the backend labels
+  const again = await setup(saved, backend);
+  again.edit.undo();
+  await again.edit.idle();
+  assert.deepEqual(again.store.getState().project?.corrections.t1, [0]);
+  again.edit.undo();
+  await again.edit.idle();
+  assert.deepEqual(again.store.getState().project?.corrections.t1, []);
+  assert.equal(again.store.getState().canUndo, false);
+});

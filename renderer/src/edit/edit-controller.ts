@@ -1,0 +1,219 @@
+/**
+ * Wires an EditSession to the store and the backend: loads the labels of the frame being edited,
+ * runs tools, undo/redo, propagation preview/apply, frame locks, and saves the undo history
+ * (project.saveHistory, debounced). Built with its dependencies so tests use a fresh store.
+ */
+import { deserializeDiff, serializeDiff, type FrameDiff, type Point } from '../../../electron/engine/edit/index.ts';
+import type { LabelMap } from '../../../electron/engine/types.ts';
+import type { Req, RequestName, Res } from '../../../electron/shared/contract.ts';
+import type { AppStore } from '../store/app-store.ts';
+import { currentTrackId } from '../store/project-slice.ts';
+import { EditSession, entryKind } from './edit-session.ts';
+
+export interface EditDeps {
+  call<K extends RequestName>(name: K, req: Req<K>): Promise<Res<K>>;
+  fetchLabels(projectId: string, trackId: string, index: number): Promise<LabelMap>;
+  historyDebounceMs?: number;
+}
+
+export type EditController = ReturnType<typeof createEditController>;
+
+export function createEditController(store: AppStore, deps: EditDeps) {
+  let session: EditSession | null = null;
+  let sessionProject: string | null = null;
+  let historyTimer: ReturnType<typeof setTimeout> | null = null;
+  let savingHistory: Promise<unknown> = Promise.resolve();
+  let previewDiffs: FrameDiff[] = [];
+  const loading = new Map<string, Promise<void>>();
+  const st = () => store.getState();
+
+  const syncHistory = (): void => {
+    const h = session?.history;
+    const undo = h?.peekUndo();
+    const labels = h?.undoLabels ?? [];
+    st().setHistoryState({ canUndo: h?.canUndo ?? false, canRedo: h?.canRedo ?? false, undoLabel: undo ? entryKind(undo.label) : (labels.length ? 'edit' : null), redoLabel: h?.canRedo ? 'edit' : null });
+  };
+
+  const saveHistory = (): void => {
+    if (historyTimer) clearTimeout(historyTimer);
+    historyTimer = setTimeout(() => void flushHistory(), deps.historyDebounceMs ?? 500);
+  };
+
+  async function flushHistory(): Promise<void> {
+    if (historyTimer) clearTimeout(historyTimer);
+    historyTimer = null;
+    const p = st().project;
+    if (!session || !p || p.id !== sessionProject) return;
+    const history = session.serialize();
+    st().setHistory(history);
+    savingHistory = savingHistory.then(() => deps.call('project.saveHistory', { projectId: p.id, history }).catch(() => undefined));
+    await savingHistory;
+  }
+
+  /** The session of the open project and its current track (made or reset when they change). */
+  function current(): EditSession | null {
+    const p = st().project;
+    if (!p) {
+      session = null;
+      sessionProject = null;
+      return null;
+    }
+    if (!session || sessionProject !== p.id) {
+      const projectId = p.id;
+      sessionProject = projectId;
+      session = new EditSession(
+        p.ignoreIndex,
+        { apply: async (trackId, frames) => (await deps.call('edit.apply', { projectId, trackId, frames })).corrections },
+        {
+          onCorrections: (trackId, indices) => {
+            if (st().project?.id === projectId) st().setCorrections(trackId, indices);
+          },
+          onHistory: () => {
+            syncHistory();
+            saveHistory();
+          },
+          onError: (m) => st().notify('error', m),
+        },
+        p.history,
+      );
+      syncHistory();
+    }
+    session.setTrack(currentTrackId(p));
+    return session;
+  }
+
+  /** Fetches the labels of `frame` for editing (once per frame and track). */
+  function ensureLabels(frame: number): Promise<void> {
+    const s = current();
+    const p = st().project;
+    const trackId = s?.trackId;
+    if (!s || !p || !trackId) return Promise.resolve();
+    if (s.labelsOf(frame)) {
+      if (st().editFrame !== frame) st().labelsChanged(frame, null);
+      return Promise.resolve();
+    }
+    const key = `${p.id}/${trackId}/${frame}`;
+    const pending = loading.get(key);
+    if (pending) return pending;
+    const job = deps
+      .fetchLabels(p.id, trackId, frame)
+      .then((l) => {
+        if (current() === s && s.trackId === trackId && !s.labelsOf(frame)) s.setLabels(frame, l);
+        if (st().index === frame) st().labelsChanged(frame, null);
+      })
+      .catch((e: unknown) => st().notify('error', `Cannot load the labels of frame ${frame}: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => loading.delete(key));
+    loading.set(key, job);
+    return job;
+  }
+
+  const changed = (frame: number, rect: ReturnType<EditSession['moveStroke']>): void => {
+    if (rect) st().labelsChanged(frame, rect);
+  };
+
+  return {
+    session: current,
+    ensureLabels,
+    flushHistory,
+    /** Resolves when every edit and history save so far was answered. */
+    async idle(): Promise<void> {
+      await session?.idle();
+      await flushHistory();
+    },
+    beginStroke(frame: number, at: Point): void {
+      const s = current();
+      const { tool, brushRadius, classId, project } = st();
+      if (!s || !project || (tool !== 'brush' && tool !== 'eraser')) return;
+      changed(frame, s.beginStroke(frame, at, brushRadius, tool === 'eraser' ? null : classId));
+    },
+    moveStroke(frame: number, to: Point): void {
+      changed(frame, current()?.moveStroke(to) ?? null);
+    },
+    endStroke(): void {
+      current()?.endStroke();
+    },
+    cancelStroke(frame: number): void {
+      changed(frame, current()?.cancelStroke() ?? null);
+    },
+    closePolygon(frame: number): void {
+      const pts = st().polygon;
+      st().setPolygon([]);
+      if (pts.length < 3) return;
+      changed(frame, current()?.run({ kind: 'polygon', frame, points: pts, classId: st().classId }) ?? null);
+    },
+    fill(frame: number, x: number, y: number): void {
+      changed(frame, current()?.run({ kind: 'floodFill', frame, x: Math.floor(x), y: Math.floor(y), classId: st().classId }) ?? null);
+    },
+    /** Eyedropper: the class under (x, y) becomes the current class. */
+    pick(frame: number, x: number, y: number): void {
+      const l = current()?.labelsOf(frame);
+      const xi = Math.floor(x);
+      const yi = Math.floor(y);
+      if (!l || xi < 0 || yi < 0 || xi >= l.width || yi >= l.height) return;
+      st().setClassId(l.data[yi * l.width + xi]!);
+    },
+    undo(): void {
+      const frames = current()?.undo() ?? [];
+      if (frames.includes(st().index)) st().labelsChanged(st().index, null);
+    },
+    redo(): void {
+      const frames = current()?.redo() ?? [];
+      if (frames.includes(st().index)) st().labelsChanged(st().index, null);
+    },
+    /** Asks the backend for the propagation of the last correction on `frame`. */
+    async previewPropagation(frame: number): Promise<boolean> {
+      const s = current();
+      const p = st().project;
+      const correction = s?.lastCorrection(frame);
+      if (!s || !p || !s.trackId) return false;
+      if (!correction) {
+        st().notify('warning', 'Nothing to propagate: correct this frame first (the last edit step must be on this frame)');
+        return false;
+      }
+      const { forward, backward } = st().propagate;
+      st().setPreviewBusy(true);
+      try {
+        const { frames } = await deps.call('edit.propagatePreview', { projectId: p.id, trackId: s.trackId, index: frame, diff: JSON.stringify(serializeDiff(correction)), forward, backward });
+        previewDiffs = frames.map((f) => ({ ...deserializeDiff(JSON.parse(f.diff)), frame: f.index }));
+        st().setPreview({ source: frame, trackId: s.trackId, frames: frames.map((f) => ({ index: f.index, changed: f.changed })) });
+        if (frames.length === 0) st().notify('info', 'Propagation reached no pixels (occluded or out of frame)');
+        return true;
+      } catch (e) {
+        st().notify('error', `Propagation failed: ${e instanceof Error ? e.message : String(e)}`);
+        return false;
+      } finally {
+        st().setPreviewBusy(false);
+      }
+    },
+    /** Proposed diff of one frame of the preview (for the highlight). */
+    previewDiff(frame: number): FrameDiff | undefined {
+      return previewDiffs.find((d) => d.frame === frame);
+    },
+    applyPreview(): void {
+      const s = current();
+      const pv = st().preview;
+      if (!s || !pv || s.trackId !== pv.trackId) return;
+      s.applyPropagation(previewDiffs);
+      if (previewDiffs.some((d) => d.frame === st().index)) st().labelsChanged(st().index, null);
+      previewDiffs = [];
+      st().setPreview(null);
+    },
+    discardPreview(): void {
+      previewDiffs = [];
+      st().setPreview(null);
+    },
+    async toggleLock(frame: number): Promise<void> {
+      const p = st().project;
+      const trackId = currentTrackId(p);
+      if (!p || !trackId) return;
+      const locked = !(p.locked[trackId] ?? []).includes(frame);
+      st().setFrameLocked(trackId, frame, locked);
+      try {
+        await deps.call('frame.lock', { projectId: p.id, trackId, index: frame, locked });
+      } catch (e) {
+        st().setFrameLocked(trackId, frame, !locked);
+        st().notify('error', e instanceof Error ? e.message : String(e));
+      }
+    },
+  };
+}
