@@ -4,6 +4,10 @@ import { useShallow } from 'zustand/shallow';
 import { client } from '../client/bridge.ts';
 import { useApp } from '../store/index.ts';
 import { openProjectDir, relocateVideo } from './project-actions.ts';
+import { EditBar } from '../edit/EditBar.tsx';
+import { useEditKeyboard } from '../edit/use-edit-keyboard.ts';
+import { ExportDialog, useExportSync } from '../export/ExportDialog.tsx';
+import { openExportDialog } from '../export/export-actions.ts';
 
 function RelocateBanner({ videoPath }: { videoPath: string }) {
   const [path, setPath] = useState('');
@@ -35,6 +39,8 @@ function RelocateBanner({ videoPath }: { videoPath: string }) {
 }
 
 export function ProjectBar() {
+  useEditKeyboard();
+  useExportSync();
   const name = useApp((s) => s.project?.name ?? null);
   const missing = useApp((s) => (s.project?.videoMissing ? s.project.videoPath : null));
   const recent = useApp(useShallow((s) => s.recentProjects));
@@ -57,7 +63,14 @@ export function ProjectBar() {
           ))}
         </select>
       )}
+      {name && !missing && (
+        <button onClick={openExportDialog} title="Export labels" data-testid="export-open">
+          Export…
+        </button>
+      )}
       {missing !== null && <RelocateBanner videoPath={missing} />}
+      {name && !missing && <EditBar />}
+      <ExportDialog />
     </div>
   );
 }

@@ -1,0 +1,10 @@
+/** The app's edit controller (the one store, the real backend). */
+import { bridge, client } from '../client/bridge.ts';
+import { appStore } from '../store/index.ts';
+import { createEditController } from './edit-controller.ts';
+import { fetchLabels } from './label-fetch.ts';
+
+export const editing = createEditController(appStore, {
+  call: (name, req) => client.call(name, req),
+  fetchLabels: (projectId, trackId, index) => fetchLabels(bridge, projectId, trackId, index),
+});

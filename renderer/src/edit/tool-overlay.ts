@@ -1,0 +1,52 @@
+/** Draws the tool layer: the brush outline at the cursor and the polygon being drawn. */
+import type { EditTool } from '../store/edit-slice.ts';
+import type { ViewTransform } from '../viewer/view-transform.ts';
+
+export interface ToolOverlay {
+  tool: EditTool | null;
+  view: ViewTransform;
+  /** Video pixels per label pixel. */
+  labelScale: number;
+  /** Cursor in canvas pixels, null when outside. */
+  cursor: { x: number; y: number } | null;
+  radius: number;
+  /** Polygon vertices in label pixels. */
+  polygon: { x: number; y: number }[];
+}
+
+export function drawToolOverlay(ctx: CanvasRenderingContext2D, o: ToolOverlay): void {
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  const k = o.view.scale * o.labelScale;
+  if (o.polygon.length > 0) {
+    ctx.beginPath();
+    o.polygon.forEach((p, i) => (i === 0 ? ctx.moveTo(o.view.x + p.x * k, o.view.y + p.y * k) : ctx.lineTo(o.view.x + p.x * k, o.view.y + p.y * k)));
+    if (o.cursor) ctx.lineTo(o.cursor.x, o.cursor.y);
+    ctx.strokeStyle = '#ffd400';
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+    ctx.fillStyle = '#ffd400';
+    for (const p of o.polygon) ctx.fillRect(o.view.x + p.x * k - 2, o.view.y + p.y * k - 2, 4, 4);
+  }
+  if (o.cursor && (o.tool === 'brush' || o.tool === 'eraser')) {
+    const r = Math.max(1, o.radius * k);
+    ctx.beginPath();
+    ctx.arc(o.cursor.x, o.cursor.y, r, 0, Math.PI * 2);
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = 'rgba(0,0,0,0.8)';
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(o.cursor.x, o.cursor.y, r + 1, 0, Math.PI * 2);
+    ctx.strokeStyle = o.tool === 'eraser' ? 'rgba(255,120,120,0.95)' : 'rgba(255,255,255,0.95)';
+    ctx.stroke();
+  }
+  if (o.cursor && (o.tool === 'fill' || o.tool === 'picker' || o.tool === 'polygon')) {
+    ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+    ctx.beginPath();
+    ctx.moveTo(o.cursor.x - 6, o.cursor.y);
+    ctx.lineTo(o.cursor.x + 6, o.cursor.y);
+    ctx.moveTo(o.cursor.x, o.cursor.y - 6);
+    ctx.lineTo(o.cursor.x, o.cursor.y + 6);
+    ctx.stroke();
+  }
+}

@@ -1,0 +1,105 @@
+/** Export dialog: format, track, corrected or engine labels, frame range, output folder; progress and Cancel. */
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/shallow';
+import { EXPORT_FORMAT_NAMES, type ExportFormatName } from '../../../electron/shared/contract.ts';
+import { appStore, useApp } from '../store/index.ts';
+import { cancelExport, defaultExportOut, FORMAT_LABELS, startExport, startExportSync } from './export-actions.ts';
+
+const fmtEta = (sec: number) => (sec >= 60 ? `${Math.floor(sec / 60)} min ${Math.round(sec % 60)} s` : `${Math.round(sec)} s`);
+
+export function useExportSync(): void {
+  useEffect(() => startExportSync(), []);
+}
+
+function Progress() {
+  const job = useApp((s) => s.exportJob);
+  if (!job) return null;
+  const p = job.progress;
+  const pct = p && p.total > 0 ? Math.round((100 * p.done) / p.total) : 0;
+  return (
+    <div className="export-progress" data-testid="export-status" data-status={job.status}>
+      {job.status === 'running' ? (
+        <>
+          <progress max={100} value={pct} />
+          <span>{p ? `${p.done}/${p.total} frames · ${p.fps.toFixed(1)} fps · ETA ${fmtEta(p.etaSec)}` : 'Starting…'}</span>
+          <button onClick={() => void cancelExport()}>Cancel</button>
+        </>
+      ) : (
+        <span className={job.status === 'done' ? '' : 'warn'}>{job.status === 'done' ? `Done: ${job.out}` : job.status === 'cancelled' ? 'Cancelled' : `Failed: ${job.message}`}</span>
+      )}
+    </div>
+  );
+}
+
+export function ExportDialog() {
+  const open = useApp((s) => s.exportOpen);
+  const form = useApp(useShallow((s) => s.exportForm));
+  const tracks = useApp(useShallow((s) => s.project?.tracks ?? []));
+  const dir = useApp((s) => s.project?.dir ?? '');
+  const frameCount = useApp((s) => s.video?.frameCount ?? 0);
+  const running = useApp((s) => s.exportJob?.status === 'running');
+  if (!open) return null;
+  const set = appStore.getState().setExportForm;
+  const freshOut = (format: ExportFormatName, trackId: string | null) => (trackId ? defaultExportOut(dir, trackId, format) : form.out);
+  const num = (v: string): number | null => (v.trim() === '' ? null : Math.max(0, Math.floor(Number(v)) || 0));
+  return (
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && !running && appStore.getState().setExportOpen(false)}>
+      <form
+        className="modal export-dialog"
+        role="dialog"
+        aria-label="Export"
+        data-testid="export-dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void startExport();
+        }}
+      >
+        <h2>Export labels</h2>
+        <label>
+          Format
+          <select aria-label="Format" value={form.format} onChange={(e) => set({ format: e.target.value as ExportFormatName, out: freshOut(e.target.value as ExportFormatName, form.trackId) })}>
+            {EXPORT_FORMAT_NAMES.map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_LABELS[f]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Track
+          <select aria-label="Track" value={form.trackId ?? ''} onChange={(e) => set({ trackId: e.target.value, out: freshOut(form.format, e.target.value) })}>
+            {tracks.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" aria-label="With corrections" checked={form.corrected} onChange={(e) => set({ corrected: e.target.checked })} />
+          With corrections (unchecked: the engine's labels only)
+        </label>
+        <div className="range">
+          Frames
+          <input aria-label="From frame" type="number" min={0} max={Math.max(0, frameCount - 1)} placeholder="first" value={form.from ?? ''} onChange={(e) => set({ from: num(e.target.value) })} />
+          to
+          <input aria-label="To frame" type="number" min={0} max={Math.max(0, frameCount - 1)} placeholder="last" value={form.to ?? ''} onChange={(e) => set({ to: num(e.target.value) })} />
+          <span className="muted">(empty = all)</span>
+        </div>
+        <label>
+          Output folder (new or empty)
+          <input aria-label="Output folder" className="path-input" value={form.out} onChange={(e) => set({ out: e.target.value })} />
+        </label>
+        <Progress />
+        <div className="modal-buttons">
+          <button type="submit" disabled={running || !form.trackId || !form.out.trim()}>
+            Export
+          </button>
+          <button type="button" disabled={running} onClick={() => appStore.getState().setExportOpen(false)}>
+            Close
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/** Starting, following and cancelling an export job (export.start, export.progress/done events). */
+import type { ExportFormatName } from '../../../electron/shared/contract.ts';
+import { client } from '../client/bridge.ts';
+import { appStore } from '../store/index.ts';
+import { currentTrackId } from '../store/project-slice.ts';
+
+const state = () => appStore.getState();
+
+export const FORMAT_LABELS: Record<ExportFormatName, string> = {
+  labels: 'Label-id PNGs',
+  color: 'Colour PNGs',
+  cityscapes: 'Cityscapes',
+  cvat: 'CVAT Segmentation mask 1.1',
+  coco: 'COCO JSON (RLE)',
+  video: 'Overlay video (MP4)',
+};
+
+/** A fresh output folder inside the project: exports/<track>-<format>-<time>. */
+export function defaultExportOut(dir: string, trackId: string, format: ExportFormatName, now = new Date()): string {
+  const t = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
+  return `${dir}${sep}exports${sep}${trackId}-${format}-${t}`;
+}
+
+export function openExportDialog(): void {
+  const s = state();
+  const p = s.project;
+  if (!p) return;
+  const trackId = s.exportForm.trackId && p.tracks.some((t) => t.id === s.exportForm.trackId) ? s.exportForm.trackId : currentTrackId(p);
+  if (!trackId) {
+    s.notify('warning', 'Nothing to export yet: run the engine to get a track');
+    return;
+  }
+  s.setExportForm({ trackId, out: defaultExportOut(p.dir, trackId, s.exportForm.format) });
+  if (s.exportJob?.status !== 'running') s.setExportJob(null);
+  s.setExportOpen(true);
+}
+
+export async function startExport(): Promise<void> {
+  const s = state();
+  const p = s.project;
+  const f = s.exportForm;
+  if (!p || !f.trackId || !f.out.trim()) return;
+  try {
+    const { jobId } = await client.call('export.start', {
+      projectId: p.id,
+      trackId: f.trackId,
+      corrected: f.corrected,
+      format: f.format,
+      out: f.out.trim(),
+      ...(f.from !== null ? { from: f.from } : {}),
+      ...(f.to !== null ? { to: f.to } : {}),
+    });
+    // events may have arrived before the answer: keep what they said
+    const j = state().exportJob;
+    if (!j || j.jobId !== jobId) s.setExportJob({ jobId, progress: null, status: 'running', message: '', out: f.out.trim() });
+  } catch (e) {
+    s.setExportJob({ jobId: '', progress: null, status: 'failed', message: e instanceof Error ? e.message : String(e), out: f.out });
+  }
+}
+
+export async function cancelExport(): Promise<void> {
+  const j = state().exportJob;
+  if (j?.status === 'running') await client.call('export.cancel', { jobId: j.jobId }).catch(() => undefined);
+}
+
+/** Follows export events for the app's lifetime. */
+export function startExportSync(): () => void {
+  const offs = [
+    client.on('export.progress', ({ jobId, ...p }) => state().exportProgress(jobId, p)),
+    client.on('export.done', ({ jobId, status, message, out }) => state().exportDone(jobId, status, message, out)),
+  ];
+  return () => offs.forEach((off) => off());
+}
