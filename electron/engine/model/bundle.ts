@@ -32,6 +32,8 @@ export interface ModelBundle {
   high(input: Float32Array, low: Tensor3): Promise<Tensor3>;
   /** Class probabilities on the output grid from (possibly warped) high features and current low features. */
   head(high: Tensor3, low: Tensor3): Promise<Tensor3>;
+  /** The high stage on its own worker thread (loaded with highThread); the main thread is not blocked while it runs. */
+  highAlongside?(input: Float32Array, low: Tensor3): Promise<Tensor3>;
   release(): Promise<void>;
 }
 

@@ -18,6 +18,11 @@ export interface SessionOptions {
   executionProvider?: ExecutionProvider;
   /** ORT intra-op threads per session (default: all cores, at most 4; 2 on a 2-core machine). */
   threads?: number;
+  /**
+   * Split bundles: also open the high stage in its own worker thread (stage-thread.ts), offered as
+   * bundle.highAlongside, so that it can run while the main thread goes on (low-latency adaptive).
+   */
+  highThread?: boolean;
 }
 
 export interface CreatedSession {
@@ -32,7 +37,7 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
-function baseOptions(threads: number): ort.InferenceSession.SessionOptions {
+export function baseOptions(threads: number): ort.InferenceSession.SessionOptions {
   return {
     intraOpNumThreads: threads,
     interOpNumThreads: 1,

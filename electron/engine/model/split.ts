@@ -10,7 +10,8 @@ import { checkChannels, checkDeclared, checkStride, declaredShape, expectedImage
 import type { ModelManifest, StageName, StageSpec } from './manifest.ts';
 import { inputShape, preprocess } from './preprocess.ts';
 import { toChw, toProbabilities } from './probabilities.ts';
-import { createSession, type CreatedSession } from './session.ts';
+import { baseOptions, createSession, defaultThreads, type CreatedSession } from './session.ts';
+import { openStageThread, type StageFeed, type StageThread } from './stage-thread.ts';
 
 interface Sources {
   image?: Float32Array;
@@ -103,6 +104,18 @@ export async function loadSplit(dir: string, m: ModelManifest, opts: LoadOptions
     const ht = toChw(h0.data as Float32Array, h0.dims, 'NCHW');
     const d0 = await probeRun(`graph "${hd.spec.graph}"`, () => hd.run({ low: lt, high: ht }));
     const grid = check('head', d0, output.layout);
+    let thread: StageThread | undefined;
+    if (opts.highThread && lo.created.executionProvider === 'cpu') {
+      thread = await openStageThread(await graphPath(dir, hi.spec.graph, 'stages.high.graph'), baseOptions(opts.threads ?? defaultThreads()));
+    }
+    const shape = inputShape(input);
+    const highAlongside = async (image: Float32Array, l: Tensor3): Promise<Tensor3> => {
+      const feeds: Record<string, StageFeed> = {};
+      for (const [key, from] of Object.entries(hi.spec.inputs)) {
+        feeds[key] = from === 'image' ? { data: image, dims: shape } : { data: l.data, dims: [1, l.channels, l.height, l.width] };
+      }
+      return thread!.run(feeds, hi.spec.output);
+    };
     const notes = [...new Set(stages.map((s) => s.created.note).filter((n): n is string => n !== undefined))];
     return {
       dir,
@@ -119,7 +132,9 @@ export async function loadSplit(dir: string, m: ModelManifest, opts: LoadOptions
       low,
       high,
       head,
+      ...(thread ? { highAlongside } : {}),
       release: async () => {
+        await thread?.release();
         for (const s of stages) await s.created.session.release();
       },
     };

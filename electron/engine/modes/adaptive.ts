@@ -1,8 +1,9 @@
 /**
  * adaptive: Low-Latency Video Semantic Segmentation (Li et al., CVPR 2018), training-free.
  *
- * Every frame runs the low stage. A new key frame is triggered when the low-level deviation from
- * the last key frame's low features (deviation.ts) exceeds the threshold, or the interval reaches
+ * Every frame runs the low stage and the flow to the current key frame. A new key frame is
+ * triggered when the propagation deviation (deviation.ts: the key's low features warped along that
+ * flow vs the current low features) exceeds the threshold, or the interval reaches
  * its maximum (threshold-controller.ts calibrates the threshold to a target average interval).
  *
  * Low-latency schedule (lowLatency, the default): a triggered frame is answered at once from
@@ -16,7 +17,7 @@
  */
 import type { DisPreset } from '../flow/dis-options.ts';
 import type { GrayImage, Tensor3 } from '../types.ts';
-import { lowDeviation } from './deviation.ts';
+import { propagationDeviation } from './deviation.ts';
 import type { KeyModel } from './key-model.ts';
 import { flowDisOptions, flowTo, warpFeatures } from './propagate.ts';
 import { ThresholdController } from './threshold-controller.ts';
@@ -52,8 +53,8 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
   const ctl = new ThresholdController({ threshold: o.threshold, targetInterval: o.targetInterval, maxInterval: o.maxInterval });
   let key: Key | undefined;
   let pending: Pending | undefined;
-  /** Low features of the last triggered frame: deviations are measured against it. */
-  let ref: { index: number; low: Tensor3 } | undefined;
+  /** The last triggered frame: intervals are counted from it. */
+  let ref: { index: number } | undefined;
   let keys = 0;
   let deviationSum = 0;
   let deviationCount = 0;
@@ -75,19 +76,21 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
       if (!key) {
         const features = await km.keyFeatures(f, low, t);
         key = { index: f.index, gray: f.gray, low, features };
-        ref = { index: f.index, low };
+        ref = { index: f.index };
         keys++;
         return [{ index: f.index, probabilities: await km.output(features, low, t), key: true, timings: t }];
       }
       promote();
       const interval = f.index - ref!.index;
-      const dev = lowDeviation(low, ref!.low);
+      // Flow to the current key: it propagates the key's features, and measures the deviation.
+      const flow = flowTo(f.gray, key.gray, dis, t);
+      const dev = propagationDeviation(low, warpFeatures(key.low, flow, t));
       deviationSum += dev;
       deviationCount++;
       const decision = pending ? { trigger: false } : ctl.decide(dev, interval);
       if (decision.trigger) {
         ctl.keyPlaced(interval);
-        ref = { index: f.index, low };
+        ref = { index: f.index };
         keys++;
         if (!o.lowLatency) {
           const features = await km.keyFeatures(f, low, t);
@@ -97,7 +100,7 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
         // Start the key's high stage alongside, then answer this frame from propagated features.
         const side = zeroTimings();
         const p: Pending = { index: f.index, gray: f.gray, low, promise: Promise.resolve() };
-        p.promise = km.keyFeatures(f, low, side).then(
+        p.promise = km.keyFeaturesAlongside(f, low, side).then(
           (feat) => {
             p.features = feat;
             asyncHighMs += side.high;
@@ -108,7 +111,6 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
         );
         pending = p;
       }
-      const flow = flowTo(f.gray, key.gray, dis, t);
       const warped = warpFeatures(key.features, flow, t);
       const out: ModeOutput = { index: f.index, probabilities: await km.output(warped, low, t), key: decision.trigger, timings: t };
       return [out];

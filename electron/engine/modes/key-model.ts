@@ -12,6 +12,8 @@ export interface KeyModel {
   low(f: ModeFrame, t: StageTimings): Promise<Tensor3>;
   keyFeatures(f: ModeFrame, low: Tensor3, t: StageTimings): Promise<Tensor3>;
   output(keyFeatures: Tensor3, low: Tensor3, t: StageTimings): Promise<Tensor3>;
+  /** keyFeatures on the bundle's high-stage thread when it has one (it does not block this thread), else keyFeatures. */
+  keyFeaturesAlongside(f: ModeFrame, low: Tensor3, t: StageTimings): Promise<Tensor3>;
 }
 
 export function keyModelFor(bundle: ModelBundle): KeyModel {
@@ -35,6 +37,13 @@ export function keyModelFor(bundle: ModelBundle): KeyModel {
         t.head += since(t0);
         return r;
       },
+      async keyFeaturesAlongside(f, low, t) {
+        if (!bundle.highAlongside) return this.keyFeatures(f, low, t);
+        const t0 = performance.now();
+        const r = await bundle.highAlongside(f.input, low);
+        t.high += since(t0);
+        return r;
+      },
     };
   }
   return {
@@ -49,6 +58,9 @@ export function keyModelFor(bundle: ModelBundle): KeyModel {
     },
     async output(probabilities) {
       return probabilities;
+    },
+    keyFeaturesAlongside(f, low, t) {
+      return this.keyFeatures(f, low, t);
     },
   };
 }

@@ -40,7 +40,7 @@ export async function segmentJob(job: SegmentJob, frames: AsyncIterable<SourceFr
   try {
     const t0 = performance.now();
     const s = job.settings;
-    bundle = await loadBundle(s.model, { executionProvider: s.executionProvider, threads: s.threads ?? threadsFor(s) });
+    bundle = await loadBundle(s.model, { executionProvider: s.executionProvider, threads: s.threads ?? threadsFor(s), highThread: s.mode === 'adaptive' && s.lowLatency });
     const loadMs = performance.now() - t0;
     hooks.onLoaded?.(bundle);
     const used = hooks.wrapBundle ? hooks.wrapBundle(bundle) : bundle;

@@ -1,0 +1,71 @@
+/**
+ * A model stage running in its own worker thread (stage-worker.mjs), for work that must proceed
+ * beside the main thread's: the low-latency adaptive mode's key-frame high stage. Requests are
+ * answered in order; inputs are copied (structured clone), outputs transferred.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Tensor3 } from '../types.ts';
+
+const ENTRY = new URL('./stage-worker.mjs', import.meta.url);
+
+export interface StageFeed {
+  data: Float32Array;
+  dims: number[];
+}
+
+interface Reply {
+  type?: 'ready' | 'failed';
+  id?: number;
+  data?: Float32Array;
+  dims?: number[];
+  error?: string;
+}
+
+export interface StageThread {
+  run(feeds: Record<string, StageFeed>, output: string): Promise<Tensor3>;
+  release(): Promise<void>;
+}
+
+/** Opens `path` with the given ORT session options in a new worker thread. */
+export function openStageThread(path: string, options: object): Promise<StageThread> {
+  const worker = new Worker(ENTRY, { workerData: { path, options } });
+  const waiting = new Map<number, { resolve(t: Tensor3): void; reject(e: Error): void }>();
+  let next = 0;
+  let dead: Error | undefined;
+  const failAll = (e: Error): void => {
+    dead = e;
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  };
+  return new Promise((resolveOpen, rejectOpen) => {
+    worker.on('error', (e) => {
+      failAll(e);
+      rejectOpen(e);
+    });
+    worker.on('exit', () => failAll(new Error('stage thread exited')));
+    worker.on('message', (m: Reply) => {
+      if (m.type === 'ready') return resolveOpen(thread);
+      if (m.type === 'failed') return rejectOpen(new Error(m.error));
+      const w = waiting.get(m.id!);
+      if (!w) return;
+      waiting.delete(m.id!);
+      if (m.error !== undefined) return w.reject(new Error(m.error));
+      const [, channels, height, width] = m.dims as [number, number, number, number];
+      w.resolve({ channels, height, width, data: m.data! });
+    });
+    const thread: StageThread = {
+      run(feeds, output) {
+        if (dead) return Promise.reject(dead);
+        const id = next++;
+        return new Promise((resolve, reject) => {
+          waiting.set(id, { resolve, reject });
+          worker.postMessage({ id, feeds, output });
+        });
+      },
+      async release() {
+        worker.postMessage({ type: 'release' });
+        await new Promise<void>((r) => worker.once('exit', () => r()));
+      },
+    };
+  });
+}
