@@ -4,6 +4,7 @@ import { FrameCounter } from './components/FrameCounter.tsx';
 import { InfoPanel } from './components/InfoPanel.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { Viewer } from './viewer/Viewer.tsx';
+import { SidePanel } from './workspace/run/SidePanel.tsx';
 import type { DragEvent } from 'react';
 import { openDroppedFile } from './app/actions.ts';
 import { useKeyboard } from './app/use-keyboard.ts';
@@ -28,6 +29,7 @@ export function App() {
       <ProjectBar />
       <main className="workspace">
         <Viewer />
+        <SidePanel />
         <InfoPanel />
       </main>
       <section className="transport">

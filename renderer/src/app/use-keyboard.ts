@@ -1,6 +1,7 @@
 /** Keys: ←/→ one frame, Shift ten, Home/End, Space play/pause, F fit, 1 = 1:1. */
 import { useEffect } from 'react';
 import { appStore } from '../store/index.ts';
+import { handleWorkspaceKey } from '../overlays/workspace-keys.ts';
 
 function isTyping(t: EventTarget | null): boolean {
   return t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
@@ -47,7 +48,7 @@ export function useKeyboard(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target)) return;
-      if (handleKey(e)) e.preventDefault();
+      if (handleKey(e) || (appStore.getState().video !== null && handleWorkspaceKey(e))) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -1,6 +1,7 @@
 /** Timeline scrubber: click or drag anywhere to jump. Room for key-frame markers and a TC sparkline above the track. */
 import { useRef, type PointerEvent } from 'react';
 import { appStore, useApp } from '../store/index.ts';
+import { TimelineLanes } from '../timeline/TimelineLanes.tsx';
 
 /** Frame under a horizontal position: the track spans frame 0 (left edge) to the last frame (right edge). */
 export function indexAtFraction(fraction: number, frameCount: number): number {
@@ -37,7 +38,7 @@ export function Timeline() {
   return (
     <div className="timeline" data-testid="timeline" aria-disabled={frameCount === 0}>
       <div className="timeline-lanes" data-testid="timeline-lanes">
-        {/* Key-frame markers and the TC sparkline are drawn in this lane by later work. */}
+        <TimelineLanes />
       </div>
       <div
         ref={track}

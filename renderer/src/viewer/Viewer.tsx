@@ -2,6 +2,7 @@
 import { useEffect, useRef, type PointerEvent } from 'react';
 import { appStore, useApp } from '../store/index.ts';
 import { FrameLayer } from './FrameLayer.tsx';
+import { OverlayStack } from '../overlays/OverlayStack.tsx';
 import { EditLayer } from '../edit/EditLayer.tsx';
 
 export function Viewer() {
@@ -58,6 +59,7 @@ export function Viewer() {
       onPointerCancel={onPointerUp}
     >
       <FrameLayer />
+      {hasVideo && <OverlayStack />}
       {/* Mask, overlay and tool layers stack here, each redrawn only on its own inputs. */}
       {hasVideo && <EditLayer />}
       {!hasVideo && <div className="viewer-empty">Open a video or a folder of frames (type its path above, or drop it here in the desktop app)</div>}

@@ -1,0 +1,73 @@
+/** Per-frame stats: TC of each track, the share of each class (bars), pixels changed between the tracks. */
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/shallow';
+import { useApp } from '../store/index.ts';
+import { loadLabels } from '../overlays/grid-cache.ts';
+import { labelsKey, useCompareTrack, useMainTrack } from '../overlays/overlay-inputs.ts';
+import { frameStats, type FrameStats } from './compare-stats.ts';
+
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+export function CompareStats() {
+  const main = useMainTrack();
+  const other = useCompareTrack();
+  const index = useApp((s) => s.index);
+  const classes = useApp(useShallow((s) => s.project?.classes ?? []));
+  const tc = useApp(useShallow((s) => {
+    const p = s.project;
+    const at = (id: string | undefined) => p?.tracks.find((t) => t.id === id)?.tc[s.index] ?? null;
+    return [at(main?.trackId), at(other?.trackId)] as const;
+  }));
+  const [stats, setStats] = useState<FrameStats | null>(null);
+  const key = `${labelsKey(main, index, 0)}|${labelsKey(other, index, 0)}`;
+
+  useEffect(() => {
+    let live = true;
+    if (!main || labelsKey(main, index, 0) === null) {
+      setStats(null);
+      return;
+    }
+    const b = other && labelsKey(other, index, 0) !== null ? loadLabels('labels', other.projectId, other.trackId, index) : Promise.resolve(null);
+    void Promise.all([loadLabels('labels', main.projectId, main.trackId, index), b]).then(([a, c]) => {
+      if (live) setStats(a ? frameStats(a.data, c?.data ?? null, classes.map((k) => k.id)) : null);
+    }, () => undefined);
+    return () => {
+      live = false;
+    };
+    // key covers main/other/index
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, classes]);
+
+  if (!main) return null;
+  const name = (id: number) => classes.find((c) => c.id === id);
+  return (
+    <section className="panel-section compare-stats" data-testid="frame-stats">
+      <h3>Frame {index}</h3>
+      <div className="stat-line">
+        TC <b data-testid="stat-tc">{tc[0] !== null ? tc[0].toFixed(3) : '—'}</b>
+        {other && <> vs <b>{tc[1] !== null ? tc[1].toFixed(3) : '—'}</b></>}
+      </div>
+      {stats?.changed !== null && stats?.changed !== undefined && (
+        <div className="stat-line" data-testid="stat-changed">
+          Changed <b>{stats.changed.toLocaleString()}</b> px ({pct(stats.changedShare ?? 0)})
+        </div>
+      )}
+      <ul className="class-bars" data-testid="class-bars">
+        {stats?.shares.map((s) => {
+          const c = name(s.id);
+          const color = c ? `rgb(${c.color.join(',')})` : '#888';
+          return (
+            <li key={s.id} title={`${c?.name ?? s.id}: ${pct(s.main)}${s.compare !== null ? ` vs ${pct(s.compare)}` : ''}`}>
+              <span className="bar-name">{c?.name ?? `class ${s.id}`}</span>
+              <span className="bar">
+                <span style={{ width: pct(s.main), background: color }} />
+                {s.compare !== null && <span className="bar-compare" style={{ width: pct(s.compare), background: color }} />}
+              </span>
+              <span className="bar-value">{pct(s.main)}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The overlay layers above the frame layer, in order: mask (or the swipe pair), confidence, flow
+ * colours, track diff, flicker, flow arrows. Each layer recomputes only when its own key changes
+ * (frame, track, settings) and redraws only on its image or the view changing.
+ */
+import { useShallow } from 'zustand/shallow';
+import { useApp } from '../store/index.ts';
+import { currentView } from '../store/view-slice.ts';
+import { ArrowsCanvas } from './ArrowsCanvas.tsx';
+import { HoverProbe } from './HoverProbe.tsx';
+import { labelsRevision } from './grid-cache.ts';
+import { confidenceImage, diffImage, flickerImage, flowImage, maskImage } from './layers.ts';
+import { labelsKey, useCompareTrack, useMainTrack, type TrackRef } from './overlay-inputs.ts';
+import { RasterCanvas } from './RasterCanvas.tsx';
+import { useRaster } from './use-raster.ts';
+import { SideBySide } from '../compare/SideBySide.tsx';
+import { SwipeHandle } from '../compare/SwipeHandle.tsx';
+
+function useMask(t: TrackRef | null, on: boolean) {
+  const index = useApp((s) => s.index);
+  const { classes, hidden, opacity, ignore } = useApp(
+    useShallow((s) => ({ classes: s.project?.classes ?? [], hidden: s.project?.view.hiddenClasses ?? [], opacity: s.project?.view.opacity ?? 0.5, ignore: s.project?.ignoreIndex ?? 255 })),
+  );
+  const k = on && t ? labelsKey(t, index, labelsRevision(t.projectId, t.trackId)) : null;
+  return useRaster(k && `${k}/${hidden.join(',')}/${opacity}/${classes.length}`, (reuse) => maskImage(t!, index, classes, hidden, opacity, ignore, reuse));
+}
+
+export function OverlayStack() {
+  const overlays = useApp(useShallow((s) => s.project?.view.overlays ?? null));
+  const compareMode = useApp((s) => s.project?.view.compareMode ?? 'off');
+  const ignore = useApp((s) => s.project?.ignoreIndex ?? 255);
+  const videoId = useApp((s) => s.video?.id ?? null);
+  const frameCount = useApp((s) => s.video?.frameCount ?? 0);
+  const index = useApp((s) => s.index);
+  const view = useApp(useShallow((s) => currentView(s)));
+  const viewport = useApp(useShallow((s) => s.viewport));
+  const swipe = useApp((s) => s.swipe);
+  const main = useMainTrack();
+  const other = useCompareTrack();
+  const swiping = compareMode === 'swipe' && other !== null;
+  const diffOn = (overlays?.diff || compareMode === 'diff') && other !== null;
+
+  const mask = useMask(main, (overlays?.mask ?? false) || swiping);
+  const mask2 = useMask(other, swiping);
+  const conf = useRaster(overlays?.confidence && main ? labelsKey(main, index, 0) : null, (r) => confidenceImage(main!, index, r));
+  const flow = useRaster(overlays?.flow && videoId && index < frameCount - 1 ? `${videoId}/${index}` : null, (r) => flowImage(videoId!, index, r));
+  const dk = diffOn && main && other ? labelsKey(main, index, labelsRevision(main.projectId, main.trackId)) : null;
+  const diff = useRaster(dk && `${dk}/${other!.trackId}/${labelsRevision(other!.projectId, other!.trackId)}`, (r) => diffImage(main!, other!, index, ignore, r));
+  const fk = overlays?.flicker && main && videoId ? labelsKey(main, index, labelsRevision(main.projectId, main.trackId)) : null;
+  const flicker = useRaster(fk && index > 0 ? fk : null, (r) => flickerImage(main!, videoId!, index, ignore, r));
+
+  if (!overlays) return null;
+  return (
+    <>
+      <RasterCanvas testId="overlay-mask" image={mask} view={view} viewport={viewport} {...(swiping ? { clip: { side: 'left' as const, split: swipe } } : {})} />
+      {swiping && <RasterCanvas testId="overlay-mask-compare" image={mask2} view={view} viewport={viewport} clip={{ side: 'right', split: swipe }} />}
+      {overlays.confidence && <RasterCanvas testId="overlay-confidence" image={conf} view={view} viewport={viewport} />}
+      {overlays.flow && <RasterCanvas testId="overlay-flow" image={flow} view={view} viewport={viewport} smooth />}
+      {diffOn && <RasterCanvas testId="overlay-diff" image={diff} view={view} viewport={viewport} />}
+      {overlays.flicker && <RasterCanvas testId="overlay-flicker" image={flicker} view={view} viewport={viewport} />}
+      {overlays.flowArrows && videoId && <ArrowsCanvas videoId={videoId} index={index} frameCount={frameCount} view={view} viewport={viewport} />}
+      {swiping && <SwipeHandle />}
+      {compareMode === 'side-by-side' && main && other && <SideBySide main={main} other={other} />}
+      <HoverProbe main={main} />
+    </>
+  );
+}

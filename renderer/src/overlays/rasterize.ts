@@ -1,0 +1,95 @@
+/**
+ * Overlay rasterization (pure, typed arrays, no DOM): label maps → RGBA through a 256-entry colour
+ * table, class disagreement between two label maps, label flips against the flow-warped previous
+ * frame, confidence heat. Every function writes into a caller-owned `out` buffer (reused across
+ * frames) and returns how many pixels it marked where that is useful.
+ */
+import type { ClassDef } from '../../../electron/shared/contract.ts';
+
+/** RGBA per class id (256 × 4 bytes); hidden classes and the void id are transparent. */
+export function buildLut(classes: readonly ClassDef[], hidden: readonly number[], opacity: number, ignoreIndex = 255): Uint8ClampedArray {
+  const lut = new Uint8ClampedArray(256 * 4);
+  const a = Math.round(Math.min(1, Math.max(0, opacity)) * 255);
+  const off = new Set(hidden);
+  for (const c of classes) {
+    if (c.id < 0 || c.id > 255 || off.has(c.id) || c.id === ignoreIndex) continue;
+    lut.set([c.color[0], c.color[1], c.color[2], a], c.id * 4);
+  }
+  return lut;
+}
+
+/** Colourizes class ids through `lut`; `out` is RGBA of the same pixel count. */
+export function colorizeLabels(labels: Uint8Array, lut: Uint8ClampedArray, out: Uint8ClampedArray): Uint8ClampedArray {
+  const lut32 = new Uint32Array(lut.buffer, lut.byteOffset, 256);
+  const out32 = new Uint32Array(out.buffer, out.byteOffset, labels.length);
+  for (let i = 0; i < labels.length; i++) out32[i] = lut32[labels[i]!]!;
+  return out;
+}
+
+/** Packs an [r, g, b, a] colour as the Uint32 a little-endian RGBA buffer holds. */
+export function packRgba(r: number, g: number, b: number, a: number): number {
+  return ((a & 255) << 24) | ((b & 255) << 16) | ((g & 255) << 8) | (r & 255);
+}
+
+/** Marks pixels where `a` and `b` differ with `color` (packed), others transparent; returns the count. */
+export function diffMask(a: Uint8Array, b: Uint8Array, out: Uint8ClampedArray, color: number, ignoreIndex = 255): number {
+  if (a.length !== b.length) throw new RangeError(`diffMask: ${a.length} vs ${b.length} pixels`);
+  const out32 = new Uint32Array(out.buffer, out.byteOffset, a.length);
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    const d = x !== y && x !== ignoreIndex && y !== ignoreIndex;
+    out32[i] = d ? color : 0;
+    n += d ? 1 : 0;
+  }
+  return n;
+}
+
+/**
+ * The previous frame's labels carried into this frame along optical flow: flow is the
+ * reduced-size field from frame t-1 to t (x-flow-scale = frame width / flow width); each pixel x
+ * of frame t takes prev(x - f(x)) (nearest), the usual backward approximation of a forward field.
+ * Pixels that come from outside the frame get `ignoreIndex`.
+ */
+export function warpLabelsBack(prev: Uint8Array, width: number, height: number, flow: Float32Array, fw: number, fh: number, out: Uint8Array, ignoreIndex = 255): Uint8Array {
+  const sx = fw / width;
+  const sy = fh / height;
+  const kx = width / fw;
+  const ky = height / fh;
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(fh - 1, Math.floor(y * sy));
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(fw - 1, Math.floor(x * sx));
+      const f = 2 * (fy * fw + fx);
+      const px = Math.round(x - flow[f]! * kx);
+      const py = Math.round(y - flow[f + 1]! * ky);
+      out[y * width + x] = px >= 0 && py >= 0 && px < width && py < height ? prev[py * width + px]! : ignoreIndex;
+    }
+  }
+  return out;
+}
+
+/** Flicker: pixels whose label differs from the flow-warped previous labels (same as diffMask). */
+export const flickerMask = diffMask;
+
+/** Confidence 0..255 → a heat colour (low = red, high = transparent-ish green), alpha by doubt. */
+export function confidenceHeat(conf: Uint8Array, out: Uint8ClampedArray, opacity = 0.7): Uint8ClampedArray {
+  const lut = new Uint32Array(256);
+  for (let v = 0; v < 256; v++) {
+    const t = v / 255;
+    const r = Math.round(255 * Math.min(1, 2 * (1 - t)));
+    const g = Math.round(255 * Math.min(1, 2 * t));
+    lut[v] = packRgba(r, g, 40, Math.round(255 * opacity * (0.25 + 0.75 * (1 - t))));
+  }
+  const out32 = new Uint32Array(out.buffer, out.byteOffset, conf.length);
+  for (let i = 0; i < conf.length; i++) out32[i] = lut[conf[i]!]!;
+  return out;
+}
+
+/** Pixel count per class id (index = id, 256 entries). */
+export function classHistogram(labels: Uint8Array, out: Uint32Array = new Uint32Array(256)): Uint32Array {
+  out.fill(0);
+  for (let i = 0; i < labels.length; i++) out[labels[i]!]!++;
+  return out;
+}
