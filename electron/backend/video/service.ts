@@ -23,7 +23,7 @@ export interface VideoServiceOptions {
   aheadFrames?: number;
   /** Decode processes per video (default 2). */
   maxRuns?: number;
-  /** ffmpeg decoder threads per process (default 0 = ffmpeg's choice). */
+  /** ffmpeg decoder threads per process (default 0 = one per core; ffmpeg's own auto would start cores+1). */
   threads?: number;
 }
 
