@@ -10,9 +10,14 @@
  *
  * Shared defaults (OpenCV's constructor): VR alpha 20, delta 5, gamma 10, 5 SOR iterations per
  * fixed-point iteration, mean normalisation on, spatial propagation on.
+ *
+ * `backend` picks the implementation of the hot loops: 'wasm' (WebAssembly SIMD, wasm/) or 'js'
+ * (the TypeScript reference). 'wasm' falls back to 'js' when the module cannot be loaded or the
+ * patch size is not a multiple of 4; both give the same flow up to f32 rounding.
  */
 
 export type DisPreset = 'ultrafast' | 'fast' | 'medium';
+export type DisBackend = 'wasm' | 'js';
 export const DIS_PRESET_NAMES: readonly DisPreset[] = ['ultrafast', 'fast', 'medium'];
 
 export interface DisOptions {
@@ -38,6 +43,8 @@ export interface DisOptions {
   useMeanNormalization: boolean;
   /** Try the neighbouring patches' flow as initial guesses, sweeping forward then backward. Default true. */
   useSpatialPropagation: boolean;
+  /** Implementation of the hot loops. Default 'wasm' (falls back to 'js' when unavailable). */
+  backend: DisBackend;
 }
 
 export const DIS_DEFAULTS: DisOptions = {
@@ -52,6 +59,7 @@ export const DIS_DEFAULTS: DisOptions = {
   variationalRefinementSorIterations: 5,
   useMeanNormalization: true,
   useSpatialPropagation: true,
+  backend: 'wasm',
 };
 
 export const DIS_PRESETS: Record<DisPreset, Partial<DisOptions>> = {
@@ -81,6 +89,7 @@ export function resolveDisOptions(user: DisUserOptions = {}): DisOptions {
   int('finestScale', 0);
   int('variationalRefinementIterations', 0);
   int('variationalRefinementSorIterations', 1);
+  if (o.backend !== 'wasm' && o.backend !== 'js') throw new RangeError(`DIS backend must be 'wasm' or 'js', not "${String(o.backend)}"`);
   if (o.patchStride > o.patchSize) throw new RangeError('DIS patchStride must not exceed patchSize');
   return o;
 }

@@ -11,18 +11,23 @@
  *
  * The coarsest level is OpenCV's: min(round(log2(max(W,H) / (4·patch))), floor(log2(min(W,H) / patch))).
  * Single-threaded; deterministic. Images are float 0..255 (no 8-bit rounding of pyramid levels).
+ * Steps 1-3 run in WebAssembly SIMD (wasm/, option `backend`, default 'wasm') or in the
+ * TypeScript reference kernels named above ('js', and the fallback when wasm is unavailable).
  */
 import type { FlowField, GrayImage } from '../types.ts';
 import { resizeArea } from '../image/resize-area.ts';
 import { resizeBilinear } from '../image/resize-bilinear.ts';
 import { sobel3x3 } from '../image/sobel.ts';
 import { resolveDisOptions, type DisOptions, type DisUserOptions } from './dis-options.ts';
-import { allocStructureTensor, structureTensor, type StructureTensor } from './structure-tensor.ts';
+import { structureTensor, type StructureTensor } from './structure-tensor.ts';
 import { patchInverseSearch, SEARCH_BORDER, type SearchLevel } from './patch-search.ts';
-import { densify } from './densify.ts';
-import { createVariationalWorkspace, variationalRefine, type VariationalWorkspace } from './variational-refinement.ts';
+import { densify, type DensifyInput } from './densify.ts';
+import {
+  createVariationalWorkspace, variationalRefine, VARIATIONAL_DEFAULTS, type VariationalOptions, type VariationalWorkspace,
+} from './variational-refinement.ts';
+import { WasmKernels } from './wasm/dis-kernels.ts';
 
-export type { DisOptions, DisPreset, DisUserOptions } from './dis-options.ts';
+export type { DisBackend, DisOptions, DisPreset, DisUserOptions } from './dis-options.ts';
 
 interface Level {
   w: number;
@@ -51,6 +56,12 @@ function buildPyramid(a: GrayImage, b: GrayImage, finest: number, coarsest: numb
   return levels;
 }
 
+/** Copies the first n values of src into the staging plane and returns its first n values. */
+function stage(src: Float32Array, plane: Float32Array, n: number): Float32Array {
+  plane.set(src.subarray(0, n));
+  return plane.subarray(0, n);
+}
+
 /** I1 with a replicated border so patches may be sampled partly outside the image. */
 function padReplicate(src: Float32Array, w: number, h: number, b: number, out: Float32Array): Float32Array {
   const we = w + 2 * b;
@@ -69,6 +80,11 @@ function padReplicate(src: Float32Array, w: number, h: number, b: number, out: F
 
 interface Scratch {
   key: string;
+  /** The WebAssembly kernels when the wasm backend is in use; every plane below then lives in its memory. */
+  wasm: WasmKernels | null;
+  /** Level images staged into wasm memory (unused by the js backend, which reads the pyramid directly). */
+  i0: Float32Array;
+  i1: Float32Array;
   i1ext: Float32Array;
   gx: Float32Array;
   gy: Float32Array;
@@ -77,30 +93,55 @@ interface Scratch {
   sx: Float32Array;
   sy: Float32Array;
   wsum: Float32Array;
+  /** Two pairs of flow planes (u, v), swapped between levels. */
+  flow: [Float32Array, Float32Array, Float32Array, Float32Array];
   vr: VariationalWorkspace | undefined;
+  vrWasm: Float32Array | undefined;
 }
 
 /** The scratch of the last call, kept for the next one with the same geometry (avoids GC churn). */
 let cached: Scratch | undefined;
+/** This thread's instance of the wasm kernels; null once loading failed. */
+let kernels: WasmKernels | null | undefined;
+
+function wasmKernels(): WasmKernels | null {
+  if (kernels === undefined) kernels = WasmKernels.create();
+  return kernels;
+}
 
 function scratchFor(w: number, h: number, o: DisOptions): Scratch {
-  const key = `${w}x${h}/${o.patchSize}/${o.patchStride}/${o.variationalRefinementIterations > 0}`;
+  const wasm = o.backend === 'wasm' && o.patchSize % 4 === 0 ? wasmKernels() : null;
+  const vrOn = o.variationalRefinementIterations > 0;
+  const key = `${w}x${h}/${o.patchSize}/${o.patchStride}/${vrOn}/${wasm ? 'wasm' : 'js'}`;
   if (cached?.key === key) return cached;
   const B = SEARCH_BORDER;
   const n = w * h;
   const ws = 1 + Math.floor((w - o.patchSize) / o.patchStride);
   const cells = ws * (1 + Math.floor((h - o.patchSize) / o.patchStride));
+  const vrLength = vrOn && wasm ? WasmKernels.variationalWorkspaceLength(w, h) : 0;
+  const lengths = [n, n, (w + 2 * B) * (h + 2 * B), n, n, cells, cells, cells, cells, cells, cells, cells, n, n, n, n, n, vrLength];
+  const a = wasm ? wasm.alloc(lengths) : lengths.map((len) => new Float32Array(len));
+  const [i0, i1, i1ext, gx, gy, xx, yy, xy, x, y, sx, sy, wsum, u0, v0, u1, v1, vrWasm] = a as [
+    Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array,
+    Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array,
+    Float32Array, Float32Array,
+  ];
   cached = {
     key,
-    i1ext: new Float32Array((w + 2 * B) * (h + 2 * B)),
-    gx: new Float32Array(n),
-    gy: new Float32Array(n),
-    st: allocStructureTensor(cells),
+    wasm,
+    i0,
+    i1,
+    i1ext,
+    gx,
+    gy,
+    st: { xx, yy, xy, x, y },
     stAux: new Float32Array(5 * h * ws),
-    sx: new Float32Array(cells),
-    sy: new Float32Array(cells),
-    wsum: new Float32Array(n),
-    vr: o.variationalRefinementIterations > 0 ? createVariationalWorkspace(w, h) : undefined,
+    sx,
+    sy,
+    wsum,
+    flow: [u0, v0, u1, v1],
+    vr: vrOn && !wasm ? createVariationalWorkspace(w, h) : undefined,
+    vrWasm: vrOn && wasm ? vrWasm : undefined,
   };
   return cached;
 }
@@ -135,40 +176,53 @@ export function disFlow(a: GrayImage, b: GrayImage, opts: DisUserOptions = {}): 
   const psz = o.patchSize;
   const stride = o.patchStride;
   // Scratch shared by the levels, reused across calls of the same geometry.
-  const { i1ext, gx, gy, st, stAux, sx, sy, wsum, vr } = scratchFor(top.w, top.h, o);
-  let ux: Float32Array = new Float32Array(levels[levels.length - 1]!.w * levels[levels.length - 1]!.h);
-  let uy: Float32Array = new Float32Array(ux.length);
+  const sc = scratchFor(top.w, top.h, o);
+  const { wasm, i1ext, gx, gy, st, stAux, sx, sy, wsum, vr, vrWasm } = sc;
+  const vrOptions: VariationalOptions = {
+    alpha: o.variationalRefinementAlpha,
+    delta: o.variationalRefinementDelta,
+    gamma: o.variationalRefinementGamma,
+    fixedPointIterations: o.variationalRefinementIterations,
+    sorIterations: o.variationalRefinementSorIterations,
+    omega: VARIATIONAL_DEFAULTS.omega,
+  };
+  let [ux, uy, nextU, nextV] = sc.flow;
+  const coarse = levels[levels.length - 1]!;
+  ux.fill(0, 0, coarse.w * coarse.h);
+  uy.fill(0, 0, coarse.w * coarse.h);
 
   for (let li = levels.length - 1; li >= 0; li--) {
-    const { w, h, i0, i1 } = levels[li]!;
+    const { w, h } = levels[li]!;
     const n = w * h;
+    // The wasm kernels read the level images from their own memory: one copy in per level.
+    const i0 = wasm ? stage(levels[li]!.i0, sc.i0, n) : levels[li]!.i0;
+    const i1 = wasm ? stage(levels[li]!.i1, sc.i1, n) : levels[li]!.i1;
     const ws = 1 + Math.floor((w - psz) / stride);
     const hs = 1 + Math.floor((h - psz) / stride);
     // Unnormalised Sobel gradients, as OpenCV (see patch-search.ts on the resulting step size).
     sobel3x3(i0, w, h, gx, gy);
     const lv: SearchLevel = { w, h, i0, i1ext: padReplicate(i1, w, h, B, i1ext), ix: gx, iy: gy };
     structureTensor(gx, gy, w, h, psz, stride, ws, hs, st, stAux);
-    patchInverseSearch(lv, ux, uy, st, ws, hs, o, sx, sy);
-    densify({ w, h, i0, i1, sx, sy, ws, hs, patchSize: psz, patchStride: stride }, ux, uy, wsum);
-    if (vr) {
-      variationalRefine(i0, i1, w, h, ux, uy, {
-        alpha: o.variationalRefinementAlpha,
-        delta: o.variationalRefinementDelta,
-        gamma: o.variationalRefinementGamma,
-        fixedPointIterations: o.variationalRefinementIterations,
-        sorIterations: o.variationalRefinementSorIterations,
-      }, vr);
+    const dense: DensifyInput = { w, h, i0, i1, sx, sy, ws, hs, patchSize: psz, patchStride: stride };
+    if (wasm) {
+      wasm.patchInverseSearch(lv, ux, uy, st, ws, hs, o, sx, sy);
+      wasm.densify(dense, ux, uy, wsum);
+      if (vrWasm) wasm.variationalRefine(i0, i1, w, h, ux, uy, vrOptions, vrWasm);
+    } else {
+      patchInverseSearch(lv, ux, uy, st, ws, hs, o, sx, sy);
+      densify(dense, ux, uy, wsum);
+      if (vr) variationalRefine(i0, i1, w, h, ux, uy, vrOptions, vr);
     }
     if (li > 0) {
       const next = levels[li - 1]!;
-      const nx = resizeBilinear(ux, w, h, next.w, next.h);
-      const ny = resizeBilinear(uy, w, h, next.w, next.h);
-      for (let p = 0; p < nx.length; p++) {
-        nx[p] = nx[p]! * 2;
-        ny[p] = ny[p]! * 2;
+      const nn = next.w * next.h;
+      resizeBilinear(ux.subarray(0, n), w, h, next.w, next.h, nextU.subarray(0, nn));
+      resizeBilinear(uy.subarray(0, n), w, h, next.w, next.h, nextV.subarray(0, nn));
+      for (let p = 0; p < nn; p++) {
+        nextU[p] = nextU[p]! * 2;
+        nextV[p] = nextV[p]! * 2;
       }
-      ux = nx;
-      uy = ny;
+      [ux, uy, nextU, nextV] = [nextU, nextV, ux, uy];
     }
   }
 

@@ -1,0 +1,14 @@
+// @ts-nocheck -- AssemblyScript entry of dis-kernels.wasm, compiled by asc (see ../build.mjs), not by tsc.
+/**
+ * The DIS hot loops in WebAssembly SIMD. Each export runs a whole pyramid level over f32 planes
+ * that the caller placed in this module's memory (addresses in bytes, from heapBase() upwards;
+ * the caller grows the memory). No allocation happens in here.
+ */
+export { patchSearch } from './patch-search';
+export { densify } from './densify';
+export { variationalRefine } from './variational-refinement';
+
+/** First free byte after the module's static data: callers lay out their planes from here. */
+export function heapBase(): usize {
+  return __heap_base;
+}
