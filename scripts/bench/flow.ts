@@ -4,7 +4,9 @@
  * a temp dir; scripts/bench/opencv_dis.py (cv2.setNumThreads(1)) reports its EPE and timings,
  * and ours runs on the same 8-bit grey images (one warm-up per pair, then repeated runs). The
  * two alternate in ROUNDS rounds so that background load hits both alike; figures are p50 / p95
- * over all rounds. Targets per preset: EPE ratio ours/OpenCV <= 1.1, time ratio (p50) <= 2.0.
+ * over all rounds. Ours runs with both backends, WebAssembly SIMD (the default) and the TypeScript
+ * reference ('js'), alternating per pair. Targets per preset (wasm backend): EPE ratio
+ * ours/OpenCV <= 1.1, time ratio (p50) <= 2.0.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -15,7 +17,7 @@ import { PNG } from 'pngjs';
 import { summarize, type BenchSection } from './types.ts';
 import { generateSequence } from '../../electron/engine/synthetic/generate.ts';
 import { disFlow } from '../../electron/engine/flow/dis.ts';
-import { DIS_PRESET_NAMES, type DisPreset } from '../../electron/engine/flow/dis-options.ts';
+import { DIS_PRESET_NAMES, type DisBackend, type DisPreset } from '../../electron/engine/flow/dis-options.ts';
 import { decodeFlo, encodeFlo } from '../../electron/engine/flow/flo.ts';
 import { endPointError } from '../../electron/engine/flow/epe.ts';
 import type { FlowField, GrayImage } from '../../electron/engine/types.ts';
@@ -81,6 +83,7 @@ export async function bench(): Promise<BenchSection> {
     const pairs = makePairs(dir);
     const presets = DIS_PRESET_NAMES as readonly DisPreset[];
     const ours = new Map<DisPreset, { times: number[]; epes: number[]; flows: FlowField[] }>(presets.map((p) => [p, { times: [], epes: [], flows: [] }]));
+    const oursJs = new Map<DisPreset, { times: number[]; epes: number[] }>(presets.map((p) => [p, { times: [], epes: [] }]));
     const theirs = new Map<DisPreset, { times: number[]; epes: number[] }>(presets.map((p) => [p, { times: [], epes: [] }]));
     let peerError: string | undefined;
     let peerVersion = '';
@@ -100,17 +103,19 @@ export async function bench(): Promise<BenchSection> {
         }
       }
       for (const preset of presets) {
-        const o = ours.get(preset)!;
         for (const p of pairs) {
-          let flow = disFlow(p.a, p.b, { preset }); // warm-up
-          for (let r = 0; r < REPEATS; r++) {
-            const t0 = performance.now();
-            flow = disFlow(p.a, p.b, { preset });
-            o.times.push(performance.now() - t0);
-          }
-          if (round === 0) {
-            o.epes.push(endPointError(flow, p.gt));
-            o.flows.push(flow);
+          for (const backend of ['wasm', 'js'] as const satisfies readonly DisBackend[]) {
+            const o = backend === 'wasm' ? ours.get(preset)! : oursJs.get(preset)!;
+            let flow = disFlow(p.a, p.b, { preset, backend }); // warm-up
+            for (let r = 0; r < REPEATS; r++) {
+              const t0 = performance.now();
+              flow = disFlow(p.a, p.b, { preset, backend });
+              o.times.push(performance.now() - t0);
+            }
+            if (round === 0) {
+              o.epes.push(endPointError(flow, p.gt));
+              if (backend === 'wasm') ours.get(preset)!.flows.push(flow);
+            }
           }
         }
       }
@@ -122,8 +127,11 @@ export async function bench(): Promise<BenchSection> {
       const o = ours.get(preset)!;
       const os = summarize(o.times);
       const oursEpe = mean(o.epes);
+      const js = oursJs.get(preset)!;
+      const jsS = summarize(js.times);
+      const jsCols = [fmt(mean(js.epes), 3), fmt(jsS.p50)];
       if (peerError !== undefined) {
-        rows.push([preset, fmt(oursEpe, 3), 'n/a', 'n/a', fmt(os.p50), fmt(os.p95), 'n/a', 'n/a', 'no peer']);
+        rows.push([preset, ...jsCols, fmt(oursEpe, 3), 'n/a', 'n/a', fmt(os.p50), fmt(os.p95), 'n/a', 'n/a', fmt(jsS.p50 / os.p50), 'no peer']);
         continue;
       }
       const t = theirs.get(preset)!;
@@ -134,7 +142,7 @@ export async function bench(): Promise<BenchSection> {
       const agreement = mean(o.flows.map((f, i) => (existsSync(cvFlowPath(i)) ? endPointError(f, decodeFlo(readFileSync(cvFlowPath(i)))) : Number.NaN)));
       const timeRatio = os.p50 / cv.p50;
       const pass = epeRatio <= 1.1 && timeRatio <= 2.0;
-      rows.push([preset, fmt(oursEpe, 3), fmt(cvEpe, 3), fmt(epeRatio), fmt(os.p50), fmt(os.p95), fmt(cv.p50), fmt(timeRatio), pass ? 'PASS' : 'FAIL']);
+      rows.push([preset, ...jsCols, fmt(oursEpe, 3), fmt(cvEpe, 3), fmt(epeRatio), fmt(os.p50), fmt(os.p95), fmt(cv.p50), fmt(timeRatio), fmt(jsS.p50 / os.p50), pass ? 'PASS' : 'FAIL']);
       notes.push(
         `${preset}: EPE ratio ${fmt(epeRatio)} (target <= 1.10 ${epeRatio <= 1.1 ? 'met' : 'NOT met'}), ` +
           `time ratio ${fmt(timeRatio)} (target <= 2.00 ${timeRatio <= 2 ? 'met' : 'NOT met'}; best-run ratio ${fmt(os.min / cv.min)}); ` +
@@ -145,13 +153,16 @@ export async function bench(): Promise<BenchSection> {
     notes.unshift(
       typeof peer === 'string'
         ? `Peer missing: ${peer}; only our figures are shown.`
-        : `Peer: OpenCV ${peer.version} DISOpticalFlow via ${PYTHON}, cv2.setNumThreads(1), OpenCL off; ours: TypeScript on Node ${process.version}, single thread.`,
+        : `Peer: OpenCV ${peer.version} DISOpticalFlow via ${PYTHON}, cv2.setNumThreads(1), OpenCL off; ours on Node ${process.version}, single thread: backend wasm (WebAssembly SIMD, the default; EPE ratio, time ratio and targets use it) and js (TypeScript reference).`,
       `${PAIRS} synthetic ${W}x${H} pairs (exact ground-truth flow, EPE over all pixels); ${ROUNDS} alternating rounds of peer then ours, ${REPEATS} timed runs per pair and round after a warm-up; ms = p50/p95 of all runs.`,
       `Machine load while measuring: ${loadavg().map((v) => v.toFixed(1)).join(' / ')} (1/5/15-min load average on ${cpus().length} cores); timings on a shared machine are noisy.`,
     );
     return {
       title: `DIS optical flow vs OpenCV (${W}x${H}, single-threaded)`,
-      columns: ['preset', 'EPE ours', 'EPE OpenCV', 'EPE ratio', 'ours p50 ms', 'ours p95 ms', 'OpenCV p50 ms', 'time ratio', 'targets'],
+      columns: [
+        'preset', 'EPE js', 'js p50 ms', 'EPE wasm', 'EPE OpenCV', 'EPE ratio', 'wasm p50 ms', 'wasm p95 ms', 'OpenCV p50 ms', 'time ratio',
+        'js/wasm', 'targets',
+      ],
       rows,
       notes,
     };
