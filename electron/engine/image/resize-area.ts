@@ -6,14 +6,14 @@
  * which is nearest-like, so use resizeBilinear for that.
  */
 
-interface Taps {
+export interface Taps {
   /** For output index o: taps[start[o] .. start[o+1]) */
   start: Int32Array;
   index: Int32Array;
   weight: Float32Array;
 }
 
-function areaTaps(srcLen: number, dstLen: number): Taps {
+export function areaTaps(srcLen: number, dstLen: number): Taps {
   const scale = srcLen / dstLen;
   const start = new Int32Array(dstLen + 1);
   const index: number[] = [];

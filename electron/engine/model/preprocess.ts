@@ -41,6 +41,7 @@ export function preprocess(frame: RgbaFrame, spec: InputSpec, out?: Float32Array
   // Per channel k: element p of the tensor is at base[k] + p * step.
   const nchw = spec.layout === 'NCHW';
   const step = nchw ? 1 : 3;
+  const identityX = W === fw;
   for (let k = 0; k < 3; k++) {
     const o = order[k]!;
     const m = mul[k]!;
@@ -51,6 +52,14 @@ export function preprocess(frame: RgbaFrame, spec: InputSpec, out?: Float32Array
       const r1 = ys.i1[y]! * fw * 4 + o;
       const wy = ys.w[y]!;
       let q = base + y * W * step;
+      if (identityX) {
+        // Same width: wx = 0 and i0 = x, so top = src[a] and bot = src[c] exactly (same values, half the reads).
+        for (let x = 0, a = r0, c = r1; x < W; x++, q += step, a += 4, c += 4) {
+          const top = src[a]!;
+          dst[q] = (top + (src[c]! - top) * wy) * m + ad;
+        }
+        continue;
+      }
       for (let x = 0; x < W; x++, q += step) {
         const a = r0 + xa[x]!;
         const b = r0 + xb[x]!;

@@ -22,12 +22,15 @@ export function softmaxChannels(t: Tensor3): Tensor3 {
   return t;
 }
 
-/** A [1,C,H,W] or [1,H,W,C] output as a CHW tensor (copied, so the ORT buffer can be released). */
+/**
+ * A [1,C,H,W] or [1,H,W,C] output as a CHW tensor. NCHW data is used in place, not copied:
+ * onnxruntime-node hands every run's outputs over in fresh JavaScript-owned buffers.
+ */
 export function toChw(data: Float32Array, dims: readonly number[], layout: Layout): Tensor3 {
   if (dims.length !== 4) throw new Error(`expected a 4-D output, got [${dims.join(',')}]`);
   if (layout === 'NCHW') {
     const [, channels, height, width] = dims as [number, number, number, number];
-    return { channels, height, width, data: Float32Array.from(data.subarray(0, channels * height * width)) };
+    return { channels, height, width, data: data.subarray(0, channels * height * width) };
   }
   const [, height, width, channels] = dims as [number, number, number, number];
   const plane = width * height;

@@ -1,5 +1,6 @@
 /** Grey image of a frame at the flow size (area-averaged down from the frame), input of DIS flow. */
 import { toGray } from '../image/gray.ts';
+import { grayAreaDown, type GrayAreaScratch } from '../image/gray-area.ts';
 import { resizeArea } from '../image/resize-area.ts';
 import type { GrayImage } from '../types.ts';
 
@@ -14,17 +15,15 @@ export function flowSizeFor(inputW: number, inputH: number, scale: number): Flow
   return { width: Math.max(8, Math.round(inputW * Math.min(1, s))), height: Math.max(8, Math.round(inputH * Math.min(1, s))) };
 }
 
-/** Scratch planes reused across frames of one size (the result itself is always a new buffer: modes keep key frames' grey images). */
-export interface FlowGrayScratch {
-  full?: Float32Array;
-  resize?: Float32Array;
-}
+/** Scratch reused across frames (the result itself is always a new buffer: modes keep key frames' grey images). */
+export type FlowGrayScratch = GrayAreaScratch;
 
 export function flowGray(rgba: Uint8Array, width: number, height: number, size: FlowSize, scratch: FlowGrayScratch = {}): GrayImage {
-  const same = width === size.width && height === size.height;
-  if (!same && scratch.full?.length !== width * height) scratch.full = new Float32Array(width * height);
-  const full = toGray(rgba, width, height, same ? {} : { out: scratch.full! });
-  if (same) return full;
-  if (scratch.resize?.length !== size.width * height) scratch.resize = new Float32Array(size.width * height);
-  return { width: size.width, height: size.height, data: resizeArea(full.data, width, height, size.width, size.height, { scratch: scratch.resize }) };
+  if (width === size.width && height === size.height) return toGray(rgba, width, height);
+  const k = width / size.width;
+  // Exact integer factors take resizeArea's box path; everything else the fused grey + area pass.
+  if (Number.isInteger(k) && height === size.height * k) {
+    return { width: size.width, height: size.height, data: resizeArea(toGray(rgba, width, height).data, width, height, size.width, size.height) };
+  }
+  return { width: size.width, height: size.height, data: grayAreaDown(rgba, width, height, size.width, size.height, scratch) };
 }

@@ -55,7 +55,7 @@ describe('segment job output', () => {
     assert.equal(r.stem, 'img_1');
     assert.equal(r.classPixels.reduce((a, b) => a + b, 0), 96 * 64);
     assert.equal(typeof r.tcPrev, 'number');
-    for (const k of ['decode', 'low', 'high', 'flow', 'head', 'fuse', 'total'] as const) assert.equal(typeof r.timings[k], 'number');
+    for (const k of ['decode', 'prepare', 'low', 'high', 'flow', 'head', 'fuse', 'labels', 'total'] as const) assert.equal(typeof r.timings[k], 'number');
     assert.equal(disk.records[0]!.tcPrev, null);
     assert.deepEqual(await leftovers(), []);
   });

@@ -49,6 +49,7 @@ interface Pending {
   frame: SourceFrame;
   start: number;
   gray: GrayImage;
+  prepareMs: number;
 }
 
 /** A labelled frame waiting for its TC analysis. */
@@ -103,13 +104,15 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
     const { frame } = p;
     const key = `${o.probabilities.channels}x${o.probabilities.width}x${o.probabilities.height}>${frame.width}x${frame.height}`;
     if (labeler?.key !== key) labeler = { key, run: createLabeler(o.probabilities.width, o.probabilities.height, o.probabilities.channels, frame.width, frame.height) };
+    const tl = performance.now();
     const { labels, confidence } = labeler.run(o.probabilities);
     const total = performance.now() - p.start;
+    const labelsMs = performance.now() - tl;
     await writer.write(join(dir, 'labels', `${frame.stem}.png`), frame.width, frame.height, labels.data);
     await writer.write(join(dir, 'confidence', `${frame.stem}.png`), frame.width, frame.height, confidence);
     const classPixels = new Array<number>(classes).fill(0);
     for (let i = 0; i < labels.data.length; i++) classPixels[labels.data[i]!]!++;
-    const record: FrameRecord = { index: o.index, stem: frame.stem, key: o.key, tcPrev: null, classPixels, timings: { ...o.timings, decode: frame.decodeMs, total } };
+    const record: FrameRecord = { index: o.index, stem: frame.stem, key: o.key, tcPrev: null, classPixels, timings: { ...o.timings, decode: frame.decodeMs, prepare: p.prepareMs, labels: labelsMs, total } };
     records.push(record);
     if (settings.tc) toAnalyse.push({ record, gray: p.gray, labels, flowToPrev: o.flowToPrev });
     hooks.onFrameDone?.(o.index);
@@ -127,14 +130,11 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
     }
     const start = performance.now();
     const gray = flowGray(frame.rgba, frame.width, frame.height, fsize, grayScratch);
-    const grayMs = performance.now() - start;
-    pending.set(frame.index, { frame, start, gray });
-    const outs = await mode.push({ index: frame.index, input: bundle.preprocess({ width: frame.width, height: frame.height, data: frame.rgba }), gray });
+    const input = bundle.preprocess({ width: frame.width, height: frame.height, data: frame.rgba });
+    pending.set(frame.index, { frame, start, gray, prepareMs: performance.now() - start });
+    const outs = await mode.push({ index: frame.index, input, gray });
     analyse();
-    for (const o of outs) {
-      o.timings.flow += o.index === frame.index ? grayMs : 0;
-      await finish(o);
-    }
+    for (const o of outs) await finish(o);
   }
   checkCancelled(hooks.signal);
   for (const o of await mode.flush()) await finish(o);

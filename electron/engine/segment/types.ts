@@ -27,6 +27,10 @@ export interface SourceFrame {
 
 export interface FrameTimings extends StageTimings {
   decode: number;
+  /** Grey image at the flow size + model input (resize, normalise), on the critical path. */
+  prepare: number;
+  /** Labels and confidence at frame size from the probabilities. */
+  labels: number;
   /** From the start of this frame's processing to its labels being ready (= its latency). */
   total: number;
 }
