@@ -9,14 +9,12 @@ import { useApp } from '../store/index.ts';
 import { fitView } from '../viewer/view-transform.ts';
 import { useLatestFrame } from '../viewer/use-latest-frame.ts';
 import { maskImage } from '../overlays/layers.ts';
-import { labelsKey, type TrackRef } from '../overlays/overlay-inputs.ts';
+import { labelsKey, useMaskStyle, type TrackRef } from '../overlays/overlay-inputs.ts';
 import type { RasterImage } from '../overlays/RasterCanvas.tsx';
 import { useRaster } from '../overlays/use-raster.ts';
 
 function usePaneMask(t: TrackRef | null, index: number): RasterImage | null {
-  const { classes, hidden, opacity, ignore } = useApp(
-    useShallow((s) => ({ classes: s.project?.classes ?? [], hidden: s.project?.view.hiddenClasses ?? [], opacity: s.project?.view.opacity ?? 0.5, ignore: s.project?.ignoreIndex ?? 255 })),
-  );
+  const { classes, hidden, opacity, ignore } = useMaskStyle();
   const k = labelsKey(t, index, 0);
   return useRaster(k && `${k}/${hidden.join(',')}/${opacity}`, (r) => maskImage(t!, index, classes, hidden, opacity, ignore, r));
 }

@@ -10,7 +10,7 @@ import { ArrowsCanvas } from './ArrowsCanvas.tsx';
 import { HoverProbe } from './HoverProbe.tsx';
 import { labelsRevision } from './grid-cache.ts';
 import { confidenceImage, diffImage, flickerImage, flowImage, maskImage } from './layers.ts';
-import { labelsKey, useCompareTrack, useMainTrack, type TrackRef } from './overlay-inputs.ts';
+import { labelsKey, useCompareTrack, useMainTrack, useMaskStyle, type TrackRef } from './overlay-inputs.ts';
 import { RasterCanvas } from './RasterCanvas.tsx';
 import { useRaster } from './use-raster.ts';
 import { SideBySide } from '../compare/SideBySide.tsx';
@@ -18,9 +18,7 @@ import { SwipeHandle } from '../compare/SwipeHandle.tsx';
 
 function useMask(t: TrackRef | null, on: boolean) {
   const index = useApp((s) => s.index);
-  const { classes, hidden, opacity, ignore } = useApp(
-    useShallow((s) => ({ classes: s.project?.classes ?? [], hidden: s.project?.view.hiddenClasses ?? [], opacity: s.project?.view.opacity ?? 0.5, ignore: s.project?.ignoreIndex ?? 255 })),
-  );
+  const { classes, hidden, opacity, ignore } = useMaskStyle();
   const k = on && t ? labelsKey(t, index, labelsRevision(t.projectId, t.trackId)) : null;
   return useRaster(k && `${k}/${hidden.join(',')}/${opacity}/${classes.length}`, (reuse) => maskImage(t!, index, classes, hidden, opacity, ignore, reuse));
 }

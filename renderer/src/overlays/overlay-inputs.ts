@@ -29,3 +29,18 @@ export function useMainTrack(): TrackRef | null {
 export function useCompareTrack(): TrackRef | null {
   return useApp(useShallow((s) => trackRef(s.project, s.project?.view.compareTrackId ?? null)));
 }
+
+const NO_CLASSES: ProjectState['classes'] = [];
+const NO_HIDDEN: number[] = [];
+
+/** Mask styling from the project (stable empty arrays without a project, so selectors settle). */
+export function useMaskStyle() {
+  return useApp(
+    useShallow((s) => ({
+      classes: s.project?.classes ?? NO_CLASSES,
+      hidden: s.project?.view.hiddenClasses ?? NO_HIDDEN,
+      opacity: s.project?.view.opacity ?? 0.5,
+      ignore: s.project?.ignoreIndex ?? 255,
+    })),
+  );
+}
