@@ -97,6 +97,9 @@ interface Scratch {
   flow: [Float32Array, Float32Array, Float32Array, Float32Array];
   vr: VariationalWorkspace | undefined;
   vrWasm: Float32Array | undefined;
+  /** wasm only: the full-resolution interleaved output and the upsampling scratch. */
+  out: Float32Array | undefined;
+  upScratch: Float32Array | undefined;
 }
 
 /** The scratch of the last call, kept for the next one with the same geometry (avoids GC churn). */
@@ -109,22 +112,27 @@ function wasmKernels(): WasmKernels | null {
   return kernels;
 }
 
-function scratchFor(w: number, h: number, o: DisOptions): Scratch {
+/** Scratch for levels of at most w x h pixels and output of W x H. */
+function scratchFor(w: number, h: number, W: number, H: number, o: DisOptions): Scratch {
   const wasm = o.backend === 'wasm' && o.patchSize % 4 === 0 ? wasmKernels() : null;
   const vrOn = o.variationalRefinementIterations > 0;
-  const key = `${w}x${h}/${o.patchSize}/${o.patchStride}/${vrOn}/${wasm ? 'wasm' : 'js'}`;
+  const key = `${W}x${H}/${w}x${h}/${o.patchSize}/${o.patchStride}/${vrOn}/${wasm ? 'wasm' : 'js'}`;
   if (cached?.key === key) return cached;
   const B = SEARCH_BORDER;
   const n = w * h;
   const ws = 1 + Math.floor((w - o.patchSize) / o.patchStride);
   const cells = ws * (1 + Math.floor((h - o.patchSize) / o.patchStride));
   const vrLength = vrOn && wasm ? WasmKernels.variationalWorkspaceLength(w, h) : 0;
-  const lengths = [n, n, (w + 2 * B) * (h + 2 * B), n, n, cells, cells, cells, cells, cells, cells, cells, n, n, n, n, n, vrLength];
+  const outLength = wasm ? 2 * W * H : 0;
+  const upLength = wasm ? WasmKernels.upsampleScratchLength(w, W) : 0;
+  const lengths = [
+    n, n, (w + 2 * B) * (h + 2 * B), n, n, cells, cells, cells, cells, cells, cells, cells, n, n, n, n, n, vrLength, outLength, upLength,
+  ];
   const a = wasm ? wasm.alloc(lengths) : lengths.map((len) => new Float32Array(len));
-  const [i0, i1, i1ext, gx, gy, xx, yy, xy, x, y, sx, sy, wsum, u0, v0, u1, v1, vrWasm] = a as [
+  const [i0, i1, i1ext, gx, gy, xx, yy, xy, x, y, sx, sy, wsum, u0, v0, u1, v1, vrWasm, out, upScratch] = a as [
     Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array,
     Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array,
-    Float32Array, Float32Array,
+    Float32Array, Float32Array, Float32Array, Float32Array,
   ];
   cached = {
     key,
@@ -142,6 +150,8 @@ function scratchFor(w: number, h: number, o: DisOptions): Scratch {
     flow: [u0, v0, u1, v1],
     vr: vrOn && !wasm ? createVariationalWorkspace(w, h) : undefined,
     vrWasm: vrOn && wasm ? vrWasm : undefined,
+    out: wasm ? out : undefined,
+    upScratch: wasm ? upScratch : undefined,
   };
   return cached;
 }
@@ -176,7 +186,7 @@ export function disFlow(a: GrayImage, b: GrayImage, opts: DisUserOptions = {}): 
   const psz = o.patchSize;
   const stride = o.patchStride;
   // Scratch shared by the levels, reused across calls of the same geometry.
-  const sc = scratchFor(top.w, top.h, o);
+  const sc = scratchFor(top.w, top.h, W, H, o);
   const { wasm, i1ext, gx, gy, st, stAux, sx, sy, wsum, vr, vrWasm } = sc;
   const vrOptions: VariationalOptions = {
     alpha: o.variationalRefinementAlpha,
@@ -226,7 +236,13 @@ export function disFlow(a: GrayImage, b: GrayImage, opts: DisUserOptions = {}): 
     }
   }
 
-  const data = upsampleInterleaved(ux, uy, top.w, top.h, W, H, 2 ** finest);
+  let data: Float32Array;
+  if (wasm && sc.out && sc.upScratch) {
+    wasm.upsampleFlow(ux, uy, top.w, top.h, W, H, 2 ** finest, sc.out, sc.upScratch);
+    data = sc.out.slice(); // the caller owns its result; the wasm plane is reused by the next call
+  } else {
+    data = upsampleInterleaved(ux, uy, top.w, top.h, W, H, 2 ** finest);
+  }
   return { width: W, height: H, data };
 }
 

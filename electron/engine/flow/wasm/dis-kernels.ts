@@ -28,9 +28,10 @@ interface Exports {
     i0: number, i1: number, w: number, h: number, u: number, v: number,
     alpha: number, delta: number, gamma: number, fixedPointIterations: number, sorIterations: number, omega: number, wsp: number,
   ): void;
+  upsampleFlow(ux: number, uy: number, w: number, h: number, W: number, H: number, scale: number, out: number, scratch: number): void;
 }
 
-const EXPORTED_FUNCTIONS = ['heapBase', 'patchSearch', 'densify', 'variationalRefine'] as const;
+const EXPORTED_FUNCTIONS = ['heapBase', 'patchSearch', 'densify', 'variationalRefine', 'upsampleFlow'] as const;
 const PAGE = 65536;
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -142,5 +143,21 @@ export class WasmKernels {
       this.ptr(i0), this.ptr(i1), w, h, this.ptr(u), this.ptr(v),
       o.alpha, o.delta, o.gamma, o.fixedPointIterations, o.sorIterations, o.omega, this.ptr(wsp),
     );
+  }
+
+  /** Floats of scratch upsampleFlow needs for w x h planes to W x H output. */
+  static upsampleScratchLength(w: number, W: number): number {
+    return 5 * W + 2 * w;
+  }
+
+  /**
+   * upsampleInterleaved (../dis.ts): bilinear upsampling of (ux, uy), w x h, times `scale`, into
+   * `out` as interleaved (u, v) pairs of W x H pixels.
+   */
+  upsampleFlow(
+    ux: Float32Array, uy: Float32Array, w: number, h: number, W: number, H: number, scale: number, out: Float32Array, scratch: Float32Array,
+  ): void {
+    if (out.length < 2 * W * H || scratch.length < WasmKernels.upsampleScratchLength(w, W)) throw new RangeError('WasmKernels.upsampleFlow: buffers too small');
+    this.x.upsampleFlow(this.ptr(ux), this.ptr(uy), w, h, W, H, scale, this.ptr(out), this.ptr(scratch));
   }
 }
