@@ -63,7 +63,7 @@ export function EditBar() {
       <button className={locked ? 'on' : ''} aria-pressed={locked} onClick={() => void editing.toggleLock(index)} title="Lock this frame against later engine runs (L)" data-testid="lock-toggle">
         {locked ? 'Locked' : 'Lock'}
       </button>
-      <span className="correction-marker" data-testid="correction-marker" data-corrected={corrected ? '1' : '0'}>{corrected ? '● corrected' : ''}</span>
+      <span className="correction-marker" data-testid="edit-correction" data-corrected={corrected ? '1' : '0'}>{corrected ? '● corrected' : ''}</span>
       <PropagatePanel />
     </div>
   );

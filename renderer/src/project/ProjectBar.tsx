@@ -42,11 +42,12 @@ export function ProjectBar() {
   useEditKeyboard();
   useExportSync();
   const name = useApp((s) => s.project?.name ?? null);
+  const projectId = useApp((s) => s.project?.id ?? null);
   const missing = useApp((s) => (s.project?.videoMissing ? s.project.videoPath : null));
   const recent = useApp(useShallow((s) => s.recentProjects));
   return (
     <div className="project-bar" data-testid="project-bar">
-      <span className="project-name" data-testid="project-name">{name ? `Project: ${name}` : 'No project'}</span>
+      <span className="project-name" data-testid="project-name" data-project-id={projectId ?? ''}>{name ? `Project: ${name}` : 'No project'}</span>
       {recent.length > 0 && (
         <select
           aria-label="Recent projects"

@@ -1,0 +1,96 @@
+/// <reference lib="dom" />
+/** Page object for projects, label editing and export. Image coordinates are video pixels. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class EditPom {
+  readonly bar: Locator;
+  readonly mask: Locator;
+  readonly tool: Locator;
+  readonly marker: Locator;
+  readonly projectName: Locator;
+
+  constructor(readonly page: Page) {
+    this.bar = page.getByTestId('edit-bar');
+    this.mask = page.getByTestId('edit-mask');
+    this.tool = page.getByTestId('edit-tool');
+    this.marker = page.getByTestId('edit-correction');
+    this.projectName = page.getByTestId('project-name');
+  }
+
+  async projectId(): Promise<string> {
+    await expect(this.projectName).not.toHaveAttribute('data-project-id', '');
+    return (await this.projectName.getAttribute('data-project-id')) ?? '';
+  }
+
+  /** Screen position of an image pixel's centre (through the viewer's transform). */
+  async screenPoint(x: number, y: number): Promise<{ x: number; y: number }> {
+    const canvas = this.page.getByTestId('viewer-canvas');
+    const box = (await canvas.boundingBox())!;
+    const v = await canvas.evaluate((c) => ({ s: Number(c.dataset.scale), x: Number(c.dataset.x), y: Number(c.dataset.y) }));
+    return { x: box.x + v.x + (x + 0.5) * v.s, y: box.y + v.y + (y + 0.5) * v.s };
+  }
+
+  async selectTool(key: 'b' | 'e' | 'p' | 'g' | 'i'): Promise<void> {
+    await this.page.keyboard.press(key);
+    await expect(this.tool).toHaveAttribute('data-tool', { b: 'brush', e: 'eraser', p: 'polygon', g: 'fill', i: 'picker' }[key]);
+  }
+
+  /** Waits until the edit mask shows labels for `frame`. */
+  async waitMask(frame: number): Promise<void> {
+    await expect(this.mask).toHaveAttribute('data-frame', String(frame));
+    await expect.poll(() => this.maskPixel(5, 5).then((p) => p[3])).toBeGreaterThan(0);
+  }
+
+  async drag(points: { x: number; y: number }[]): Promise<void> {
+    const first = await this.screenPoint(points[0]!.x, points[0]!.y);
+    await this.page.mouse.move(first.x, first.y);
+    await this.page.mouse.down();
+    for (const p of points.slice(1)) {
+      const s = await this.screenPoint(p.x, p.y);
+      await this.page.mouse.move(s.x, s.y, { steps: 4 });
+    }
+    await this.page.mouse.up();
+  }
+
+  async click(x: number, y: number): Promise<void> {
+    const s = await this.screenPoint(x, y);
+    await this.page.mouse.click(s.x, s.y);
+  }
+
+  /** RGBA of the edit mask canvas at an image pixel. */
+  async maskPixel(x: number, y: number): Promise<number[]> {
+    const canvas = this.page.getByTestId('viewer-canvas');
+    const v = await canvas.evaluate((c) => ({ s: Number(c.dataset.scale), x: Number(c.dataset.x), y: Number(c.dataset.y) }));
+    return this.mask.evaluate(
+      (c, a) => {
+        const el = c as HTMLCanvasElement;
+        const d = el.getContext('2d')!.getImageData(Math.floor(a.v.x + (a.x + 0.5) * a.v.s), Math.floor(a.v.y + (a.y + 0.5) * a.v.s), 1, 1).data;
+        return [d[0]!, d[1]!, d[2]!, d[3]!];
+      },
+      { x, y, v },
+    );
+  }
+
+  /** Labels of a frame from the review host's labels resource (corrected unless raw). */
+  async labels(trackId: string, index: number, raw = false): Promise<{ width: number; corrected: boolean; data: number[] }> {
+    const projectId = await this.projectId();
+    return this.page.evaluate(
+      async (a) => {
+        const token = new URLSearchParams(location.search).get('token') ?? '';
+        const r = await fetch(`/api/labels/${a.projectId}/${a.trackId}/${a.index}?token=${token}${a.raw ? '&raw=1' : ''}`, { cache: 'no-store' });
+        if (!r.ok) throw new Error(await r.text());
+        return { width: Number(r.headers.get('x-frame-width')), corrected: r.headers.get('x-frame-corrected') === '1', data: [...new Uint8Array(await r.arrayBuffer())] };
+      },
+      { projectId, trackId, index, raw },
+    );
+  }
+
+  async labelAt(trackId: string, index: number, x: number, y: number): Promise<number> {
+    const l = await this.labels(trackId, index);
+    return l.data[y * l.width + x]!;
+  }
+
+  async expectCorrected(yes: boolean): Promise<void> {
+    await expect(this.marker).toHaveAttribute('data-corrected', yes ? '1' : '0');
+  }
+}
