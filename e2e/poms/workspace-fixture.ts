@@ -31,6 +31,8 @@ export interface Workspace {
   home: string;
   projectDir: string;
   serve: ServeProcess;
+  /** Stops the host and starts a new one on the same VSS_HOME (a real reopen from disk). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,16 +44,20 @@ export async function startWorkspace(srcClip: string, frames: number): Promise<W
   const projectDir = autoProjectDir(home, clip);
   const project = await createProject(projectDir, { videoPath: clip, classes: CAMVID_CLASSES, ignoreIndex: 11, frameCount: frames });
   await project.addTrack(await fakeRun(join(dir, 'run'), frames, engineLabels), TRACK);
-  const serve = await startServe(home);
-  return {
+  const ws: Workspace = {
     dir,
     clip,
     home,
     projectDir,
-    serve,
+    serve: await startServe(home),
+    restart: async () => {
+      await ws.serve.stop();
+      ws.serve = await startServe(home);
+    },
     stop: async () => {
-      await serve.stop();
+      await ws.serve.stop();
       await rm(dir, { recursive: true, force: true });
     },
   };
+  return ws;
 }

@@ -14,6 +14,8 @@ export interface EditDeps {
   call<K extends RequestName>(name: K, req: Req<K>): Promise<Res<K>>;
   fetchLabels(projectId: string, trackId: string, index: number): Promise<LabelMap>;
   historyDebounceMs?: number;
+  /** Labels of these frames changed on the backend (other views refetch them). */
+  onLabelsSaved?(projectId: string, trackId: string, frames: number[]): void;
 }
 
 export type EditController = ReturnType<typeof createEditController>;
@@ -65,7 +67,8 @@ export function createEditController(store: AppStore, deps: EditDeps) {
         p.ignoreIndex,
         { apply: async (trackId, frames) => (await deps.call('edit.apply', { projectId, trackId, frames })).corrections },
         {
-          onCorrections: (trackId, indices) => {
+          onCorrections: (trackId, indices, frames) => {
+            deps.onLabelsSaved?.(projectId, trackId, frames);
             if (st().project?.id === projectId) st().setCorrections(trackId, indices);
           },
           onHistory: () => {

@@ -16,7 +16,8 @@ export interface EditTransport {
 }
 
 export interface EditSessionEvents {
-  onCorrections(trackId: string, indices: number[]): void;
+  /** edit.apply answered: the track's corrected frames, and the frames this edit changed. */
+  onCorrections(trackId: string, indices: number[], changed: number[]): void;
   onHistory(): void;
   onError(message: string): void;
 }
@@ -101,7 +102,7 @@ export class EditSession {
     const frames = diffs.map((d) => ({ index: d.frame, diff: JSON.stringify(serializeDiff(d)) }));
     this.sending = this.sending.then(async () => {
       try {
-        this.events.onCorrections(trackId, await this.transport.apply(trackId, frames));
+        this.events.onCorrections(trackId, await this.transport.apply(trackId, frames), frames.map((f) => f.index));
       } catch (e) {
         for (const d of diffs) if (trackId === this.track) this.labels.delete(d.frame);
         this.events.onError(`Edit not saved: ${e instanceof Error ? e.message : String(e)}`);

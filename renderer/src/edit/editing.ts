@@ -3,8 +3,10 @@ import { bridge, client } from '../client/bridge.ts';
 import { appStore } from '../store/index.ts';
 import { createEditController } from './edit-controller.ts';
 import { fetchLabels } from './label-fetch.ts';
+import { invalidateLabels } from '../overlays/grid-cache.ts';
 
 export const editing = createEditController(appStore, {
   call: (name, req) => client.call(name, req),
   fetchLabels: (projectId, trackId, index) => fetchLabels(bridge, projectId, trackId, index),
+  onLabelsSaved: (projectId, trackId, frames) => invalidateLabels(projectId, trackId, frames),
 });

@@ -1,0 +1,84 @@
+import { test, expect } from '@playwright/test';
+import { readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EditPom } from './poms/edit-pom.ts';
+import { ViewerPom } from './poms/viewer-pom.ts';
+import { startWorkspace, TRACK, type Workspace } from './poms/workspace-fixture.ts';
+import { fixtures } from './support/paths.ts';
+
+const fx = fixtures();
+let ws: Workspace;
+
+test.beforeAll(async () => {
+  ws = await startWorkspace(fx.clip, fx.frames);
+});
+test.afterAll(async () => {
+  await ws?.stop();
+});
+
+const json = async (name: string): Promise<Record<string, unknown>> => {
+  try {
+    return JSON.parse(await readFile(join(ws.projectDir, name), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+};
+
+test('save and reopen restores tracks, corrections, undo history, view settings and the playhead', async ({ page }) => {
+  await page.goto(ws.serve.url);
+  const v = new ViewerPom(page);
+  const e = new EditPom(page);
+  await v.openClip(ws.clip, fx.frames);
+  await e.selectTool('b');
+  await page.keyboard.press('9');
+  await e.waitMask(0);
+  await e.drag([{ x: 60, y: 30 }, { x: 140, y: 30 }]);
+  await expect.poll(() => e.labelAt(TRACK, 0, 100, 30)).toBe(8);
+  await page.keyboard.press('Escape'); // no tool: the keys navigate again
+  await page.getByTestId('overlay-toggle-confidence').click();
+  const box = (await v.canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -300);
+  await expect.poll(async () => (await v.view()).scale).toBeGreaterThan(2);
+  const zoomed = await v.view();
+  for (let i = 0; i < 4; i++) await v.press('ArrowRight');
+  await v.expectShown(4);
+  // autosaved: corrections + history + view + playhead are on disk within a couple of seconds
+  await expect.poll(async () => (await json('project.json')).playhead).toBe(4);
+  await expect.poll(async () => ((await json('history.json')).history as { undo?: unknown[] } | undefined)?.undo?.length).toBe(1);
+  await expect.poll(async () => (await json('view.json')).zoom).toBeCloseTo(zoomed.scale, 3);
+
+  await ws.restart();
+  await page.goto(ws.serve.url);
+  await v.open(ws.clip);
+  await expect(v.counter).toHaveText(`frame 4 / ${fx.frames}`);
+  await expect.poll(async () => (await v.view()).scale).toBeCloseTo(zoomed.scale, 3);
+  expect((await v.view()).x).toBeCloseTo(zoomed.x, 3);
+  await expect(page.getByTestId('overlay-toggle-confidence')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => e.labelAt(TRACK, 0, 100, 30)).toBe(8);
+  await v.press('Home');
+  await v.expectShown(0);
+  await e.expectCorrected(true);
+  // the undo history of the session survived the reopen
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => e.labelAt(TRACK, 0, 100, 30)).toBe(0);
+  await e.expectCorrected(false);
+});
+
+test('a project whose video moved says so and relocates it from a path', async ({ page }) => {
+  const moved = join(ws.dir, 'moved-drive.mp4');
+  await ws.serve.stop();
+  await rename(ws.clip, moved);
+  await ws.restart();
+  await page.goto(ws.serve.url);
+  await page.getByLabel('Recent projects').selectOption(ws.projectDir);
+  const banner = page.getByTestId('video-missing');
+  await expect(banner).toContainText(ws.clip);
+  await banner.getByLabel('New video path').fill(moved);
+  await banner.getByRole('button', { name: 'Relocate' }).click();
+  await expect(banner).toBeHidden();
+  const v = new ViewerPom(page);
+  await expect(v.counter).toContainText(`/ ${fx.frames}`);
+  const e = new EditPom(page);
+  await expect.poll(() => e.labels(TRACK, 0).then((l) => l.width)).toBe(320);
+});
