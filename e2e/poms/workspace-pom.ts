@@ -37,6 +37,21 @@ export class WorkspacePom {
     return (await this.rows.last().getAttribute('data-track')) ?? '';
   }
 
+  toggle(name: string): Locator {
+    return this.page.getByTestId(`overlay-toggle-${name}`);
+  }
+
+  /** Presses `key` and checks that it flipped the overlay's toggle; repeats once if it was already in the wanted state. */
+  async overlayByKey(name: string, key: string, on: boolean): Promise<void> {
+    const was = (await this.toggle(name).getAttribute('aria-pressed')) === 'true';
+    await this.page.keyboard.press(key);
+    await expect(this.toggle(name)).toHaveAttribute('aria-pressed', String(!was));
+    if (!was !== on) {
+      await this.page.keyboard.press(key);
+      await expect(this.toggle(name)).toHaveAttribute('aria-pressed', String(on));
+    }
+  }
+
   layer(name: string): Locator {
     return this.page.getByTestId(`overlay-${name}`);
   }
