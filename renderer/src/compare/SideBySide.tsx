@@ -70,7 +70,7 @@ export function SideBySide({ main, other }: { main: TrackRef; other: TrackRef })
 
   return (
     <>
-      <canvas ref={canvas} className="layer" data-testid="compare-side-by-side" data-left={left?.index ?? -1} data-right={right?.index ?? -1} />
+      <canvas ref={canvas} className="layer" data-testid="compare-canvas" data-left={left?.index ?? -1} data-right={right?.index ?? -1} />
       <div className="pane-label left">{main.trackId}</div>
       <div className="pane-label right">{other.trackId}</div>
     </>
