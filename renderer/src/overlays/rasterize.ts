@@ -53,18 +53,19 @@ export function diffMask(a: Uint8Array, b: Uint8Array, out: Uint8ClampedArray, c
  * Pixels that come from outside the frame get `ignoreIndex`.
  */
 export function warpLabelsBack(prev: Uint8Array, width: number, height: number, flow: Float32Array, fw: number, fh: number, out: Uint8Array, ignoreIndex = 255): Uint8Array {
-  const sx = fw / width;
-  const sy = fh / height;
   const kx = width / fw;
   const ky = height / fh;
+  // Flow cell of each column, computed once (no per-pixel division or clamping).
+  const col = new Int32Array(width);
+  for (let x = 0; x < width; x++) col[x] = 2 * Math.min(fw - 1, Math.floor((x * fw) / width));
   for (let y = 0; y < height; y++) {
-    const fy = Math.min(fh - 1, Math.floor(y * sy));
+    const rowF = 2 * fw * Math.min(fh - 1, Math.floor((y * fh) / height));
+    const o = y * width;
     for (let x = 0; x < width; x++) {
-      const fx = Math.min(fw - 1, Math.floor(x * sx));
-      const f = 2 * (fy * fw + fx);
-      const px = Math.round(x - flow[f]! * kx);
-      const py = Math.round(y - flow[f + 1]! * ky);
-      out[y * width + x] = px >= 0 && py >= 0 && px < width && py < height ? prev[py * width + px]! : ignoreIndex;
+      const f = rowF + col[x]!;
+      const px = Math.floor(x - flow[f]! * kx + 0.5);
+      const py = Math.floor(y - flow[f + 1]! * ky + 0.5);
+      out[o + x] = px >= 0 && py >= 0 && px < width && py < height ? prev[py * width + px]! : ignoreIndex;
     }
   }
   return out;
