@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { EventName, Events, VideoInfo } from '../../shared/contract.ts';
+import { DiffBuilder, deserializeDiff, serializeDiff } from '../../engine/edit/index.ts';
+import type { LabelMap } from '../../engine/types.ts';
+import { VssError } from '../errors.ts';
+import type { VideoService } from '../video/types.ts';
+import { fakeRun, fakeVideo, tempDir } from '../project/test-fixtures.ts';
+import type { WorkspaceContext } from './context.ts';
+import { createProjectHandlers } from './project-handlers.ts';
+
+const W = 128;
+const H = 96;
+const MODEL = join(import.meta.dirname, '../../../native-models/test-tiny/single');
+
+/** A textured scene that moves 2 px right per frame. */
+function movingVideo(frames: number): VideoService {
+  const open = new Map<string, VideoInfo>();
+  const tex = (x: number, y: number) => (128 + 50 * Math.sin(x * 0.21 + y * 0.13) + 40 * Math.cos(x * 0.07 - y * 0.19) + 30 * Math.sin(x * y * 0.003)) | 0;
+  return {
+    async open(path) {
+      const info = { id: 'v1', path, kind: 'video', width: W, height: H, fps: 25, frameCount: frames, codec: 'h264', durationSec: frames / 25, variableFrameRate: false, rotation: 0, timestamps: [], frameNames: [], warnings: [], badFrames: [] } satisfies VideoInfo;
+      open.set(info.id, info);
+      return info;
+    },
+    get: (id) => open.get(id),
+    list: () => [...open.values()],
+    async frame(_id, index) {
+      const rgba = new Uint8Array(W * H * 4);
+      for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) rgba.fill(tex(x - 2 * index, y), (y * W + x) * 4, (y * W + x) * 4 + 3), (rgba[(y * W + x) * 4 + 3] = 255);
+      return { index, width: W, height: H, pts: index / 25, rgba };
+    },
+    playhead: () => undefined,
+    close: async () => true,
+    dispose: async () => undefined,
+  } as VideoService;
+}
+
+async function setup(video: VideoService = movingVideo(6)) {
+  const root = await tempDir('edit');
+  const events: { name: EventName; payload: Events[EventName] }[] = [];
+  const ctx: WorkspaceContext = { video, dataDir: join(root, 'home'), projects: new Map(), emit: (name, payload) => void events.push({ name, payload }) };
+  const h = createProjectHandlers(ctx);
+  const p = await h['project.forVideo']({ videoPath: await fakeVideo(root), model: MODEL });
+  const labels = (): LabelMap => ({ width: W, height: H, data: new Uint8Array(W * H).fill(3) });
+  const track = await ctx.projects.get(p.id)!.project.addTrack(await fakeRun(join(root, 'run'), 6, labels), 'engine');
+  return { h, ctx, p, track, events, root };
+}
+
+test('propagatePreview carries a correction along the flow to the next frames without applying it', async () => {
+  const { h, p, track } = await setup();
+  const b = new DiffBuilder({ width: W, height: H, data: new Uint8Array(W * H).fill(3) }, 0);
+  for (let y = 40; y < 48; y++) for (let x = 40; x < 48; x++) b.set(y * W + x, 8);
+  const res = await h['edit.propagatePreview']({ projectId: p.id, trackId: track.id, index: 0, diff: JSON.stringify(serializeDiff(b.finish())), forward: 2, backward: 0 });
+  assert.deepEqual(res.frames.map((f) => f.index), [1, 2]);
+  const d1 = deserializeDiff(JSON.parse(res.frames[0]!.diff));
+  assert.ok(res.frames[0]!.changed > 40, `most of the 64 pixels reach frame 1 (${res.frames[0]!.changed})`);
+  // the square moved right by about 2 px
+  const xs: number[] = [];
+  for (let r = 0; r < d1.newValues.length; r++) for (let i = 0; i < d1.runs[2 * r + 1]!; i++) xs.push((d1.runs[2 * r]! + i) % W);
+  const mean = xs.reduce((a, c) => a + c, 0) / xs.length;
+  assert.ok(Math.abs(mean - 45.5) < 1.5, `mean x ${mean}`);
+  assert.deepEqual((await h['project.forVideo']({ videoPath: p.videoPath })).corrections[track.id] ?? [], [], 'nothing applied');
+  await assert.rejects(h['edit.apply']({ projectId: p.id, trackId: track.id, frames: [{ index: 1, diff: '{"frame":1}' }] }), (e: unknown) => e instanceof VssError && e.code === 'BAD_REQUEST');
+});
+
+test('export.cancel stops a running export; nothing is left at the destination', async () => {
+  const { h, p, track, events, root } = await setup();
+  const out = join(root, 'cancelled');
+  const { jobId } = await h['export.start']({ projectId: p.id, trackId: track.id, corrected: true, format: 'color', out });
+  assert.equal((await h['export.cancel']({ jobId })).cancelled, true);
+  await new Promise<void>((r) => {
+    const t = setInterval(() => events.some((e) => e.name === 'export.done') && (clearInterval(t), r()), 5);
+  });
+  const done = events.find((e) => e.name === 'export.done')!.payload as Events['export.done'];
+  assert.equal(done.status, 'cancelled');
+  const { existsSync } = await import('node:fs');
+  assert.equal(existsSync(out), false);
+});
