@@ -74,3 +74,8 @@ export async function emitChanged(ctx: WorkspaceContext, projectId: string): Pro
     // closed meanwhile
   }
 }
+
+/** Saves everything pending in every open project (on shutdown). */
+export async function flushAllProjects(ctx: WorkspaceContext): Promise<void> {
+  await Promise.all([...sessionsOf(ctx).values()].map((s) => s.autosaver.flush().catch(() => undefined)));
+}
