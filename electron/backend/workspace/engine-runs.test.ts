@@ -67,6 +67,16 @@ test('models.list includes the default bundle and the marked test bundles', asyn
 
 test('a dff run fills a new track progressively and ends with its key frames and TC', async () => {
   const { ctx, project, events, done, h } = await setup();
+  // Frames below a progress event's `done` can be fetched at once (while the run goes on).
+  const duringRun: Promise<number>[] = [];
+  const emit = ctx.emit;
+  ctx.emit = (name, payload) => {
+    const p = payload as Events['engine.progress'];
+    if (name === 'engine.progress' && duringRun.length === 0 && p.done > 0 && p.done < N) {
+      duringRun.push(readResource({ ctx, frame: ctx.video.frame, flows: new FlowCache(ctx.video.frame) }, { kind: 'labels', projectId: 'p1', trackId: p.trackId, index: p.done - 1, raw: false }).then((r) => r.body.length));
+    }
+    emit(name, payload);
+  };
   const { trackId } = await h['engine.run']({ projectId: 'p1', model: 'test-tiny/split', mode: 'dff', settings: { keyInterval: 4 } });
   assert.equal(trackId, 'dff-k-4');
   const end = await done;
@@ -78,6 +88,8 @@ test('a dff run fills a new track progressively and ends with its key frames and
   const progress = events.filter((e) => e.name === 'engine.progress').map((e) => (e.payload as Events['engine.progress']).done);
   assert.ok(progress.length >= 1 && progress.every((d, i) => i === 0 || d >= progress[i - 1]!), `progress ${progress.join(',')}`);
   assert.equal(progress[progress.length - 1], N);
+  assert.equal(duringRun.length, 1, 'no progress step before the end');
+  assert.equal(await duringRun[0], W * H);
   const labels = await readResource({ ctx, frame: ctx.video.frame, flows: new FlowCache(ctx.video.frame) }, { kind: 'labels', projectId: 'p1', trackId, index: N - 1, raw: false });
   assert.equal(labels.body.length, W * H);
   await assert.rejects(readResource({ ctx, frame: ctx.video.frame, flows: new FlowCache(ctx.video.frame) }, { kind: 'labels', projectId: 'p1', trackId, index: N, raw: false }), /out of range/);
