@@ -13,6 +13,7 @@ import { confidenceImage, diffImage, flickerImage, flowImage, maskImage } from '
 import { labelsKey, useCompareTrack, useMainTrack, useMaskStyle, type TrackRef } from './overlay-inputs.ts';
 import { RasterCanvas } from './RasterCanvas.tsx';
 import { useRaster } from './use-raster.ts';
+import { useSettled } from './use-settled.ts';
 import { SideBySide } from '../compare/SideBySide.tsx';
 import { SwipeHandle } from '../compare/SwipeHandle.tsx';
 
@@ -41,11 +42,12 @@ export function OverlayStack() {
   const mask = useMask(main, (overlays?.mask ?? false) || swiping);
   const mask2 = useMask(other, swiping);
   const conf = useRaster(overlays?.confidence && main ? labelsKey(main, index, 0) : null, (r) => confidenceImage(main!, index, r));
-  const flow = useRaster(overlays?.flow && videoId && index < frameCount - 1 ? `${videoId}/${index}` : null, (r) => flowImage(videoId!, index, r));
+  const slow = useSettled(index, 120);
+  const flow = useRaster(overlays?.flow && videoId && slow < frameCount - 1 ? `${videoId}/${slow}` : null, (r) => flowImage(videoId!, slow, r));
   const dk = diffOn && main && other ? labelsKey(main, index, labelsRevision(main.projectId, main.trackId)) : null;
   const diff = useRaster(dk && `${dk}/${other!.trackId}/${labelsRevision(other!.projectId, other!.trackId)}`, (r) => diffImage(main!, other!, index, ignore, r));
-  const fk = overlays?.flicker && main && videoId ? labelsKey(main, index, labelsRevision(main.projectId, main.trackId)) : null;
-  const flicker = useRaster(fk && index > 0 ? fk : null, (r) => flickerImage(main!, videoId!, index, ignore, r));
+  const fk = overlays?.flicker && main && videoId ? labelsKey(main, slow, labelsRevision(main.projectId, main.trackId)) : null;
+  const flicker = useRaster(fk && slow > 0 ? fk : null, (r) => flickerImage(main!, videoId!, slow, ignore, r));
 
   if (!overlays) return null;
   return (
@@ -56,7 +58,7 @@ export function OverlayStack() {
       {overlays.flow && <RasterCanvas testId="overlay-flow" image={flow} view={view} viewport={viewport} smooth />}
       {diffOn && <RasterCanvas testId="overlay-diff" image={diff} view={view} viewport={viewport} />}
       {overlays.flicker && <RasterCanvas testId="overlay-flicker" image={flicker} view={view} viewport={viewport} />}
-      {overlays.flowArrows && videoId && <ArrowsCanvas videoId={videoId} index={index} frameCount={frameCount} view={view} viewport={viewport} />}
+      {overlays.flowArrows && videoId && <ArrowsCanvas videoId={videoId} index={slow} frameCount={frameCount} view={view} viewport={viewport} />}
       {swiping && <SwipeHandle />}
       {compareMode === 'side-by-side' && main && other && <SideBySide main={main} other={other} />}
       <HoverProbe main={main} />
