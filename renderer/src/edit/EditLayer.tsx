@@ -75,6 +75,7 @@ export function EditLayer() {
     const highlight = d ? (rgba: Uint8ClampedArray) => forEachDiffPixel(d, (off) => rgba.set(PREVIEW_RGBA, off * 4)) : undefined;
     if (!mask.current.update(labels, palette, rect, highlight)) return;
     mask.current.draw(ctx, view, s.video, opacity, rect);
+    editing.drawn();
     drawn.current = { key, version };
   }, [visible, index, trackId, view, viewport, opacity, classes, hidden, ignoreIndex, version, previewHere]);
 

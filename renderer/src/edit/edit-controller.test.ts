@@ -65,10 +65,13 @@ test('a whole brush drag is one undo step and one edit.apply; undo and redo send
   store.getState().setTool('brush');
   store.getState().setClassId(7);
   store.getState().setBrushRadius(1);
+  edit.drawn(); // the layer painted the fetched labels
   edit.beginStroke(0, { x: 2.5, y: 2.5 });
   edit.moveStroke(0, { x: 6.5, y: 2.5 });
   edit.moveStroke(0, { x: 10.5, y: 2.5 });
-  assert.equal(store.getState().labelsDirty !== null, true);
+  // not drawn in between: the dirty rectangle covers the whole drag so far, not just the last segment
+  const dirty = store.getState().labelsDirty!;
+  assert.ok(dirty.x0 <= 2 && dirty.x1 >= 11 && dirty.y0 <= 2 && dirty.y1 >= 3, JSON.stringify(dirty));
   edit.endStroke();
   await edit.idle();
   assert.equal(backend.calls.filter((c) => c.name === 'edit.apply').length, 1);

@@ -9,6 +9,7 @@ import type { Req, RequestName, Res } from '../../../electron/shared/contract.ts
 import type { AppStore } from '../store/app-store.ts';
 import { currentTrackId } from '../store/project-slice.ts';
 import { EditSession, entryKind } from './edit-session.ts';
+import { unionRect, type Rect } from './dirty-rect.ts';
 
 export interface EditDeps {
   call<K extends RequestName>(name: K, req: Req<K>): Promise<Res<K>>;
@@ -28,6 +29,13 @@ export function createEditController(store: AppStore, deps: EditDeps) {
   let previewDiffs: FrameDiff[] = [];
   const loading = new Map<string, Promise<void>>();
   const st = () => store.getState();
+  /** Dirty rectangle accumulated since the layer last drew ('none': nothing; null: everything). */
+  let pending: Rect | null | 'none' = 'none';
+  const notify = (frame: number, rect: Rect | null): void => {
+    if (frame !== st().editFrame) pending = null;
+    else pending = rect === null || pending === null ? null : pending === 'none' ? rect : unionRect(pending, rect);
+    st().labelsChanged(frame, pending);
+  };
 
   const syncHistory = (): void => {
     const h = session?.history;
@@ -92,17 +100,18 @@ export function createEditController(store: AppStore, deps: EditDeps) {
     const trackId = s?.trackId;
     if (!s || !p || !trackId) return Promise.resolve();
     if (s.labelsOf(frame)) {
-      if (st().editFrame !== frame) st().labelsChanged(frame, null);
+      if (st().editFrame !== frame) notify(frame, null);
       return Promise.resolve();
     }
     const key = `${p.id}/${trackId}/${frame}`;
     const pending = loading.get(key);
     if (pending) return pending;
-    const job = deps
-      .fetchLabels(p.id, trackId, frame)
+    const job = s
+      .idle() // edits still on their way must land before the labels are read back
+      .then(() => deps.fetchLabels(p.id, trackId, frame))
       .then((l) => {
         if (current() === s && s.trackId === trackId && !s.labelsOf(frame)) s.setLabels(frame, l);
-        if (st().index === frame) st().labelsChanged(frame, null);
+        if (st().index === frame) notify(frame, null);
       })
       .catch((e: unknown) => st().notify('error', `Cannot load the labels of frame ${frame}: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => loading.delete(key));
@@ -110,14 +119,18 @@ export function createEditController(store: AppStore, deps: EditDeps) {
     return job;
   }
 
-  const changed = (frame: number, rect: ReturnType<EditSession['moveStroke']>): void => {
-    if (rect) st().labelsChanged(frame, rect);
+  const changed = (frame: number, rect: Rect | null): void => {
+    if (rect) notify(frame, rect);
   };
 
   return {
     session: current,
     ensureLabels,
     flushHistory,
+    /** The layer drew everything notified so far. */
+    drawn(): void {
+      pending = 'none';
+    },
     /** Resolves when every edit and history save so far was answered. */
     async idle(): Promise<void> {
       await session?.idle();
@@ -157,11 +170,11 @@ export function createEditController(store: AppStore, deps: EditDeps) {
     },
     undo(): void {
       const frames = current()?.undo() ?? [];
-      if (frames.includes(st().index)) st().labelsChanged(st().index, null);
+      if (frames.includes(st().index)) notify(st().index, null);
     },
     redo(): void {
       const frames = current()?.redo() ?? [];
-      if (frames.includes(st().index)) st().labelsChanged(st().index, null);
+      if (frames.includes(st().index)) notify(st().index, null);
     },
     /** Asks the backend for the propagation of the last correction on `frame`. */
     async previewPropagation(frame: number): Promise<boolean> {
@@ -197,7 +210,7 @@ export function createEditController(store: AppStore, deps: EditDeps) {
       const pv = st().preview;
       if (!s || !pv || s.trackId !== pv.trackId) return;
       s.applyPropagation(previewDiffs);
-      if (previewDiffs.some((d) => d.frame === st().index)) st().labelsChanged(st().index, null);
+      if (previewDiffs.some((d) => d.frame === st().index)) notify(st().index, null);
       previewDiffs = [];
       st().setPreview(null);
     },

@@ -30,6 +30,8 @@ interface Stroke {
   trackId: string;
 }
 
+export const MAX_CACHED_FRAMES = 32;
+
 export const entryTrack = (label: string): string | null => {
   const at = label.lastIndexOf('@');
   return at >= 0 ? label.slice(at + 1) : null;
@@ -71,8 +73,14 @@ export class EditSession {
   labelsOf(frame: number): LabelMap | undefined {
     return this.labels.get(frame);
   }
+  /** Caches a frame's labels; the oldest frames beyond MAX_CACHED_FRAMES are dropped (refetched when needed). */
   setLabels(frame: number, labels: LabelMap): void {
+    this.labels.delete(frame);
     this.labels.set(frame, labels);
+    for (const f of this.labels.keys()) {
+      if (this.labels.size <= MAX_CACHED_FRAMES) break;
+      if (f !== this.stroke?.frame && f !== frame) this.labels.delete(f);
+    }
   }
   dropLabels(frame: number): void {
     this.labels.delete(frame);
