@@ -49,6 +49,16 @@ test('paint a brush stroke, undo and redo it (canvas pixels, correction marker, 
   await page.keyboard.press('Control+z');
   await expect.poll(() => e.labelAt(TRACK, 0, 140, 34)).toBe(0);
   await expect.poll(() => e.labelAt(TRACK, 0, 60, 30)).toBe(0);
+
+  // L locks the frame against later engine runs (and unlocks it)
+  const lock = page.getByTestId('lock-toggle');
+  await v.press('ArrowRight');
+  await v.expectShown(1);
+  await expect(lock).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('l');
+  await expect(lock).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('l');
+  await expect(lock).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('polygon and flood fill; propagate a correction to the next frames as one step', async ({ page }) => {
