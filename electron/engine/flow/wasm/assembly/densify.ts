@@ -1,4 +1,3 @@
-// @ts-nocheck -- AssemblyScript (v128, load<T>, usize), compiled by asc, not by tsc.
 /**
  * WebAssembly twin of ../../densify.ts (weighted mean of the overlapping patch flows, weights
  * 1 / max(1, |I1(x + u_k) - I0(x)|)). Within one patch row the sample offset x + u has the same

@@ -1,4 +1,3 @@
-// @ts-nocheck -- AssemblyScript entry of dis-kernels.wasm, compiled by asc (see ../build.mjs), not by tsc.
 /**
  * The DIS hot loops in WebAssembly SIMD. Each export runs a whole pyramid level over f32 planes
  * that the caller placed in this module's memory (addresses in bytes, from heapBase() upwards;

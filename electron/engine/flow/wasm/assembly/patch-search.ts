@@ -1,4 +1,3 @@
-// @ts-nocheck -- AssemblyScript (v128, load<T>, usize), compiled by asc, not by tsc.
 /**
  * WebAssembly twin of ../../patch-search.ts (DIS inverse search with spatial propagation); read
  * that file for the method. Same control flow and f64 scalar logic; the per-patch sums run in f32

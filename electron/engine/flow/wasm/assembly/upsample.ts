@@ -1,4 +1,3 @@
-// @ts-nocheck -- AssemblyScript (v128, load<T>, usize), compiled by asc, not by tsc.
 /**
  * WebAssembly twin of upsampleInterleaved in ../../dis.ts: bilinear (pixel-centre aligned)
  * upsampling of the flow planes (w x h) to interleaved (u, v) output (W x H), times `scale`.

@@ -1,4 +1,3 @@
-// @ts-nocheck -- AssemblyScript (v128, load<T>, usize), compiled by asc, not by tsc.
 /**
  * WebAssembly twin of ../../variational-refinement.ts (read it for the energy and the scheme):
  * the same prepare / data term / smoothness / red-black SOR steps over the same planes, in f32.
