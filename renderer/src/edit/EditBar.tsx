@@ -24,6 +24,7 @@ export function EditBar() {
   const classes = useApp(useShallow((x) => x.project?.classes ?? []));
   const canUndo = useApp((x) => x.canUndo);
   const canRedo = useApp((x) => x.canRedo);
+  const undoLabel = useApp((x) => x.undoLabel);
   const index = useApp((x) => x.index);
   const trackId = useApp((x) => currentTrackId(x.project));
   const locked = useApp((x) => (trackId ? (x.project?.locked[trackId] ?? []).includes(x.index) : false));
@@ -58,7 +59,7 @@ export function EditBar() {
           </button>
         ))}
       </div>
-      <button disabled={!canUndo} onClick={() => editing.undo()} title="Undo (Ctrl+Z)">Undo</button>
+      <button disabled={!canUndo} onClick={() => editing.undo()} title={`Undo${undoLabel ? ` ${undoLabel}` : ''} (Ctrl+Z)`}>Undo</button>
       <button disabled={!canRedo} onClick={() => editing.redo()} title="Redo (Ctrl+Shift+Z, Ctrl+Y)">Redo</button>
       <button className={locked ? 'on' : ''} aria-pressed={locked} onClick={() => void editing.toggleLock(index)} title="Lock this frame against later engine runs (L)" data-testid="lock-toggle">
         {locked ? 'Locked' : 'Lock'}
