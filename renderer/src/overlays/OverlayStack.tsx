@@ -3,12 +3,13 @@
  * colours, track diff, flicker, flow arrows. Each layer recomputes only when its own key changes
  * (frame, track, settings) and redraws only on its image or the view changing.
  */
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useApp } from '../store/index.ts';
 import { currentView } from '../store/view-slice.ts';
 import { ArrowsCanvas } from './ArrowsCanvas.tsx';
 import { HoverProbe } from './HoverProbe.tsx';
-import { labelsRevision } from './grid-cache.ts';
+import { labelsRevision, loadLabels } from './grid-cache.ts';
 import { confidenceImage, diffImage, flickerImage, flowImage, maskImage } from './layers.ts';
 import { labelsKey, useCompareTrack, useMainTrack, useMaskStyle, type TrackRef } from './overlay-inputs.ts';
 import { RasterCanvas } from './RasterCanvas.tsx';
@@ -21,6 +22,13 @@ function useMask(t: TrackRef | null, on: boolean) {
   const index = useApp((s) => s.index);
   const { classes, hidden, opacity, ignore } = useMaskStyle();
   const k = on && t ? labelsKey(t, index, labelsRevision(t.projectId, t.trackId)) : null;
+  const playing = useApp((s) => s.playing);
+  const count = useApp((s) => s.video?.frameCount ?? 0);
+  useEffect(() => {
+    // While playing, fetch the next frames' labels ahead (they land in the grid cache).
+    if (!k || !t || !playing) return;
+    for (let d = 1; d <= 4; d++) if (index + d < Math.min(count, t.framesDone)) void loadLabels('labels', t.projectId, t.trackId, index + d).catch(() => undefined);
+  }, [k, playing]); // eslint-disable-line react-hooks/exhaustive-deps
   return useRaster(k && `${k}/${hidden.join(',')}/${opacity}/${classes.length}`, (reuse) => maskImage(t!, index, classes, hidden, opacity, ignore, reuse));
 }
 
