@@ -41,16 +41,22 @@ interface Data {
   what: string;
 }
 
+/** A synthetic sequence with exact labels written as ground-truth PNGs into `gtDir`. */
+async function synthetic(gtDir: string, o: { frames: number; sceneCutAt?: number[] }): Promise<Data> {
+  const seq = generateSequence({ width: 480, height: 352, frames: o.frames, speed: 1, sceneCutAt: o.sceneCutAt ?? [] });
+  await mkdir(gtDir);
+  const frames = seq.map((f) => ({ index: f.index, stem: String(f.index).padStart(6, '0'), width: 480, height: 352, rgba: f.rgba, decodeMs: 0 }));
+  for (const f of seq) await writeFile(join(gtDir, `${String(f.index).padStart(6, '0')}.png`), encodeGray8(480, 352, f.labels.data));
+  const cuts = o.sceneCutAt?.length ? `, scene cuts at ${o.sceneCutAt.join(', ')}` : '';
+  return { frames, gtDir, what: `synthetic sequence (${o.frames} frames, 480x352, exact labels${cuts})` };
+}
+
 async function data(tmp: string): Promise<Data> {
   const dataDir = process.env.VSS_DATA_DIR ?? join(root, '..', 'shared', 'data');
   const val = join(dataDir, 'camvid', 'val_a');
   if (existsSync(val) && existsSync(`${val}annot`)) return { frames: await readPngFolder(val), gtDir: `${val}annot`, what: 'CamVid val_a (50 frames, 480x360, 15 Hz)' };
-  const seq = generateSequence({ width: 480, height: 352, frames: 40, speed: 1 });
-  const gtDir = join(tmp, 'gt');
-  await mkdir(gtDir);
-  const frames = seq.map((f) => ({ index: f.index, stem: String(f.index).padStart(6, '0'), width: 480, height: 352, rgba: f.rgba, decodeMs: 0 }));
-  for (const f of seq) await writeFile(join(gtDir, `${String(f.index).padStart(6, '0')}.png`), encodeGray8(480, 352, f.labels.data));
-  return { frames, gtDir, what: 'synthetic sequence (40 frames, 480x352, exact labels; CamVid val_a not found)' };
+  const d = await synthetic(join(tmp, 'gt'), { frames: 40 });
+  return { ...d, what: `${d.what}; CamVid val_a not found` };
 }
 
 export async function bench(): Promise<BenchSection> {
@@ -63,12 +69,25 @@ export async function bench(): Promise<BenchSection> {
     const d = await data(tmp);
     notes.push(`Data: ${d.what}; model ${model.replace(root + '/', '')}; ${os.cpus().length} cores (shared), CPU execution provider.`);
     let n = 0;
-    const run = async (p: Partial<SegmentSettings>, count = d.frames.length): Promise<{ s: SegmentSummary; miou: number }> => {
+    const runOn = async (on: Data, p: Partial<SegmentSettings>, count = on.frames.length): Promise<{ s: SegmentSummary; miou: number }> => {
       const out = join(tmp, `r${n++}`);
-      const s = await segmentJob({ settings: segmentSettings({ model, ...p }), out, force: true, source: 'bench', total: count }, streamFrames(d.frames, count));
-      const e = await evaluateFolders(join(out, 'labels'), d.gtDir, { classes: 11, ignoreIndex: 11 });
+      const s = await segmentJob({ settings: segmentSettings({ model, ...p }), out, force: true, source: 'bench', total: count }, streamFrames(on.frames, count));
+      const e = await evaluateFolders(join(out, 'labels'), on.gtDir, { classes: 11, ignoreIndex: 11 });
       await rm(out, { recursive: true, force: true });
       return { s, miou: e.miou };
+    };
+    const run = (p: Partial<SegmentSettings>, count?: number): Promise<{ s: SegmentSummary; miou: number }> => runOn(d, p, count);
+    /** Synchronous adaptive with a fixed threshold bisected to exactly `keys` key frames (keys fall as the threshold rises). */
+    const equalKeys = async (on: Data, keys: number, start: number): Promise<{ s: SegmentSummary; miou: number }> => {
+      let [lo, hi] = [0, 4 * start];
+      let r: { s: SegmentSummary; miou: number } | undefined;
+      for (let i = 0; i < 14 && r?.s.keyFrames.length !== keys; i++) {
+        const thr = (lo + hi) / 2;
+        r = await runOn(on, { mode: 'adaptive', threshold: thr, lowLatency: false, tc: false });
+        if (r.s.keyFrames.length > keys) lo = thr;
+        else hi = thr;
+      }
+      return r!;
     };
     const pct = (v: number | null): string => (v === null ? '-' : (v * 100).toFixed(1));
     const load = (): string => os.loadavg()[0]!.toFixed(2);
@@ -123,16 +142,19 @@ export async function bench(): Promise<BenchSection> {
     ];
     rows.push(adRow('adaptive online T=5, low-latency', ad));
     rows.push(adRow('adaptive online T=5, synchronous', adSync));
-    // Exactly dff's key count: bisect a fixed threshold (keys fall as the threshold rises).
-    let [lo, hi] = [0, 4 * (Number(adSync.s.modeInfo.threshold) || 1)];
-    let eq: { s: SegmentSummary; miou: number } | undefined;
-    for (let i = 0; i < 14 && eq?.s.keyFrames.length !== dff5.s.keyFrames.length; i++) {
-      const thr = (lo + hi) / 2;
-      eq = await run({ mode: 'adaptive', threshold: thr, lowLatency: false, tc: false });
-      if (eq.s.keyFrames.length > dff5.s.keyFrames.length) lo = thr;
-      else hi = thr;
-    }
-    rows.push(adRow(`adaptive fixed threshold ${(eq!.s.settings.threshold ?? 0).toFixed(3)} (bisected), synchronous`, eq!));
+    const eq = await equalKeys(d, dff5.s.keyFrames.length, Number(adSync.s.modeInfo.threshold) || 1);
+    rows.push(adRow(`adaptive fixed threshold ${(eq.s.settings.threshold ?? 0).toFixed(3)} (bisected), synchronous`, eq));
+    // The same comparison on a synthetic clip with scene cuts (exact labels): where content changes unevenly.
+    const cut = await synthetic(join(tmp, 'gt-cuts'), { frames: 40, sceneCutAt: [13, 27] });
+    const cutDff = await runOn(cut, { mode: 'dff', keyInterval: 5, tc: false });
+    const cutOnline = await runOn(cut, { mode: 'adaptive', targetInterval: 5, lowLatency: false, tc: false });
+    const cutEq = await equalKeys(cut, cutDff.s.keyFrames.length, Number(cutOnline.s.modeInfo.threshold) || 1);
+    rows.push([
+      `${cut.what}: adaptive (bisected to ${cutEq.s.keyFrames.length} key frames: ${cutEq.s.keyFrames.join(',')}) / online T=5 (${cutOnline.s.keyFrames.length} key frames)`,
+      `${pct(cutEq.miou)} / ${pct(cutOnline.miou)}`,
+      `dff K=5 ${pct(cutDff.miou)} (${cutDff.s.keyFrames.length} key frames)`,
+      '≥ dff',
+    ]);
     // Frame 0 is excluded: with nothing to propagate from, the first frame always runs the whole model.
     const lat = (s: SegmentSummary): string => {
       const after = s.records.filter((r) => r.index > 0);
