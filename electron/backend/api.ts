@@ -22,7 +22,7 @@ import type { Handlers } from './handlers.ts';
 import type { WorkspaceContext } from './workspace/context.ts';
 import { createProjectHandlers } from './workspace/project-handlers.ts';
 import { flushAllProjects } from './workspace/project-session.ts';
-import { createEngineHandlers } from './workspace/engine-handlers.ts';
+import { createEngineHandlers, disposeEngineRuns } from './workspace/engine-handlers.ts';
 import type { ResourceRequest, ResourceResponse } from './resources.ts';
 import { readResource } from './workspace/resource-read.ts';
 import { FlowCache } from './workspace/resource-flow.ts';
@@ -155,6 +155,7 @@ export function createBackend(deps: BackendDeps): Backend {
       return () => listeners.delete(listener);
     },
     async dispose() {
+      await disposeEngineRuns(workspace);
       await flushAllProjects(workspace);
       listeners.clear();
       await deps.engine?.dispose?.();

@@ -7,7 +7,15 @@ import { setLiveStatus } from './track-status.ts';
 
 export type EngineRequestName = 'models.list' | 'engine.run' | 'engine.cancel' | 'track.rename' | 'track.delete';
 
+const runsOf = new WeakMap<WorkspaceContext, EngineRuns>();
+
+/** Cancels the workspace's engine runs and waits for them (backend dispose). */
+export async function disposeEngineRuns(ctx: WorkspaceContext): Promise<void> {
+  await runsOf.get(ctx)?.dispose();
+}
+
 export function createEngineHandlers(ctx: WorkspaceContext, runs: EngineRuns = new EngineRuns(ctx)): HandlerGroup<EngineRequestName> {
+  runsOf.set(ctx, runs);
   return {
     'models.list': async () => ({ models: await listModels() }),
     'engine.run': (req) => runs.start(req),
