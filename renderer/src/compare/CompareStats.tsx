@@ -35,7 +35,6 @@ export function CompareStats() {
       live = false;
     };
     // key covers main/other/index
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, classes]);
 
   if (!main) return null;

@@ -28,7 +28,7 @@ function useMask(t: TrackRef | null, on: boolean) {
     // While playing, fetch the next frames' labels ahead (they land in the grid cache).
     if (!k || !t || !playing) return;
     for (let d = 1; d <= 4; d++) if (index + d < Math.min(count, t.framesDone)) void loadLabels('labels', t.projectId, t.trackId, index + d).catch(() => undefined);
-  }, [k, playing]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [k, playing]); // k covers the track and the frame
   return useRaster(k && `${k}/${hidden.join(',')}/${opacity}/${classes.length}`, (reuse) => maskImage(t!, index, classes, hidden, opacity, ignore, reuse));
 }
 

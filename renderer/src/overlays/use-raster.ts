@@ -27,7 +27,6 @@ export function useRaster(key: string | null, compute: (reuse: Uint8ClampedArray
       },
     );
     // compute is rebuilt each render; the key says when its inputs changed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   return image;
 }
