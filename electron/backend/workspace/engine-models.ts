@@ -4,14 +4,24 @@
  * training and tools folders are skipped. engine.run only accepts a bundle from this list, so the
  * page never names an arbitrary folder.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ModelInfo } from '../../shared/contract.ts';
 import { parseManifest } from '../../engine/model/manifest.ts';
 import { DEFAULT_MODEL_DIR } from '../../engine/segment/settings.ts';
 import { VssError } from '../errors.ts';
 
-export const MODELS_ROOT = dirname(DEFAULT_MODEL_DIR);
+/**
+ * Where bundles live: $VSS_MODELS_DIR, else native-models/ beside the sources, else
+ * <cwd>/native-models (the desktop bundle runs from dist/electron, where the source-relative
+ * path does not hold).
+ */
+export function modelsRoot(): string {
+  const candidates = [process.env.VSS_MODELS_DIR, dirname(DEFAULT_MODEL_DIR), join(process.cwd(), 'native-models')];
+  return candidates.find((c): c is string => !!c && existsSync(c)) ?? dirname(DEFAULT_MODEL_DIR);
+}
+const DEFAULT_NAME = basename(DEFAULT_MODEL_DIR);
 const SKIP = new Set(['training', 'tools', 'node_modules']);
 const TEST_GROUP = 'test-tiny';
 
@@ -24,7 +34,7 @@ async function readModel(dir: string, name: string): Promise<ModelInfo | null> {
       form: m.stages ? 'split' : 'single',
       classes: m.classes.map((c) => ({ id: c.id, name: c.name, color: [...c.color] as [number, number, number] })),
       ignoreIndex: m.ignoreIndex ?? null,
-      isDefault: resolve(dir) === resolve(DEFAULT_MODEL_DIR),
+      isDefault: name === DEFAULT_NAME,
     };
   } catch {
     return null;
@@ -40,7 +50,7 @@ async function subdirs(dir: string): Promise<string[]> {
 }
 
 /** The default bundle first, then the others by name, test bundles last. */
-export async function listModels(root = MODELS_ROOT): Promise<ModelInfo[]> {
+export async function listModels(root = modelsRoot()): Promise<ModelInfo[]> {
   const out: ModelInfo[] = [];
   for (const name of await subdirs(root)) {
     if (SKIP.has(name)) continue;
@@ -59,7 +69,7 @@ export async function listModels(root = MODELS_ROOT): Promise<ModelInfo[]> {
 }
 
 /** The listed bundle named by `model` (its name or folder), or the default one. */
-export async function pickModel(model: string | undefined, root = MODELS_ROOT): Promise<ModelInfo> {
+export async function pickModel(model: string | undefined, root = modelsRoot()): Promise<ModelInfo> {
   const models = await listModels(root);
   const found = model === undefined ? models.find((m) => m.isDefault) ?? models[0] : models.find((m) => m.name === model || resolve(m.dir) === resolve(model));
   if (!found) {
