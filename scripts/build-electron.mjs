@@ -2,6 +2,7 @@
 //   electron/main/index.ts    → dist/electron/main.cjs
 //   electron/preload/index.ts → dist/electron/preload.cjs (sandboxed: only `electron` may be required)
 //   electron/engine/worker/worker.ts → dist/electron/entry.mjs (the engine worker, ESM)
+//   electron/engine/flow-worker/worker.ts → dist/electron/flow-entry.mjs (the overlay flow worker, ESM)
 // plus the files the bundles load beside themselves (new URL('./x', import.meta.url) resolves to
 // dist/electron/x): the ONNX stage worker (plain JS) and the DIS WebAssembly kernels.
 // Native and binary packages stay external and load from node_modules at run time.
@@ -22,20 +23,21 @@ const common = {
   banner: { js: "const __vssImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
+const esmWorker = {
+  ...common,
+  format: 'esm',
+  define: {},
+  // Bundled CommonJS dependencies call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __vssCreateRequire } from 'node:module'; const require = __vssCreateRequire(import.meta.url);" },
+};
+
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' }),
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'], define: {}, banner: {} }),
-  build({
-    ...common,
-    entryPoints: ['electron/engine/worker/worker.ts'],
-    outfile: 'dist/electron/entry.mjs',
-    format: 'esm',
-    define: {},
-    // Bundled CommonJS dependencies call require(); give the ESM bundle one.
-    banner: { js: "import { createRequire as __vssCreateRequire } from 'node:module'; const require = __vssCreateRequire(import.meta.url);" },
-  }),
+  build({ ...esmWorker, entryPoints: ['electron/engine/worker/worker.ts'], outfile: 'dist/electron/entry.mjs' }),
+  build({ ...esmWorker, entryPoints: ['electron/engine/flow-worker/worker.ts'], outfile: 'dist/electron/flow-entry.mjs' }),
 ]);
 mkdirSync('dist/electron', { recursive: true });
 copyFileSync('electron/engine/model/stage-worker.mjs', 'dist/electron/stage-worker.mjs');
 copyFileSync('electron/engine/flow/wasm/dis-kernels.wasm', 'dist/electron/dis-kernels.wasm');
-console.log('built dist/electron/{main.cjs,preload.cjs,entry.mjs} and copied stage-worker.mjs, dis-kernels.wasm');
+console.log('built dist/electron/{main.cjs,preload.cjs,entry.mjs,flow-entry.mjs} and copied stage-worker.mjs, dis-kernels.wasm');

@@ -156,6 +156,7 @@ export function createBackend(deps: BackendDeps): Backend {
     },
     async dispose() {
       await disposeEngineRuns(workspace);
+      await flows.dispose();
       await flushAllProjects(workspace);
       listeners.clear();
       await deps.engine?.dispose?.();
