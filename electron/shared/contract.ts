@@ -198,6 +198,16 @@ export interface ProgressInfo {
   etaSec: number;
 }
 
+/**
+ * A frame of a running engine job: whether it is a key frame and its TC to the previous frame
+ * (null until known: TC needs the next frame's flow, so a frame is sent again once it is).
+ */
+export interface RunFrame {
+  index: number;
+  key: boolean;
+  tcPrev: number | null;
+}
+
 // ---------------------------------------------------------------- requests
 
 export interface Requests {
@@ -445,7 +455,13 @@ export interface Events {
   /** Something worth a toast. */
   'app.notice': { level: 'info' | 'warning' | 'error'; message: string };
   /** Engine run progress; labels for frames < framesDone can be fetched. */
-  'engine.progress': ProgressInfo & { runId: string; projectId: string; trackId: string };
+  'engine.progress': ProgressInfo & {
+    runId: string;
+    projectId: string;
+    trackId: string;
+    /** Frames finished since the previous event, and earlier ones whose TC became known (merge by index: electron/shared/run-frames.ts). */
+    frames: RunFrame[];
+  };
   /** Engine run ended (ok, failed or cancelled); the track's final state. */
   'engine.done': { runId: string; projectId: string; trackId: string; status: 'done' | 'failed' | 'cancelled'; message: string; track: TrackInfo | null };
   'export.progress': ProgressInfo & { jobId: string };

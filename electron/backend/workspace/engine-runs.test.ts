@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { after, test } from 'node:test';
 import type { EventName, Events, VideoInfo } from '../../shared/contract.ts';
 import { generateSequence } from '../../engine/synthetic/generate.ts';
+import { mergeRunFrames, type RunMarks } from '../../shared/run-frames.ts';
 import { createProject } from '../project/index.ts';
 import { CAMVID_CLASSES, fakeVideo, tempDir } from '../project/test-fixtures.ts';
 import type { DecodedFrame, VideoService } from '../video/types.ts';
@@ -88,6 +89,12 @@ test('a dff run fills a new track progressively and ends with its key frames and
   const progress = events.filter((e) => e.name === 'engine.progress').map((e) => (e.payload as Events['engine.progress']).done);
   assert.ok(progress.length >= 1 && progress.every((d, i) => i === 0 || d >= progress[i - 1]!), `progress ${progress.join(',')}`);
   assert.equal(progress[progress.length - 1], N);
+  // The batches of key flags and TC add up to the final track's; key frames show before the end.
+  const batches = events.filter((e) => e.name === 'engine.progress').map((e) => e.payload as Events['engine.progress']);
+  const merged = batches.reduce<RunMarks>((m, b) => mergeRunFrames(m, b.frames), { keyFrames: [], tc: [], tcMean: null });
+  assert.deepEqual(merged.keyFrames, end.track?.keyFrames);
+  assert.deepEqual(merged.tc, end.track?.tc);
+  assert.ok(batches.some((b) => b.done < N && b.frames.some((f) => f.key)), 'key frames reported while running');
   assert.equal(duringRun.length, 1, 'no progress step before the end');
   assert.equal(await duringRun[0], W * H);
   const labels = await readResource({ ctx, frame: ctx.video.frame, flows: new FlowCache(ctx.video.frame) }, { kind: 'labels', projectId: 'p1', trackId, index: N - 1, raw: false });

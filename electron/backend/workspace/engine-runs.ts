@@ -1,13 +1,15 @@
 /**
  * Engine runs started from the UI: one EngineClient job per run over the project's video
  * (VideoService frames), writing into <project>/runs/<runId>, imported into a new track while it
- * runs (engine-import.ts). Emits engine.progress (done = frames whose labels can be fetched) and
- * engine.done (with the track's final TrackInfo).
+ * runs (engine-import.ts). Emits engine.progress (done = frames whose labels can be fetched; frames
+ * = key flags and TC reported since the previous event, so markers and the sparkline grow live)
+ * and engine.done (with the track's final TrackInfo).
  */
 import { randomBytes } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Req, Res } from '../../shared/contract.ts';
+import { RunFrameLog } from '../../shared/run-frames.ts';
 import type { SegmentProgress } from '../../engine/segment/types.ts';
 import { EngineClient, type EngineRun } from '../../engine/worker/client.ts';
 import { frameStem, videoFrameSource } from '../../engine/worker/video-source.ts';
@@ -98,10 +100,12 @@ export class EngineRuns {
     let latest: SegmentProgress = { done: 0, total, fps: 0, etaSec: 0 };
     let tmpDir: string | null = null;
     let pumping: Promise<void> | null = null;
+    const marks = new RunFrameLog();
     const report = (): void => {
       if (importer.trackId && importer.trackId !== run.trackId) run.trackId = importer.trackId;
-      setLiveStatus(ctx, run.projectId, run.trackId, { status: 'running', framesDone: importer.imported });
-      ctx.emit('engine.progress', { ...latest, done: importer.imported, runId: run.runId, projectId: run.projectId, trackId: run.trackId });
+      setLiveStatus(ctx, run.projectId, run.trackId, { status: 'running', framesDone: importer.imported, ...marks.snapshot() });
+      const { frames: _f, ...info } = latest;
+      ctx.emit('engine.progress', { ...info, done: importer.imported, runId: run.runId, projectId: run.projectId, trackId: run.trackId, frames: marks.take() });
     };
     const pump = (): void => {
       if (pumping) return;
@@ -121,6 +125,7 @@ export class EngineRuns {
     try {
       for await (const p of run.handle) {
         latest = p;
+        marks.add(p.frames);
         pump();
       }
       const summary = await run.handle.result;
@@ -141,8 +146,10 @@ export class EngineRuns {
     }
     const trackId = importer.trackId ?? run.trackId;
     const track = open.project.tracks.find((t) => t.id === trackId);
-    setLiveStatus(ctx, run.projectId, trackId, track && status !== 'done' ? { status, framesDone: importer.imported } : null);
-    const info = track ? await trackInfo(open.project, track, track && status !== 'done' ? { status, framesDone: importer.imported } : undefined) : null;
+    // A stopped run keeps the key frames and TC it reported (its track has no real summary.json).
+    const stopped = track && status !== 'done' ? { status, framesDone: importer.imported, ...marks.snapshot() } : null;
+    setLiveStatus(ctx, run.projectId, trackId, stopped);
+    const info = track ? await trackInfo(open.project, track, stopped ?? undefined) : null;
     ctx.emit('engine.done', { runId: run.runId, projectId: run.projectId, trackId, status, message, track: info });
   }
 }

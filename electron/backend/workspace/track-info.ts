@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TrackInfo } from '../../shared/contract.ts';
+import { meanTc } from '../../shared/run-frames.ts';
 import type { Project, Track } from '../project/index.ts';
 import type { OpenProject, WorkspaceContext } from './context.ts';
 import { liveStatus, type LiveTrackStatus } from './track-status.ts';
@@ -55,7 +56,8 @@ async function readTc(project: Project, trackId: string): Promise<TcCacheEntry> 
 export async function trackInfo(project: Project, track: Track, live?: LiveTrackStatus): Promise<TrackInfo> {
   const running = live?.status === 'running';
   const framesDone = live && running ? live.framesDone : (await project.frames(track.id).catch(() => [])).length;
-  const { tc, tcMean } = running ? { tc: [], tcMean: null } : await readTc(project, track.id);
+  // A run in flight (or one that stopped early) has no real summary.json: use what it reported.
+  const { tc, tcMean } = live?.tc ? { tc: [...live.tc], tcMean: meanTc(live.tc) } : running ? { tc: [], tcMean: null } : await readTc(project, track.id);
   return {
     id: track.id,
     name: track.name,
@@ -63,7 +65,7 @@ export async function trackInfo(project: Project, track: Track, live?: LiveTrack
     mode: track.mode,
     status: live?.status ?? 'done',
     framesDone,
-    keyFrames: [...track.keyFrames],
+    keyFrames: [...(live?.keyFrames ?? track.keyFrames)],
     tc,
     tcMean,
     settings: { ...track.settings },

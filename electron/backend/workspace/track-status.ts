@@ -9,6 +9,9 @@ import type { WorkspaceContext } from './context.ts';
 export interface LiveTrackStatus {
   status: TrackInfo['status'];
   framesDone: number;
+  /** Key frames and per-frame TC the run reported so far (its summary.json exists only at the end). */
+  keyFrames?: number[];
+  tc?: (number | null)[];
 }
 
 const stores = new WeakMap<WorkspaceContext, Map<string, LiveTrackStatus>>();

@@ -24,7 +24,7 @@ import { OutputWriter } from './output-writer.ts';
 import { prefetch } from './prefetch.ts';
 import { buildSummary } from './summary.ts';
 import { resizeLabelsNearest, temporalConsistency } from './tc.ts';
-import type { FrameRecord, SegmentProgress, SegmentSettings, SegmentSummary, SourceFrame } from './types.ts';
+import type { FrameRecord, ProgressFrame, SegmentProgress, SegmentSettings, SegmentSummary, SourceFrame } from './types.ts';
 
 export interface RunHooks {
   signal?: AbortSignal;
@@ -77,6 +77,8 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
   const pending = new Map<number, Pending>();
   const records: FrameRecord[] = [];
   let toAnalyse: Labelled[] = [];
+  /** Frames for the next progress event: new ones, and earlier ones whose TC became known. */
+  let fresh: ProgressFrame[] = [];
   let prev: { gray: GrayImage; small: LabelMap } | undefined;
   let labeler: { key: string; run: Labeler } | undefined;
   let analysisMs = 0;
@@ -90,7 +92,10 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
     const ta = performance.now();
     for (const l of toAnalyse) {
       const small = resizeLabelsNearest(l.labels, fsize.width, fsize.height);
-      if (prev) l.record.tcPrev = temporalConsistency(prev.small, small, l.flowToPrev ?? disFlow(l.gray, prev.gray, dis), classes);
+      if (prev) {
+        l.record.tcPrev = temporalConsistency(prev.small, small, l.flowToPrev ?? disFlow(l.gray, prev.gray, dis), classes);
+        fresh.push({ index: l.record.index, key: l.record.key, tcPrev: l.record.tcPrev });
+      }
       prev = { gray: l.gray, small };
     }
     toAnalyse = [];
@@ -118,7 +123,10 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
     hooks.onFrameDone?.(o.index);
     const elapsed = (performance.now() - t0 - analysisMs) / 1000;
     const fps = records.length / Math.max(elapsed, 1e-6);
-    hooks.onProgress?.({ done: records.length, total: input.total, fps, etaSec: Math.max(0, input.total - records.length) / Math.max(fps, 1e-6) });
+    fresh.push({ index: record.index, key: record.key, tcPrev: record.tcPrev });
+    const frames = fresh;
+    fresh = [];
+    hooks.onProgress?.({ done: records.length, total: input.total, fps, etaSec: Math.max(0, input.total - records.length) / Math.max(fps, 1e-6), frames });
   };
 
   for await (const frame of prefetch(input.frames, 2)) {
@@ -140,6 +148,12 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
   for (const o of await mode.flush()) await finish(o);
   analyse();
   const elapsedSec = (performance.now() - t0 - analysisMs) / 1000;
+  if (fresh.length > 0) {
+    // The TC of the last frames became known after their own progress events.
+    const fps = records.length / Math.max(elapsedSec, 1e-6);
+    hooks.onProgress?.({ done: records.length, total: input.total, fps, etaSec: 0, frames: fresh });
+    fresh = [];
+  }
   await writer.drain();
   const wallSec = (performance.now() - t0) / 1000;
   const summary = buildSummary({ bundle, settings, records, source: input.source, loadMs: input.loadMs, elapsedSec, wallSec, width, height, modeInfo: mode.info() });

@@ -79,9 +79,19 @@ export interface SegmentSummary {
   records: FrameRecord[];
 }
 
+/** A frame finished by the run (or an earlier one whose TC became known: TC needs the next frame). */
+export interface ProgressFrame {
+  index: number;
+  key: boolean;
+  /** TC to the previous frame; null on the first frame, while unknown, or with tc off. */
+  tcPrev: number | null;
+}
+
 export interface SegmentProgress {
   done: number;
   total: number;
   fps: number;
   etaSec: number;
+  /** Frames finished since the previous progress event, and earlier frames whose TC became known since. */
+  frames?: ProgressFrame[];
 }

@@ -5,6 +5,7 @@
  */
 import type { TrackInfo } from '../../../../electron/shared/contract.ts';
 import { defaultTrackName } from '../../../../electron/backend/workspace/engine-names.ts';
+import { mergeRunFrames } from '../../../../electron/shared/run-frames.ts';
 import { client } from '../../client/bridge.ts';
 import { appStore } from '../../store/index.ts';
 import { settingsForMode } from '../../store/run-slice.ts';
@@ -61,7 +62,8 @@ export function followRuns(): () => void {
     if (s.project?.id !== e.projectId) return;
     s.setRunProgress(e.runId, { done: e.done, total: e.total, fps: e.fps, etaSec: e.etaSec }, e.trackId);
     const t = s.project.tracks.find((x) => x.id === e.trackId) ?? placeholder(e.trackId, e.trackId, 'engine');
-    s.upsertTrack({ ...t, status: 'running', framesDone: e.done });
+    // Key-frame markers and the TC sparkline grow with each batch (the summary comes at the end).
+    s.upsertTrack({ ...t, status: 'running', framesDone: e.done, ...(e.frames.length > 0 ? mergeRunFrames(t, e.frames) : {}) });
   });
   const offDone = client.on('engine.done', (e) => {
     const s = state();
