@@ -7,7 +7,7 @@ import { flowToColor } from '../../../electron/engine/flow/colorwheel.ts';
 import type { RasterImage } from './RasterCanvas.tsx';
 import { loadFlow, loadLabels } from './grid-cache.ts';
 import type { TrackRef } from './overlay-inputs.ts';
-import { buildLut, colorizeLabels, confidenceHeat, diffMask, flickerMask, packRgba, warpLabelsBack } from './rasterize.ts';
+import { buildLut, colorizeLabels, confidenceHeat, diffMask, flickerMask, packRgba, warpTable, type WarpTable } from './rasterize.ts';
 import { nextSeq, rgbaBuffer } from './use-raster.ts';
 
 export const DIFF_COLOR = packRgba(255, 0, 220, 220);
@@ -44,15 +44,15 @@ export async function diffImage(a: TrackRef, b: TrackRef, index: number, ignoreI
   return { rgba: out, width: ga.width, height: ga.height, scale: 1, index, seq: nextSeq() };
 }
 
-const warped = { buf: new Uint8Array(0) };
+/** Reused between frames (the flow grid and the frame size rarely change). */
+const warp: { table?: WarpTable } = {};
 
 export async function flickerImage(t: TrackRef, videoId: string, index: number, ignoreIndex: number, reuse: Uint8ClampedArray | null): Promise<RasterImage | null> {
   if (index < 1) return null;
   const [cur, prev, flow] = await Promise.all([loadLabels('labels', t.projectId, t.trackId, index), loadLabels('labels', t.projectId, t.trackId, index - 1), loadFlow(videoId, index - 1)]);
   if (!cur || !prev || !flow || cur.data.length !== prev.data.length) return null;
-  if (warped.buf.length !== cur.data.length) warped.buf = new Uint8Array(cur.data.length);
-  warpLabelsBack(prev.data, cur.width, cur.height, flow.data, flow.width, flow.height, warped.buf, ignoreIndex);
+  warp.table = warpTable(cur.width, cur.height, flow.data, flow.width, flow.height, warp.table);
   const out = rgbaBuffer(reuse, cur.data.length);
-  lastCounts.flicker = flickerMask(cur.data, warped.buf, out, FLICKER_COLOR, ignoreIndex);
+  lastCounts.flicker = flickerMask(cur.data, prev.data, cur.width, cur.height, warp.table, out, FLICKER_COLOR, ignoreIndex);
   return { rgba: out, width: cur.width, height: cur.height, scale: 1, index, seq: nextSeq() };
 }

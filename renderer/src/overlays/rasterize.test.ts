@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildLut, classHistogram, colorizeLabels, confidenceHeat, diffMask, packRgba, warpLabelsBack } from './rasterize.ts';
+import { buildLut, classHistogram, colorizeLabels, confidenceHeat, diffMask, flickerMask, packRgba, warpLabelsBack, warpTable } from './rasterize.ts';
 import { flowArrows } from './flow-arrows.ts';
 
 const classes = [
@@ -31,6 +31,23 @@ test('warping with a uniform rightward flow shifts the previous labels right', (
   assert.deepEqual([...out], [255, 1, 2, 3]);
   const still = warpLabelsBack(prev, 4, 1, new Float32Array(4), 2, 1, new Uint8Array(4));
   assert.deepEqual([...still], [1, 2, 3, 4]);
+});
+
+test('flicker in one pass equals warping then diffing, on a random field with out-of-frame pixels', () => {
+  const [w, h, fw, fh] = [13, 7, 5, 3];
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const cur = Uint8Array.from({ length: w * h }, () => Math.floor(rnd() * 4));
+  const prev = Uint8Array.from({ length: w * h }, () => (rnd() < 0.1 ? 255 : Math.floor(rnd() * 4)));
+  const flow = Float32Array.from({ length: fw * fh * 2 }, () => (rnd() - 0.5) * 4);
+  const color = packRgba(255, 210, 0, 230);
+  const expected = new Uint8ClampedArray(w * h * 4);
+  const n0 = diffMask(cur, warpLabelsBack(prev, w, h, flow, fw, fh, new Uint8Array(w * h)), expected, color);
+  const out = new Uint8ClampedArray(w * h * 4).fill(9);
+  const n = flickerMask(cur, prev, w, h, warpTable(w, h, flow, fw, fh), out, color);
+  assert.equal(n, n0);
+  assert.ok(n > 0 && n < w * h);
+  assert.deepEqual([...out], [...expected]);
 });
 
 test('confidence heat: low confidence is red and more opaque than high confidence', () => {

@@ -47,32 +47,78 @@ export function diffMask(a: Uint8Array, b: Uint8Array, out: Uint8ClampedArray, c
 }
 
 /**
- * The previous frame's labels carried into this frame along optical flow: flow is the
- * reduced-size field from frame t-1 to t (x-flow-scale = frame width / flow width); each pixel x
- * of frame t takes prev(x - f(x)) (nearest), the usual backward approximation of a forward field.
+ * Whole-pixel displacement of each flow cell (pure): flow is the reduced-size field from frame
+ * t-1 to t (x-flow-scale = frame width / flow width); pixel x of frame t takes prev(x - f(x))
+ * rounded to the nearest pixel, the usual backward approximation of a forward field. Computed once
+ * per flow cell, so the per-pixel loops below only add integers.
+ */
+export interface WarpTable {
+  /** Per flow cell: integer dx, dy. */
+  dx: Int32Array;
+  dy: Int32Array;
+  /** Per frame column / row: the flow cell column / the first cell of the flow row. */
+  col: Int32Array;
+  row: Int32Array;
+}
+
+export function warpTable(width: number, height: number, flow: Float32Array, fw: number, fh: number, reuse?: WarpTable): WarpTable {
+  const n = fw * fh;
+  const t = reuse && reuse.dx.length === n && reuse.col.length === width && reuse.row.length === height ? reuse : { dx: new Int32Array(n), dy: new Int32Array(n), col: new Int32Array(width), row: new Int32Array(height) };
+  const kx = width / fw;
+  const ky = height / fh;
+  for (let c = 0; c < n; c++) {
+    t.dx[c] = Math.floor(0.5 - flow[2 * c]! * kx);
+    t.dy[c] = Math.floor(0.5 - flow[2 * c + 1]! * ky);
+  }
+  for (let x = 0; x < width; x++) t.col[x] = Math.min(fw - 1, Math.floor((x * fw) / width));
+  for (let y = 0; y < height; y++) t.row[y] = fw * Math.min(fh - 1, Math.floor((y * fh) / height));
+  return t;
+}
+
+/**
+ * The previous frame's labels carried into this frame along the flow (nearest, see warpTable).
  * Pixels that come from outside the frame get `ignoreIndex`.
  */
 export function warpLabelsBack(prev: Uint8Array, width: number, height: number, flow: Float32Array, fw: number, fh: number, out: Uint8Array, ignoreIndex = 255): Uint8Array {
-  const kx = width / fw;
-  const ky = height / fh;
-  // Flow cell of each column, computed once (no per-pixel division or clamping).
-  const col = new Int32Array(width);
-  for (let x = 0; x < width; x++) col[x] = 2 * Math.min(fw - 1, Math.floor((x * fw) / width));
+  const { dx, dy, col, row } = warpTable(width, height, flow, fw, fh);
   for (let y = 0; y < height; y++) {
-    const rowF = 2 * fw * Math.min(fh - 1, Math.floor((y * fh) / height));
+    const r = row[y]!;
     const o = y * width;
     for (let x = 0; x < width; x++) {
-      const f = rowF + col[x]!;
-      const px = Math.floor(x - flow[f]! * kx + 0.5);
-      const py = Math.floor(y - flow[f + 1]! * ky + 0.5);
+      const c = r + col[x]!;
+      const px = x + dx[c]!;
+      const py = y + dy[c]!;
       out[o + x] = px >= 0 && py >= 0 && px < width && py < height ? prev[py * width + px]! : ignoreIndex;
     }
   }
   return out;
 }
 
-/** Flicker: pixels whose label differs from the flow-warped previous labels (same as diffMask). */
-export const flickerMask = diffMask;
+/**
+ * Flicker in one pass: pixels whose label differs from the flow-warped previous label (the same
+ * result as warpLabelsBack followed by diffMask, without the intermediate map), marked with
+ * `color`; returns the count.
+ */
+export function flickerMask(cur: Uint8Array, prev: Uint8Array, width: number, height: number, table: WarpTable, out: Uint8ClampedArray, color: number, ignoreIndex = 255): number {
+  const out32 = new Uint32Array(out.buffer, out.byteOffset, width * height);
+  const { dx, dy, col, row } = table;
+  let n = 0;
+  for (let y = 0; y < height; y++) {
+    const r = row[y]!;
+    const o = y * width;
+    for (let x = 0; x < width; x++) {
+      const c = r + col[x]!;
+      const px = x + dx[c]!;
+      const py = y + dy[c]!;
+      const w = px >= 0 && py >= 0 && px < width && py < height ? prev[py * width + px]! : ignoreIndex;
+      const a = cur[o + x]!;
+      const d = a !== w && a !== ignoreIndex && w !== ignoreIndex;
+      out32[o + x] = d ? color : 0;
+      n += d ? 1 : 0;
+    }
+  }
+  return n;
+}
 
 /** Confidence 0..255 → a heat colour (low = red, high = transparent-ish green), alpha by doubt. */
 export function confidenceHeat(conf: Uint8Array, out: Uint8ClampedArray, opacity = 0.7): Uint8ClampedArray {
