@@ -9,6 +9,7 @@ import { forEachDiffPixel } from '../../../electron/engine/edit/index.ts';
 import { appStore, useApp } from '../store/index.ts';
 import { currentTrackId } from '../store/project-slice.ts';
 import { currentView } from '../store/view-slice.ts';
+import { markPainted } from '../viewer/paint-marks.ts';
 import { canvasToImage } from '../viewer/view-transform.ts';
 import { editing } from './editing.ts';
 import { paletteFor, PREVIEW_RGBA } from './label-paint.ts';
@@ -75,6 +76,7 @@ export function EditLayer() {
     const highlight = d ? (rgba: Uint8ClampedArray) => forEachDiffPixel(d, (off) => rgba.set(PREVIEW_RGBA, off * 4)) : undefined;
     if (!mask.current.update(labels, palette, rect, highlight)) return;
     mask.current.draw(ctx, view, s.video, opacity, rect);
+    markPainted(`vss:mask-painted:${version}`);
     editing.drawn();
     drawn.current = { key, version };
   }, [visible, index, trackId, view, viewport, opacity, classes, hidden, ignoreIndex, version, previewHere]);

@@ -5,6 +5,7 @@
  * or right of a vertical split (swipe compare).
  */
 import { useEffect, useRef } from 'react';
+import { markPainted } from '../viewer/paint-marks.ts';
 import type { ViewTransform } from '../viewer/view-transform.ts';
 
 export interface RasterImage {
@@ -60,6 +61,7 @@ export function RasterCanvas({ image, view, viewport, testId, clip, smooth }: Ra
     const s = view.scale * image.scale;
     ctx.imageSmoothingEnabled = smooth ?? s < 1;
     ctx.drawImage(o, view.x, view.y, image.width * s, image.height * s);
+    markPainted(`vss:layer-painted:${testId}:${image.index}`);
   }, [image, image?.seq, view, viewport, clip?.side, clip?.split, smooth]);
 
   return <canvas ref={canvas} className="layer overlay-layer" data-testid={testId} data-frame={image ? image.index : -1} />;

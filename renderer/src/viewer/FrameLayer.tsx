@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { appStore, useApp } from '../store/index.ts';
 import { currentView } from '../store/view-slice.ts';
+import { markPainted } from './paint-marks.ts';
 import { useLatestFrame } from './use-latest-frame.ts';
 
 export function FrameLayer() {
@@ -30,6 +31,7 @@ export function FrameLayer() {
     // Nearest-neighbour when magnifying so pixels stay crisp and exact; smooth when shrinking.
     ctx.imageSmoothingEnabled = view.scale < 1;
     ctx.drawImage(shown.bitmap, view.x, view.y, shown.bitmap.width * view.scale, shown.bitmap.height * view.scale);
+    markPainted(`vss:frame-painted:${shown.index}`);
     appStore.getState().setDisplayed(shown.index);
   }, [shown, videoId, viewport, view]);
 
