@@ -45,6 +45,8 @@ export interface BackendDeps {
   dataDir?: string;
   /** The engine worker; undefined until the engine work lands. */
   engine?: EngineSlot;
+  /** Folder of the model bundles (the Electron main passes its app's native-models); default modelsRoot(). */
+  modelsDir?: string;
   /** Native "open" dialog; only the Electron main process provides one. */
   openDialog?: () => Promise<string | null>;
   cacheLimitMB?: number;
@@ -76,6 +78,7 @@ export function createBackend(deps: BackendDeps): Backend {
     video,
     dataDir,
     projects: new Map(),
+    ...(deps.modelsDir ? { modelsDir: deps.modelsDir } : {}),
     emit: (name, payload) => {
       for (const l of listeners) l(name, payload);
     },

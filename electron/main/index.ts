@@ -4,11 +4,13 @@
  * Bundled to dist/electron/main.cjs by scripts/build-electron.mjs.
  */
 import { app, BrowserWindow } from 'electron';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RecentItem } from '../shared/contract.ts';
 import { createBackend, type Backend } from '../backend/api.ts';
 import { createVideoService } from '../backend/video/service.ts';
 import { pathFromArgv } from './app-origin.ts';
+import { resolveModelsDir } from './app-paths.ts';
 import { chooseFramesFolder, chooseVideo } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
@@ -41,6 +43,12 @@ async function start(): Promise<void> {
   await app.whenReady();
   hardenSession();
   const video = createVideoService();
+  const modelsDir = resolveModelsDir(
+    { isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath, bundleDir: here, env: process.env },
+    existsSync,
+  );
+  // The engine worker is bundled beside this file (scripts/build-electron.mjs → entry.mjs).
+  const workerBuilt = existsSync(join(here, 'entry.mjs'));
   const b = createBackend({
     video,
     cacheLimitMB: video.cacheLimitMB,
@@ -48,7 +56,11 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     openDialog: () => chooseVideo(win),
     onRecentChanged: refreshMenu,
-    // engine: the engine worker (electron/engine/worker) plugs in here.
+    ...(modelsDir ? { modelsDir } : {}),
+    engine: {
+      available: workerBuilt && modelsDir !== undefined,
+      note: !workerBuilt ? `engine worker missing: ${join(here, 'entry.mjs')} (npm run build:electron)` : modelsDir ? `models: ${modelsDir}` : 'no native-models folder found (set VSS_MODELS_DIR)',
+    },
   });
   backend = b;
   handleProtocols(b, rendererDir);

@@ -19,6 +19,8 @@ export interface WorkspaceContext {
   dataDir: string;
   emit<E extends EventName>(name: E, payload: Events[E]): void;
   projects: Map<string, OpenProject>;
+  /** Folder of the model bundles; unset: modelsRoot() ($VSS_MODELS_DIR, beside the sources, <cwd>/native-models). */
+  modelsDir?: string;
 }
 
 export function openProjectById(ctx: WorkspaceContext, projectId: string): OpenProject {

@@ -1,7 +1,7 @@
 /** Handlers for models, engine runs and tracks. */
 import type { HandlerGroup } from '../handlers.ts';
 import { openProjectById, type WorkspaceContext } from './context.ts';
-import { listModels } from './engine-models.ts';
+import { listModels, modelsRoot } from './engine-models.ts';
 import { EngineRuns } from './engine-runs.ts';
 import { setLiveStatus } from './track-status.ts';
 
@@ -17,7 +17,7 @@ export async function disposeEngineRuns(ctx: WorkspaceContext): Promise<void> {
 export function createEngineHandlers(ctx: WorkspaceContext, runs: EngineRuns = new EngineRuns(ctx)): HandlerGroup<EngineRequestName> {
   runsOf.set(ctx, runs);
   return {
-    'models.list': async () => ({ models: await listModels() }),
+    'models.list': async () => ({ models: await listModels(ctx.modelsDir ?? modelsRoot()) }),
     'engine.run': (req) => runs.start(req),
     'engine.cancel': async ({ runId }) => ({ cancelled: runs.cancel(runId) }),
     'track.rename': async ({ projectId, trackId, name }) => {

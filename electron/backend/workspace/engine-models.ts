@@ -22,6 +22,11 @@ export function modelsRoot(): string {
   return candidates.find((c): c is string => !!c && existsSync(c)) ?? dirname(DEFAULT_MODEL_DIR);
 }
 const DEFAULT_NAME = basename(DEFAULT_MODEL_DIR);
+
+/** The default bundle's folder under a models root (new projects take their classes from it). */
+export function defaultModelDir(root: string): string {
+  return join(root, DEFAULT_NAME);
+}
 const SKIP = new Set(['training', 'tools', 'node_modules']);
 const TEST_GROUP = 'test-tiny';
 

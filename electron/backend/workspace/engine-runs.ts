@@ -17,7 +17,7 @@ import { segmentSettings } from '../../engine/segment/settings.ts';
 import { VssError, toWireError } from '../errors.ts';
 import { trackIdFor } from '../project/paths.ts';
 import { openProjectById, type WorkspaceContext } from './context.ts';
-import { pickModel } from './engine-models.ts';
+import { modelsRoot, pickModel } from './engine-models.ts';
 import { defaultTrackName, uniqueName } from './engine-names.ts';
 import { ProgressiveImport } from './engine-import.ts';
 import { trackInfo } from './track-info.ts';
@@ -44,7 +44,7 @@ export class EngineRuns {
     const open = openProjectById(this.ctx, req.projectId);
     const info = open.videoId ? this.ctx.video.get(open.videoId) : undefined;
     if (!info) throw new VssError('NOT_FOUND', "the project's video is missing; relocate it before running the engine");
-    const model = await pickModel(req.model);
+    const model = await pickModel(req.model, this.ctx.modelsDir ?? modelsRoot());
     const mine = [...this.runs.values()].filter((r) => r.projectId === open.id);
     const tracks = open.project.tracks;
     const name = uniqueName(req.name?.trim() || defaultTrackName(req.mode, req.settings), [...tracks.map((t) => t.name), ...mine.map((r) => r.name)]);

@@ -10,6 +10,7 @@ import type { HandlerGroup } from '../handlers.ts';
 import { VssError } from '../errors.ts';
 import { Autosaver, createProject, openProject, isProjectDir, addRecentProject, listRecentProjects, type Project } from '../project/index.ts';
 import type { WorkspaceContext } from './context.ts';
+import { defaultModelDir } from './engine-models.ts';
 import { autoProjectDir, modelClasses } from './project-home.ts';
 import { emitChanged, projectState, refreshStems, sessionOf, sessionsOf, type ProjectSession } from './project-session.ts';
 import { stemMapFor } from './project-stems.ts';
@@ -79,7 +80,8 @@ export function createProjectHandlers(ctx: WorkspaceContext): HandlerGroup<Proje
 
   async function create(dir: string, videoPath: string, model?: string): Promise<ProjectState> {
     const video = await openVideo(ctx, videoPath);
-    const { classes, ignoreIndex } = await modelClasses(model);
+    // The desktop bundle passes its models folder: the source-relative default does not hold there.
+    const { classes, ignoreIndex } = await modelClasses(model ?? (ctx.modelsDir ? defaultModelDir(ctx.modelsDir) : undefined));
     const project = await createProject(dir, { videoPath: video.path, classes, ignoreIndex, frameCount: video.frameCount });
     return register(project);
   }
