@@ -62,7 +62,7 @@ describe('video service cache and prefetch', () => {
   });
 
   test('forward play streams from ONE long-lived decoder; a jump starts a new one at a keyframe', async () => {
-    const svc = createVideoService({ aheadFrames: 4 });
+    const svc = createVideoService({ aheadFrames: 4, packetAccess: false }); // the run structure of the seek path
     const info = await svc.open(clip);
     for (let i = 0; i < 10; i++) {
       svc.playhead(info.id, i, 1);
@@ -79,7 +79,7 @@ describe('video service cache and prefetch', () => {
   });
 
   test('concurrent requests for the same frame share one decode', async () => {
-    const svc = createVideoService();
+    const svc = createVideoService({ packetAccess: false }); // packet-access.test.ts covers the feed
     const info = await svc.open(clip);
     const [a, b, c] = await Promise.all([svc.frame(info.id, 20), svc.frame(info.id, 20), svc.frame(info.id, 21)]);
     assert.equal(a, b);

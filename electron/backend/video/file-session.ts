@@ -3,11 +3,15 @@
  * produce frames. A random access starts a run at the right keyframe and also prefetches the
  * rest of that GOP; forward play keeps ONE long-lived run streaming ahead of the playhead
  * (paused when far enough ahead, so it never outruns the cache). At most `maxRuns` runs live.
+ * A random access to an uncached frame of an MP4 H.264/H.265 first tries the packet feed
+ * (packet-access.ts: only the packets needed, to a waiting decoder); the GOP's later frames
+ * are then prefetched by a run as before. Whenever the feed declines, a run serves the frame.
  */
 import { VssError } from '../errors.ts';
-import { DecodeRun } from './decode-run.ts';
+import { DecodeRun, defaultThreads } from './decode-run.ts';
 import type { FrameCache } from './frame-cache.ts';
 import { startKeyframe } from './frame-index.ts';
+import { PacketAccess, packetAccessEligible, type PacketAccessResult } from './packet-access.ts';
 import type { VideoFileSource } from './source.ts';
 import type { DecodedFrame } from './types.ts';
 
@@ -17,6 +21,8 @@ export interface SessionOptions {
   aheadFrames: number;
   maxRuns: number;
   threads: number;
+  /** Try the packet feed for random access (default true; false: always seek and decode). */
+  packetAccess?: boolean;
 }
 
 interface Waiter {
@@ -28,6 +34,13 @@ export interface RunRecord {
   from: number;
   to: number;
   startKeyframe: number;
+  /** 'packets': served by the packet feed; 'seek': a decode run. */
+  via: 'packets' | 'seek';
+  /** Packet feed: pictures fed, packets from the keyframe to the target, plan and decode ms. */
+  fed?: number;
+  span?: number;
+  planMs?: number;
+  decodeMs?: number;
 }
 
 export class FileSession {
@@ -37,6 +50,9 @@ export class FileSession {
   private anchor = 0;
   private dir: 1 | -1 | 0 = 0;
   private closed = false;
+  private readonly packets: PacketAccess | null;
+  /** Frames a packet-feed access is under way for. */
+  private readonly viaPackets = new Set<number>();
   /** Every run started, newest last (kept short); for tests and diagnostics. */
   readonly log: RunRecord[] = [];
 
@@ -44,7 +60,10 @@ export class FileSession {
     readonly id: string,
     private readonly src: VideoFileSource,
     private readonly o: SessionOptions,
-  ) {}
+  ) {
+    const use = o.packetAccess !== false && packetAccessEligible(src);
+    this.packets = use ? new PacketAccess(src, o.threads || defaultThreads()) : null;
+  }
 
   private get last(): number {
     return this.src.info.frameCount - 1;
@@ -107,7 +126,36 @@ export class FileSession {
       const nextKey = ks.find((k) => k > i) ?? this.last + 1;
       to = Math.min(this.last, Math.max(i, nextKey - 1), i + this.o.aheadFrames);
     }
+    if (this.packets && this.dir !== 1 && this.waiters.has(i) && this.viaPackets.size === 0) {
+      // One feed at a time (one spare decoder); requests meanwhile take the seek path.
+      this.tryPackets(this.packets, i, to);
+      return;
+    }
     this.startRun(i, to);
+  }
+
+  private tryPackets(packets: PacketAccess, i: number, to: number): void {
+    this.viaPackets.add(i);
+    const done = (r: PacketAccessResult | null) => {
+      this.viaPackets.delete(i);
+      if (this.closed) return;
+      if (r) {
+        const { startKeyframe: sk, fed, span, planMs, decodeMs } = r;
+        this.record({ from: i, to: i, startKeyframe: sk, via: 'packets', fed, span, planMs, decodeMs });
+        this.store(i, r.rgba);
+        if (to > i && !this.coveringRun(i + 1)) this.startRun(i + 1, to); // prefetch the rest of the GOP
+      } else if (this.waiters.has(i)) {
+        const run = this.coveringRun(i);
+        if (run) run.resume();
+        else this.startRun(i, to);
+      }
+    };
+    packets.frame(i).then(done, () => done(null));
+  }
+
+  private record(r: RunRecord): void {
+    this.log.push(r);
+    if (this.log.length > 200) this.log.shift();
   }
 
   private startRun(from: number, to: number, keyframePos?: number): void {
@@ -127,8 +175,7 @@ export class FileSession {
       onEnd: (err) => this.onEnd(run, err),
     });
     this.runs.push(run);
-    this.log.push({ from, to, startKeyframe: run.startKeyframe });
-    if (this.log.length > 200) this.log.shift();
+    this.record({ from, to, startKeyframe: run.startKeyframe, via: 'seek' });
   }
 
   private hasWaiters(r: DecodeRun): boolean {
@@ -137,6 +184,13 @@ export class FileSession {
   }
 
   private onFrame(run: DecodeRun, index: number, rgba: Uint8Array): void {
+    this.store(index, rgba);
+    const ahead = this.dir === -1 ? 0 : this.o.aheadFrames;
+    if (run.next > this.anchor + ahead && !this.hasWaiters(run)) run.pause();
+  }
+
+  /** Caches a decoded frame and answers its waiters. */
+  private store(index: number, rgba: Uint8Array): void {
     const { width, height, timestamps } = this.src.info;
     const frame: DecodedFrame = { index, width, height, pts: timestamps[index]!, rgba };
     this.o.cache.set(this.id, frame);
@@ -145,8 +199,6 @@ export class FileSession {
       this.waiters.delete(index);
       for (const w of ws) w.resolve(frame);
     }
-    const ahead = this.dir === -1 ? 0 : this.o.aheadFrames;
-    if (run.next > this.anchor + ahead && !this.hasWaiters(run)) run.pause();
   }
 
   private onEnd(run: DecodeRun, err: VssError | undefined): void {
@@ -172,6 +224,7 @@ export class FileSession {
 
   async close(): Promise<void> {
     this.closed = true;
+    await this.packets?.close();
     for (const r of this.runs) r.kill();
     this.runs = [];
     for (const ws of this.waiters.values()) for (const w of ws) w.reject(new VssError('CANCELLED', 'video was closed'));

@@ -54,6 +54,7 @@ export async function openVideoFile(path: string, verify: VerifyMode = 'full'): 
     kind: 'video',
     probe,
     index,
+    packets,
     info: {
       path,
       kind: 'video',

@@ -12,6 +12,8 @@ export interface Packet {
   /** Flagged to be discarded by the decoder (e.g. before an edit list start). */
   discard: boolean;
   size: number;
+  /** Byte position of the packet's data in the file, null when the demuxer does not know it. */
+  pos: number | null;
 }
 
 function num(s: string | undefined): number | null {
@@ -24,11 +26,12 @@ export function parsePackets(csv: string): Packet[] {
   const out: Packet[] = [];
   for (const line of csv.split('\n')) {
     if (!line) continue;
-    const [pts, dts, size, flags = ''] = line.split(',');
+    const [pts, dts, size, pos, flags = ''] = line.split(',');
     out.push({
       pts: num(pts),
       dts: num(dts),
       size: num(size) ?? 0,
+      pos: num(pos),
       key: flags.includes('K'),
       corrupt: flags.includes('C'),
       discard: flags.includes('D'),
@@ -37,11 +40,11 @@ export function parsePackets(csv: string): Packet[] {
   return out;
 }
 
-/** Packets of stream `streamIndex` in decode (file) order. */
+/** Packets of stream `streamIndex` in decode (file) order (ffprobe prints the fields in this order). */
 export async function listPackets(path: string, streamIndex: number): Promise<Packet[]> {
   const r = await runTool('ffprobe', [
     '-v', 'error', '-select_streams', String(streamIndex),
-    '-show_entries', 'packet=pts,dts,size,flags', '-of', 'csv=p=0', path,
+    '-show_entries', 'packet=pts,dts,size,pos,flags', '-of', 'csv=p=0', path,
   ]);
   if (r.code !== 0) throw new VssError('CORRUPT', `cannot read packets of ${path}: ${lastErrorLine(r.stderr)}`);
   return parsePackets(r.stdout);

@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { VideoInfo } from '../../shared/contract.ts';
 import { VssError } from '../errors.ts';
-import { FileSession } from './file-session.ts';
+import { FileSession, type RunRecord } from './file-session.ts';
 import { FolderSession } from './folder-session.ts';
 import { cacheLimitMB, FrameCache } from './frame-cache.ts';
 import { openFramesFolder } from './open-folder.ts';
@@ -25,6 +25,8 @@ export interface VideoServiceOptions {
   maxRuns?: number;
   /** ffmpeg decoder threads per process (default 0 = one per core; ffmpeg's own auto would start cores+1). */
   threads?: number;
+  /** Random access through the packet feed where possible (default true, see packet-access.ts). */
+  packetAccess?: boolean;
 }
 
 /** The service plus a few extras for tools, benchmarks and tests. */
@@ -34,7 +36,7 @@ export interface VideoServiceExt extends VideoService {
   /** Drops cached frames and stops idle decoders (benchmarks use it to measure cold access). */
   clearCache(videoId?: string): void;
   /** Decode runs started for a video, newest last (from, to, start keyframe). */
-  decodeLog(videoId: string): { from: number; to: number; startKeyframe: number }[];
+  decodeLog(videoId: string): RunRecord[];
 }
 
 type Session = FileSession | FolderSession;
@@ -79,7 +81,7 @@ export function createVideoService(options: VideoServiceOptions = {}): VideoServ
       const info: VideoInfo = { id, ...src.info };
       const session: Session =
         src.kind === 'video'
-          ? new FileSession(id, src, { cache, aheadFrames: aheadFor(info), maxRuns: options.maxRuns ?? 2, threads: options.threads ?? 0 })
+          ? new FileSession(id, src, { cache, aheadFrames: aheadFor(info), maxRuns: options.maxRuns ?? 2, threads: options.threads ?? 0, packetAccess: options.packetAccess })
           : new FolderSession(id, src, cache);
       videos.set(id, { info, session });
       return info;

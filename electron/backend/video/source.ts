@@ -1,6 +1,7 @@
 /** What open() learns about a source, before it gets an id. */
 import type { VideoInfo } from '../../shared/contract.ts';
 import type { FrameIndex } from './frame-index.ts';
+import type { Packet } from './packets.ts';
 import type { StreamProbe } from './probe-stream.ts';
 
 export type SourceInfo = Omit<VideoInfo, 'id'>;
@@ -10,6 +11,8 @@ export interface VideoFileSource {
   info: SourceInfo;
   probe: StreamProbe;
   index: FrameIndex;
+  /** The stream's packets in decode order (positions used by the packet feed). */
+  packets?: Packet[];
 }
 
 export interface FramesFolderSource {
