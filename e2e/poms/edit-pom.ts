@@ -71,13 +71,15 @@ export class EditPom {
     );
   }
 
-  /** Labels of a frame from the review host's labels resource (corrected unless raw). */
+  /** Labels of a frame from the labels resource (corrected unless raw): /api/labels on the review host, vss-frame://labels in the desktop app. */
   async labels(trackId: string, index: number, raw = false): Promise<{ width: number; corrected: boolean; data: number[] }> {
     const projectId = await this.projectId();
     return this.page.evaluate(
       async (a) => {
+        const path = `${a.projectId}/${a.trackId}/${a.index}`;
         const token = new URLSearchParams(location.search).get('token') ?? '';
-        const r = await fetch(`/api/labels/${a.projectId}/${a.trackId}/${a.index}?token=${token}${a.raw ? '&raw=1' : ''}`, { cache: 'no-store' });
+        const url = location.protocol === 'app:' ? `vss-frame://labels/${path}${a.raw ? '?raw=1' : ''}` : `/api/labels/${path}?token=${token}${a.raw ? '&raw=1' : ''}`;
+        const r = await fetch(url, { cache: 'no-store' });
         if (!r.ok) throw new Error(await r.text());
         return { width: Number(r.headers.get('x-frame-width')), corrected: r.headers.get('x-frame-corrected') === '1', data: [...new Uint8Array(await r.arrayBuffer())] };
       },

@@ -96,7 +96,9 @@ export class ViewerPom {
       const el = c as HTMLCanvasElement;
       const ctx = el.getContext('2d');
       const token = new URLSearchParams(location.search).get('token') ?? '';
-      const r = await fetch(`/api/frames/${el.dataset.video}/${el.dataset.frame}?token=${token}`);
+      const path = `${el.dataset.video}/${el.dataset.frame}`;
+      // The review host serves /api/frames; the desktop app (app://renderer) vss-frame://frames.
+      const r = await fetch(location.protocol === 'app:' ? `vss-frame://frames/${path}` : `/api/frames/${path}?token=${token}`);
       const w = Number(r.headers.get('x-frame-width'));
       const h = Number(r.headers.get('x-frame-height'));
       const served = new Uint8Array(await r.arrayBuffer());
