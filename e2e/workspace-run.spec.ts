@@ -1,7 +1,11 @@
 import { test, expect } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ViewerPom } from './poms/viewer-pom.ts';
 import { WorkspacePom } from './poms/workspace-pom.ts';
 import { startReviewWorkspace, type ReviewWorkspace } from './poms/review-fixture.ts';
+import { makeIndexClip } from './support/clip.ts';
 import { fixtures } from './support/paths.ts';
 
 const fx = fixtures();
@@ -67,4 +71,41 @@ test('cancel a run: the progress goes away and the run ends cancelled', async ({
   // A run that managed to finish before the cancel arrived is not a cancel test: say so.
   expect(text, 'the run finished before Cancel reached it').toContain('cancelled');
   for (const row of await w.rows.all()) await expect(row).toHaveAttribute('data-status', 'cancelled');
+});
+
+test('key-frame markers and the TC sparkline grow while the run goes on, and stay when it is cancelled', async ({ page }) => {
+  test.setTimeout(180_000);
+  // Many frames, so the run is still going when the first markers show (no sleeps, no timing).
+  const frames = 500;
+  const dir = await mkdtemp(join(tmpdir(), 'vss-live-run-'));
+  const long = await startReviewWorkspace(await makeIndexClip(dir, frames), frames, { tracks: false });
+  try {
+    await page.goto(long.serve.url);
+    const v = new ViewerPom(page);
+    const w = new WorkspacePom(page);
+    await v.openClip(long.clip, frames);
+    await w.waitProject();
+    await w.chooseRun('test-tiny/split', 'dff', { keyInterval: 5 });
+    await w.runButton.click();
+    const progress = page.getByTestId('run-done');
+    /** 'running with markers' once markers are on the timeline while progress says done < total. */
+    const sample = async (): Promise<string> => {
+      const markers = await w.keyMarkers.count();
+      if ((await progress.count()) === 0) return `ended (${markers} markers)`;
+      const done = Number(((await progress.textContent()) ?? '').split('/')[0]);
+      return markers > 0 && done < frames ? 'running with markers' : `${markers} markers at ${done}/${frames}`;
+    };
+    await expect.poll(sample, { timeout: 90_000 }).toBe('running with markers');
+    await expect(page.getByTestId('tc-sparkline')).toBeVisible();
+    // Markers sit on multiples of the key interval, as the engine reports them.
+    const shown = await w.keyMarkers.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-frame'))));
+    expect(shown.every((i) => i % 5 === 0)).toBe(true);
+    await w.cancelButton.click();
+    await expect(w.runButton).toBeVisible();
+    await expect(v.banner).toContainText('cancelled');
+    expect(await w.keyMarkers.count()).toBeGreaterThanOrEqual(shown.length);
+  } finally {
+    await long.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
