@@ -55,6 +55,7 @@ export async function openVideoFile(path: string, verify: VerifyMode = 'full'): 
     probe,
     index,
     packets,
+    verified: result !== null,
     info: {
       path,
       kind: 'video',

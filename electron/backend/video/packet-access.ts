@@ -31,7 +31,8 @@ const MP4 = /(^|,)(mov|mp4)(,|$)/;
 
 export function packetAccessEligible(src: VideoFileSource): boolean {
   const { probe, info, index, packets } = src;
-  if (!packets || !MP4.test(probe.formatName) || (probe.codec !== 'h264' && probe.codec !== 'hevc')) return false;
+  // Only with the verification pass: its index is the decoder's own output order.
+  if (!src.verified || !packets || !MP4.test(probe.formatName) || (probe.codec !== 'h264' && probe.codec !== 'hevc')) return false;
   if (info.badFrames.length || info.warnings.length) return false;
   if (packets.some((p) => p.pos === null)) return false;
   // The decoder outputs pictures in presentation order: the index must be in that order too.

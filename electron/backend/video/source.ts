@@ -13,6 +13,8 @@ export interface VideoFileSource {
   index: FrameIndex;
   /** The stream's packets in decode order (positions used by the packet feed). */
   packets?: Packet[];
+  /** The index comes from the verification decode (decoder output order), not from packets alone. */
+  verified?: boolean;
 }
 
 export interface FramesFolderSource {
