@@ -7,7 +7,6 @@ and the run's history.json / training-curves.png.
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -24,8 +23,14 @@ def main():
     cfg = exp["config"]
     run = REPO_ROOT / cfg["run_dir"]
     hist = json.loads((run / "history.json").read_text())
-    if (run / "training-curves.png").exists():
-        shutil.copy(run / "training-curves.png", B / "training-curves.png")
+    parent = REPO_ROOT / cfg["parent_run_dir"] / "history.json" if cfg.get("parent_run_dir") else None
+    from plot_curves import plot
+    plot(run / "history.json", B / "training-curves.png", parent)
+    stage1 = cfg
+    if parent is not None:
+        off = json.loads(parent.read_text())[-1]["epoch"] + 1
+        hist = json.loads(parent.read_text()) + [dict(r, epoch=r["epoch"] + off) for r in hist]
+        stage1 = json.loads((REPO_ROOT / cfg["parent_config"]).read_text())
     ho, va = ev["results"]["holdout"], ev["results"]["val_a"]
     macs = exp["macs_at_480x352"]
     tot = sum(macs.values())
@@ -40,8 +45,23 @@ def main():
     share = bench["stage_share"]
     done = exp["epochs_completed"]
     planned = exp["epochs_planned"]
+    stage_txt = ""
+    if parent is not None:
+        stage_txt = (f" of the fine-tuning stage (`{Path(cfg['run_dir']).name}`), after {off} epochs of the first stage;"
+                     f" {off + done} epochs in all")
     status = ("training finished" if done == planned else
               f"**interim export**: training was still running ({done} of {planned} planned epochs); a later export may improve on these figures")
+    def recipe_of(c, path):
+        return (f"`{path}`: random crops {c['crop'][1]}x{c['crop'][0]} after random scale {c['scale'][0]}-{c['scale'][1]}, "
+                f"horizontal flip, colour jitter {c['jitter']}; batch {c['batch_size']}; AdamW lr {c['lr']}, weight decay "
+                f"{c['weight_decay']}, {c['warmup_steps']}-step warm-up then poly({c['poly_power']}) decay over {c['epochs']} epochs; "
+                f"cross-entropy with ENet class weights 1/ln({c['enet_c']} + p_class) (void ignored); seed {c['seed']}."
+                + (f" Note: {c['note']}" if c.get('note') else ""))
+    if parent is not None:
+        recipe = ("Stage 1, " + recipe_of(stage1, cfg["parent_config"]) + "\n\nStage 2 (fine-tuning), "
+                  + recipe_of(cfg, "native-models/training/configs/camvid_lite_ft.json"))
+    else:
+        recipe = "Recipe " + recipe_of(cfg, "native-models/training/configs/camvid_lite.json")
     card = f"""# camvid-lite: default road-scene segmentation model
 
 A small semantic-segmentation network trained **from scratch by the VSS Studio project** on
@@ -49,7 +69,7 @@ CamVid (no pretrained weights), shipped as a split ONNX bundle for temporal prop
 (`low` / `high` / `head`, this folder) and as a single graph (`../camvid-lite-single/`).
 Both are exported from the same checkpoint and compute the same function.
 
-Exported checkpoint: `{exp['checkpoint']}` (epoch {done} of {planned}; {status}).
+Exported checkpoint: `{exp['checkpoint']}` (epoch {done} of {planned}{stage_txt}; {status}).
 Selection: best held-out mIoU so far. Details in `EXPORTED.json` (checkpoint and file SHA-256s).
 
 ## Data and licence
@@ -132,10 +152,7 @@ the key-frame time (about 40 ms instead of 20 ms).
 
 ## Training
 
-Recipe (`native-models/training/configs/camvid_lite.json`): random crops {cfg['crop'][1]}x{cfg['crop'][0]} after random
-scale {cfg['scale'][0]}-{cfg['scale'][1]}, horizontal flip, colour jitter {cfg['jitter']}; batch {cfg['batch_size']}; AdamW lr {cfg['lr']},
-weight decay {cfg['weight_decay']}, {cfg['warmup_steps']}-step warm-up then poly({cfg['poly_power']}) decay over {planned} epochs;
-cross-entropy with ENet class weights 1/ln({cfg['enet_c']} + p_class) (void ignored); seed {cfg['seed']}.
+{recipe}
 Best held-out mIoU {best_ep['val_miou'] * 100:.1f} at epoch {best_ep['epoch'] + 1}; last logged epoch {last['epoch'] + 1}.
 
 ![training curves](training-curves.png)

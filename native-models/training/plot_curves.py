@@ -11,8 +11,13 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 
-def plot(history_json, out_png):
+def plot(history_json, out_png, parent_json=None):
     h = json.loads(Path(history_json).read_text())
+    if parent_json and Path(parent_json).exists():
+        # two-stage run: show the first stage, then the fine-tuning stage, on one epoch axis
+        p = json.loads(Path(parent_json).read_text())
+        off = p[-1]["epoch"] + 1
+        h = p + [dict(r, epoch=r["epoch"] + off) for r in h]
     ep = [r["epoch"] + 1 for r in h]
     fig, ax = plt.subplots(1, 2, figsize=(10, 4))
     ax[0].plot(ep, [r["train_loss"] for r in h], label="train loss (weighted CE)")
@@ -27,11 +32,14 @@ def plot(history_json, out_png):
         ax[1].legend()
         ax[1].set_title(f"best {best[1]:.1f}% @ epoch {best[0]}")
     ax[1].set_xlabel("epoch"); ax[1].set_ylabel("mIoU %"); ax[1].grid(alpha=0.3)
-    fig.suptitle("camvid-lite training (CamVid train split, 313 frames; held-out 54 frames)")
+    title = "camvid-lite training (CamVid train split, 313 frames; held-out 54 frames)"
+    if parent_json:
+        title += f"; fine-tuning from epoch {off}"
+    fig.suptitle(title)
     fig.tight_layout()
     fig.savefig(out_png, dpi=90)
     plt.close(fig)
 
 
 if __name__ == "__main__":
-    plot(sys.argv[1], sys.argv[2])
+    plot(sys.argv[1], sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else None)

@@ -8,7 +8,7 @@ set -euo pipefail
 CKPT=${1:-native-models/training/checkpoints/best.pt}
 PID=${2:-}
 PY=${PYTHON:-/usr/bin/python3}
-LOG=native-models/training/runs/camvid_lite/train.log
+LOG=${TRAIN_LOG:-native-models/training/runs/camvid_lite/train.log}
 if [[ -n "$PID" ]]; then
   trap 'kill -CONT "$PID" 2>/dev/null || true' EXIT
   # pause only in the middle of an epoch (checkpoints are written at epoch ends)
@@ -23,6 +23,5 @@ $PY native-models/training/export.py --ckpt "$CKPT"
 $PY native-models/training/make_parity_fixture.py --ckpt "$CKPT"
 $PY native-models/training/evaluate.py --ckpt "$CKPT" --out native-models/camvid-lite/eval.json
 node native-models/training/bench_ort.mjs --runs 50 --warmup 10 --json native-models/camvid-lite/bench.json
-$PY native-models/training/plot_curves.py native-models/training/runs/camvid_lite/history.json native-models/training/runs/camvid_lite/training-curves.png
 $PY native-models/training/make_model_card.py
 node --import tsx --test native-models/parity.test.ts 2>&1 | grep -E '^# (pass|fail|skipped)|^not ok|val_a \(10' || true

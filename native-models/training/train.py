@@ -92,6 +92,16 @@ def main():
         best = max([r.get("val_miou") or -1.0 for r in history] + [-1.0])
         print(f"resumed weights from {args.resume_light} at epoch {ck['epoch']} (fresh optimizer state)")
 
+    elif cfg.get("init_from"):
+        # Second (fine-tuning) stage: start from another run's weights with a fresh optimizer and
+        # schedule. best.pt in the checkpoint dir is only replaced if this stage beats it.
+        ck = torch.load(REPO_ROOT / cfg["init_from"], map_location="cpu")
+        model.load_state_dict(ck["model"])
+        prev_best = ckpt_dir / "best.pt"
+        if prev_best.exists():
+            best = torch.load(prev_best, map_location="cpu").get("val_miou") or -1.0
+        print(f"initialised from {cfg['init_from']} (epoch {ck.get('epoch')}); best to beat {best:.4f}")
+
     crit_w = torch.tensor(weights, dtype=torch.float32)
     log_csv = run_dir / "log.csv"
     for epoch in range(start_epoch, epochs):
