@@ -19,6 +19,9 @@ import type { Feed } from './feed-plan.ts';
 import { FrameAssembler } from './frame-assembler.ts';
 import { socketPair, socketPairsAvailable } from './socket-pair.ts';
 
+/** A feed still running after this long is killed (the seek path then serves the frame). */
+const STALL_MS = 30_000;
+
 let scriptDir: string | null = null;
 let counter = 0;
 
@@ -126,7 +129,12 @@ export class PacketDecoder {
     this.used = true;
     this.setRef(true);
     const result = new Promise<Uint8Array | null>((resolve) => {
-      this.done = () => resolve(this.judge(feed));
+      // A feed is at most a GOP: if it has not finished in this time something is wrong.
+      const timer = setTimeout(() => this.kill(), STALL_MS);
+      this.done = () => {
+        clearTimeout(timer);
+        resolve(this.judge(feed));
+      };
       this.check();
     });
     try {
