@@ -49,8 +49,12 @@ def main():
     if parent is not None:
         stage_txt = (f" of the fine-tuning stage (`{Path(cfg['run_dir']).name}`), after {off} epochs of the first stage;"
                      f" {off + done} epochs in all")
-    status = ("training finished" if done == planned else
-              f"**interim export**: training was still running ({done} of {planned} planned epochs); a later export may improve on these figures")
+    run_finished = (json.loads((run / "history.json").read_text())[-1]["epoch"] + 1) == planned
+    status = ("that run had finished; the checkpoint is its best epoch on the held-out split" if run_finished else
+              f"**interim export**: training was still running ({done} of {planned} planned epochs); "
+              "a later export may improve on these figures")
+    if len(sys.argv) > 1:
+        status += ". " + " ".join(sys.argv[1:])
     def recipe_of(c, path):
         return (f"`{path}`: random crops {c['crop'][1]}x{c['crop'][0]} after random scale {c['scale'][0]}-{c['scale'][1]}, "
                 f"horizontal flip, colour jitter {c['jitter']}; batch {c['batch_size']}; AdamW lr {c['lr']}, weight decay "
