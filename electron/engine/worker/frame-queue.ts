@@ -1,7 +1,15 @@
-/** An async queue of frames fed by messages: the worker's side of the frame stream. */
+/**
+ * An async queue of frames fed by messages: the worker's side of the frame stream.
+ * `onTake` runs when the pipeline takes a frame out of the queue; the worker acknowledges frames
+ * then (not when their output is written), because a mode may hold several frames before it
+ * writes any (bidirectional fusion holds a whole window) and must still receive the next ones.
+ * Memory stays bounded: this queue by the client's `ahead`, the modes by their own windows.
+ */
 import type { SourceFrame } from '../segment/types.ts';
 
 export class FrameQueue implements AsyncIterable<SourceFrame> {
+  constructor(private readonly onTake: (index: number) => void = () => undefined) {}
+
   private items: SourceFrame[] = [];
   private ended = false;
   private failure: unknown;
@@ -33,6 +41,7 @@ export class FrameQueue implements AsyncIterable<SourceFrame> {
       if (this.failure !== undefined) throw this.failure;
       const f = this.items.shift();
       if (f) {
+        this.onTake(f.index);
         yield f;
         continue;
       }

@@ -1,7 +1,7 @@
 /**
  * The engine worker thread: a thin command switch over the pure engine (segment/job.ts).
- * Frames arrive as messages (transferred buffers) and are acknowledged once written, which is
- * what the client's back-pressure waits on. Started through entry.mjs (registers tsx first).
+ * Frames arrive as messages (transferred buffers) and are acknowledged when the pipeline takes
+ * them (see FrameQueue), which is what the client's back-pressure waits on. Started through entry.mjs (registers tsx first).
  */
 import { parentPort } from 'node:worker_threads';
 import { toWireError, VssError } from '../../backend/errors.ts';
@@ -13,7 +13,7 @@ const port = parentPort;
 if (!port) throw new Error('engine worker must run in a worker thread');
 
 const post = (m: FromWorker): void => port.postMessage(m);
-const queue = new FrameQueue();
+const queue = new FrameQueue((index) => post({ type: 'ack', index }));
 const abort = new AbortController();
 let test: WorkerTestHooks = {};
 let started = false;
@@ -35,7 +35,6 @@ port.on('message', (m: ToWorker) => {
         signal: abort.signal,
         ...(test.failAt !== undefined ? { failAtFrame: test.failAt } : {}),
         onLoaded: (b) => post({ type: 'loaded', executionProvider: b.executionProvider, notes: b.notes }),
-        onFrameDone: (index) => post({ type: 'ack', index }),
         onProgress: (progress) => post({ type: 'progress', progress }),
       }).then(
         (summary) => {
