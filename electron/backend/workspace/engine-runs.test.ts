@@ -78,6 +78,19 @@ test('a dff run fills a new track progressively and ends with its key frames and
     }
     emit(name, payload);
   };
+  // Hold the second half of the clip back until a mid-run progress step has been seen and its
+  // labels read, so "results appear while the run goes on" is checked deterministically.
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((r) => (release = r));
+  const frame = ctx.video.frame;
+  ctx.video.frame = async (id, index) => {
+    if (index >= N / 2) await released;
+    return frame(id, index);
+  };
+  ctx.emit = ((inner) => (name, payload) => {
+    inner(name, payload);
+    if (duringRun.length > 0) void duringRun[0]!.then(() => release());
+  })(ctx.emit);
   const { trackId } = await h['engine.run']({ projectId: 'p1', model: 'test-tiny/split', mode: 'dff', settings: { keyInterval: 4 } });
   assert.equal(trackId, 'dff-k-4');
   const end = await done;

@@ -3,8 +3,10 @@
  * pool (png-encode.ts) and writes asynchronously; at most `maxInFlight` files are pending, so a
  * slow disk applies back-pressure instead of growing memory. The run is not finished until
  * drain() has resolved (every file written); the first error is re-thrown by the next call.
+ * Each file is written as `<path>.part` and renamed, so a reader (the workspace importing a run
+ * while it goes on) never sees a half-written PNG; `onWritten` runs once the file is in place.
  */
-import { writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { encodeGray8Async } from './png-encode.ts';
 
 export class OutputWriter {
@@ -15,12 +17,15 @@ export class OutputWriter {
   constructor(private readonly maxInFlight = 8) {}
 
   /** Queues one 8-bit grey PNG; resolves once there is room for another (not when written). */
-  async write(path: string, width: number, height: number, data: Uint8Array): Promise<void> {
+  async write(path: string, width: number, height: number, data: Uint8Array, onWritten?: () => void): Promise<void> {
     this.check();
     while (this.inFlight.size >= this.maxInFlight) await Promise.race(this.inFlight);
     this.check();
+    const part = `${path}.part`;
     const p: Promise<void> = encodeGray8Async(width, height, data)
-      .then((buf) => writeFile(path, buf))
+      .then((buf) => writeFile(part, buf))
+      .then(() => rename(part, path))
+      .then(() => onWritten?.())
       .catch((e: unknown) => {
         if (!this.failed) [this.failed, this.error] = [true, e];
       })

@@ -74,6 +74,19 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
   const dis = flowDisOptions(settings.preset, settings.flowScale);
   const grayScratch: FlowGrayScratch = {};
   const writer = new OutputWriter();
+  /** Per processed frame (in order): its files not yet on disk; `written` frames are complete. */
+  const filesLeft: number[] = [];
+  const positionOf = new Map<number, number>();
+  let written = 0;
+  /** Progress: `done` counts frames whose labels and confidence are on disk (readable now). */
+  const report = (): void => {
+    const elapsed = (performance.now() - t0 - analysisMs) / 1000;
+    const fps = records.length / Math.max(elapsed, 1e-6);
+    // Marks go out once their frame is readable; the rest wait for a later event.
+    const frames = fresh.filter((f) => positionOf.get(f.index)! < written);
+    fresh = fresh.filter((f) => positionOf.get(f.index)! >= written);
+    hooks.onProgress?.({ done: written, total: input.total, fps, etaSec: Math.max(0, input.total - records.length) / Math.max(fps, 1e-6), frames });
+  };
   const pending = new Map<number, Pending>();
   const records: FrameRecord[] = [];
   let toAnalyse: Labelled[] = [];
@@ -113,20 +126,25 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
     const { labels, confidence } = labeler.run(o.probabilities);
     const total = performance.now() - p.start;
     const labelsMs = performance.now() - tl;
-    await writer.write(join(dir, 'labels', `${frame.stem}.png`), frame.width, frame.height, labels.data);
-    await writer.write(join(dir, 'confidence', `${frame.stem}.png`), frame.width, frame.height, confidence);
+    const position = records.length;
+    filesLeft[position] = 2;
+    positionOf.set(frame.index, position);
+    const onWritten = (): void => {
+      if (--filesLeft[position]! > 0) return;
+      const before = written;
+      while (written < filesLeft.length && filesLeft[written] === 0) written++;
+      if (written > before) report();
+    };
+    await writer.write(join(dir, 'labels', `${frame.stem}.png`), frame.width, frame.height, labels.data, onWritten);
+    await writer.write(join(dir, 'confidence', `${frame.stem}.png`), frame.width, frame.height, confidence, onWritten);
     const classPixels = new Array<number>(classes).fill(0);
     for (let i = 0; i < labels.data.length; i++) classPixels[labels.data[i]!]!++;
     const record: FrameRecord = { index: o.index, stem: frame.stem, key: o.key, tcPrev: null, classPixels, timings: { ...o.timings, decode: frame.decodeMs, prepare: p.prepareMs, labels: labelsMs, total } };
     records.push(record);
     if (settings.tc) toAnalyse.push({ record, gray: p.gray, labels, flowToPrev: o.flowToPrev });
     hooks.onFrameDone?.(o.index);
-    const elapsed = (performance.now() - t0 - analysisMs) / 1000;
-    const fps = records.length / Math.max(elapsed, 1e-6);
     fresh.push({ index: record.index, key: record.key, tcPrev: record.tcPrev });
-    const frames = fresh;
-    fresh = [];
-    hooks.onProgress?.({ done: records.length, total: input.total, fps, etaSec: Math.max(0, input.total - records.length) / Math.max(fps, 1e-6), frames });
+    report();
   };
 
   for await (const frame of prefetch(input.frames, 2)) {
@@ -148,13 +166,13 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
   for (const o of await mode.flush()) await finish(o);
   analyse();
   const elapsedSec = (performance.now() - t0 - analysisMs) / 1000;
-  if (fresh.length > 0) {
-    // The TC of the last frames became known after their own progress events.
-    const fps = records.length / Math.max(elapsedSec, 1e-6);
-    hooks.onProgress?.({ done: records.length, total: input.total, fps, etaSec: 0, frames: fresh });
+  await writer.drain();
+  if (fresh.length > 0 || written < records.length) {
+    // Every file is on disk; the TC of the last frames became known after their own events.
+    written = records.length;
+    hooks.onProgress?.({ done: written, total: input.total, fps: records.length / Math.max(elapsedSec, 1e-6), etaSec: 0, frames: fresh });
     fresh = [];
   }
-  await writer.drain();
   const wallSec = (performance.now() - t0) / 1000;
   const summary = buildSummary({ bundle, settings, records, source: input.source, loadMs: input.loadMs, elapsedSec, wallSec, width, height, modeInfo: mode.info() });
   await writeFile(join(dir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
