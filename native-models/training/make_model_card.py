@@ -66,6 +66,22 @@ def main():
                   + recipe_of(cfg, "native-models/training/configs/camvid_lite_ft.json"))
     else:
         recipe = "Recipe " + recipe_of(cfg, "native-models/training/configs/camvid_lite.json")
+    temporal = ""
+    tf = B / "temporal.json"
+    if tf.exists():
+        tj = json.loads(tf.read_text())["miou_by_key_interval"]
+        trows = "\n".join(f"| {k} | {2 * (int(k) - 1)} | {v * 100:.1f} |" for k, v in tj.items())
+        temporal = f"""
+### Key-frame reuse on val_a (no flow warping)
+
+`eval_temporal.py`: `head(high of the last key frame, low of the current frame)`, key frame every K
+val_a frames (val_a frames are 2 camera frames apart). This reuses stale `high` features without
+warping, so it is a lower bound for the engine's flow-warped propagation.
+
+| key every K val_a frames | max age of `high` (camera frames) | mIoU val_a |
+|---|---|---|
+{trows}
+"""
     card = f"""# camvid-lite: default road-scene segmentation model
 
 A small semantic-segmentation network trained **from scratch by the VSS Studio project** on
@@ -113,8 +129,8 @@ normalise -> logits at stride 4 -> bilinear upsample to 480x360 -> argmax.
 {rows}
 
 The project target was mIoU >= 55 on held-out CamVid; {"it is met" if ho['miou'] >= 0.55 else "**it is not met**"}
-({ho['miou'] * 100:.1f}). Training was CPU-only (2 cores, about 1-1.5 h).
-
+({ho['miou'] * 100:.1f}). Training was CPU-only on a shared 2-core machine: {sum(h['epoch_time_s'] + h.get('val_time_s', 0) for h in hist) / 60:.0f} min of logged epoch time in all ({len(hist)} epochs).
+{temporal}
 ## Architecture
 
 {exp['params'] / 1e6:.2f} M parameters, MobileNetV2-style inverted residual blocks, BatchNorm folded at export.

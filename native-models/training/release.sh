@@ -22,6 +22,7 @@ fi
 $PY native-models/training/export.py --ckpt "$CKPT"
 $PY native-models/training/make_parity_fixture.py --ckpt "$CKPT"
 $PY native-models/training/evaluate.py --ckpt "$CKPT" --out native-models/camvid-lite/eval.json
+$PY native-models/training/eval_temporal.py --ckpt "$CKPT" --out native-models/camvid-lite/temporal.json
 node native-models/training/bench_ort.mjs --runs 50 --warmup 10 --json native-models/camvid-lite/bench.json
 $PY native-models/training/make_model_card.py
 node --import tsx --test native-models/parity.test.ts 2>&1 | grep -E '^# (pass|fail|skipped)|^not ok|val_a \(10' || true
