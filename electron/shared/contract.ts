@@ -17,8 +17,8 @@
  * with response headers described by FRAME_HEADERS (width/height of the returned grid).
  */
 import {
-  ValidationError,
   expectArray,
+  expectId as id,
   expectBoolean,
   expectInt,
   expectNumber,
@@ -393,34 +393,22 @@ export const requestValidators: { [K in RequestName]: Validator<Req<K>> } = {
 };
 
 
-/** Ids of projects, tracks, runs and jobs: short, safe in URLs and file names. */
-function id(v: unknown, where: string): string {
-  const s = expectString(v, where, { maxLength: 64 });
-  if (!/^[A-Za-z0-9_-]+$/.test(s)) throw new ValidationError(`${where} must contain only letters, digits, "-" and "_"`);
-  return s;
-}
-
 function validateSettings(v: unknown, w: string): EngineSettings {
   const o = expectObject(v, w);
-  const int = (x: unknown, ww: string, max: number): number | undefined => expectOptional(x, ww, (y, yw) => expectInt(y, yw, { min: 1, max }));
-  const out: EngineSettings = {};
-  const keyInterval = int(o.keyInterval, `${w}.keyInterval`, 1000);
-  if (keyInterval !== undefined) out.keyInterval = keyInterval;
-  const targetInterval = expectOptional(o.targetInterval, `${w}.targetInterval`, (y, yw) => expectNumber(y, yw, { min: 1, max: 1000 }));
-  if (targetInterval !== undefined) out.targetInterval = targetInterval;
-  const threshold = expectOptional(o.threshold, `${w}.threshold`, (y, yw) => expectNumber(y, yw, { min: 0, max: 1e6 }));
-  if (threshold !== undefined) out.threshold = threshold;
-  const maxInterval = int(o.maxInterval, `${w}.maxInterval`, 1000);
-  if (maxInterval !== undefined) out.maxInterval = maxInterval;
-  const fusion = expectOptional(o.fusion, `${w}.fusion`, (y, yw) => expectOneOf(y, ['causal', 'bidirectional'] as const, yw));
-  if (fusion !== undefined) out.fusion = fusion;
-  const window = int(o.window, `${w}.window`, 100);
-  if (window !== undefined) out.window = window;
-  const preset = expectOptional(o.preset, `${w}.preset`, (y, yw) => expectOneOf(y, ['ultrafast', 'fast', 'medium'] as const, yw));
-  if (preset !== undefined) out.preset = preset;
-  const ep = expectOptional(o.executionProvider, `${w}.executionProvider`, (y, yw) => expectOneOf(y, ['cpu', 'cuda', 'dml', 'coreml'] as const, yw));
-  if (ep !== undefined) out.executionProvider = ep;
-  return out;
+  const opt = <T,>(k: keyof EngineSettings, f: Validator<T>): T | undefined => expectOptional(o[k], `${w}.${k}`, f);
+  const count = (max: number): Validator<number> => (y, yw) => expectInt(y, yw, { min: 1, max });
+  const all: EngineSettings = {
+    keyInterval: opt('keyInterval', count(1000)),
+    targetInterval: opt('targetInterval', (y, yw) => expectNumber(y, yw, { min: 1, max: 1000 })),
+    threshold: opt('threshold', (y, yw) => expectNumber(y, yw, { min: 0, max: 1e6 })),
+    maxInterval: opt('maxInterval', count(1000)),
+    fusion: opt('fusion', (y, yw) => expectOneOf(y, ['causal', 'bidirectional'] as const, yw)),
+    window: opt('window', count(100)),
+    preset: opt('preset', (y, yw) => expectOneOf(y, ['ultrafast', 'fast', 'medium'] as const, yw)),
+    executionProvider: opt('executionProvider', (y, yw) => expectOneOf(y, ['cpu', 'cuda', 'dml', 'coreml'] as const, yw)),
+  };
+  // Settings left out stay absent (engine defaults apply), not present-but-undefined.
+  return Object.fromEntries(Object.entries(all).filter(([, x]) => x !== undefined)) as EngineSettings;
 }
 
 function validateView(v: unknown, w: string): ProjectView {

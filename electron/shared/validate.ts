@@ -67,3 +67,10 @@ export function expectArray<T>(v: unknown, where: string, item: Validator<T>, op
   }
   return v.map((x, i) => item(x, `${where}[${i}]`));
 }
+
+/** Ids of projects, tracks, runs and jobs: short, safe in URLs and file names. */
+export function expectId(v: unknown, where: string): string {
+  const s = expectString(v, where, { maxLength: 64 });
+  if (!/^[A-Za-z0-9_-]+$/.test(s)) throw new ValidationError(`${where} must contain only letters, digits, "-" and "_"`);
+  return s;
+}
