@@ -28,11 +28,17 @@ export function CompareStats() {
       return;
     }
     const b = other && labelsKey(other, index, 0) !== null ? loadLabels('labels', other.projectId, other.trackId, index) : Promise.resolve(null);
+    // The numbers wait for an idle moment after the frame's layers are drawn, so they never delay
+    // a scrub step; scrubbing on cancels the pending frame's computation.
+    let idle = 0;
     void Promise.all([loadLabels('labels', main.projectId, main.trackId, index), b]).then(([a, c]) => {
-      if (live) setStats(a ? frameStats(a.data, c?.data ?? null, classes.map((k) => k.id)) : null);
+      if (!live) return;
+      if (!a) return setStats(null);
+      idle = requestIdleCallback(() => live && setStats(frameStats(a.data, c?.data ?? null, classes.map((k) => k.id))), { timeout: 250 });
     }, () => undefined);
     return () => {
       live = false;
+      cancelIdleCallback(idle);
     };
     // key covers main/other/index
   }, [key, classes]);

@@ -40,8 +40,9 @@ export async function diffImage(a: TrackRef, b: TrackRef, index: number, ignoreI
   const [ga, gb] = await Promise.all([loadLabels('labels', a.projectId, a.trackId, index), loadLabels('labels', b.projectId, b.trackId, index)]);
   if (!ga || !gb || ga.data.length !== gb.data.length) return null;
   const out = rgbaBuffer(reuse, ga.data.length);
-  lastCounts.diff = diffMask(ga.data, gb.data, out, DIFF_COLOR, ignoreIndex);
-  return { rgba: out, width: ga.width, height: ga.height, scale: 1, index, seq: nextSeq() };
+  const rows = { top: 0, bottom: 0 };
+  lastCounts.diff = diffMask(ga.data, gb.data, out, DIFF_COLOR, ignoreIndex, rows, ga.width);
+  return { rgba: out, width: ga.width, height: ga.height, scale: 1, index, seq: nextSeq(), rows };
 }
 
 /** Reused between frames (the flow grid and the frame size rarely change). */
@@ -53,6 +54,7 @@ export async function flickerImage(t: TrackRef, videoId: string, index: number, 
   if (!cur || !prev || !flow || cur.data.length !== prev.data.length) return null;
   warp.table = warpTable(cur.width, cur.height, flow.data, flow.width, flow.height, warp.table);
   const out = rgbaBuffer(reuse, cur.data.length);
-  lastCounts.flicker = flickerMask(cur.data, prev.data, cur.width, cur.height, warp.table, out, FLICKER_COLOR, ignoreIndex);
-  return { rgba: out, width: cur.width, height: cur.height, scale: 1, index, seq: nextSeq() };
+  const rows = { top: 0, bottom: 0 };
+  lastCounts.flicker = flickerMask(cur.data, prev.data, cur.width, cur.height, warp.table, out, FLICKER_COLOR, ignoreIndex, rows);
+  return { rgba: out, width: cur.width, height: cur.height, scale: 1, index, seq: nextSeq(), rows };
 }

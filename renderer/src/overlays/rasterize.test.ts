@@ -62,3 +62,46 @@ test('class histogram and the arrow grid', () => {
   const arrows = flowArrows(new Float32Array([1, 0, 0, 0, 0, 0, 0, 0]), 2, 2, 2, 1);
   assert.deepEqual(arrows, [{ x: 1, y: 1, dx: 2, dy: 0 }]);
 });
+
+test('diff compares four labels per word yet equals the per-pixel rule, on unaligned views, with its rows', () => {
+  const [w, h] = [9, 7];
+  let seed = 11;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const a = Uint8Array.from({ length: w * h + 1 }, () => (rnd() < 0.1 ? 255 : Math.floor(rnd() * 3)));
+  const b = Uint8Array.from(a, (v, i) => (i > 20 && i < 50 && rnd() < 0.3 ? (rnd() < 0.2 ? 255 : (v + 1) % 3) : v));
+  const color = packRgba(255, 0, 220, 220);
+  for (const [x, y] of [[a.subarray(0, w * h), b.subarray(0, w * h)], [a.subarray(1), b.subarray(1)]] as const) {
+    const expected = new Uint8ClampedArray(w * h * 4);
+    const e32 = new Uint32Array(expected.buffer);
+    let n0 = 0;
+    let top = -1;
+    let bottom = 0;
+    for (let i = 0; i < w * h; i++) {
+      if (x[i] !== y[i] && x[i] !== 255 && y[i] !== 255) {
+        e32[i] = color;
+        n0++;
+        if (top < 0) top = Math.floor(i / w);
+        bottom = Math.floor(i / w) + 1;
+      }
+    }
+    const rows = { top: -1, bottom: -1 };
+    const out = new Uint8ClampedArray(w * h * 4).fill(9);
+    assert.equal(diffMask(x, y, out, color, 255, rows, w), n0);
+    assert.ok(n0 > 0);
+    assert.deepEqual([...out], [...expected]);
+    assert.deepEqual(rows, { top, bottom });
+  }
+  const none = { top: -1, bottom: -1 };
+  assert.equal(diffMask(new Uint8Array(8), new Uint8Array(8), new Uint8ClampedArray(32), color, 255, none, 4), 0);
+  assert.deepEqual(none, { top: 0, bottom: 0 });
+});
+
+test('flicker reports the rows that hold marks', () => {
+  const prev = new Uint8Array([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+  const cur = Uint8Array.from(prev);
+  cur[5] = 2;
+  const rows = { top: -1, bottom: -1 };
+  const n = flickerMask(cur, prev, 4, 3, warpTable(4, 3, new Float32Array(8), 2, 2), new Uint8ClampedArray(48), 1, 255, rows);
+  assert.equal(n, 1);
+  assert.deepEqual(rows, { top: 1, bottom: 2 });
+});
