@@ -105,3 +105,12 @@ test('flicker reports the rows that hold marks', () => {
   assert.equal(n, 1);
   assert.deepEqual(rows, { top: 1, bottom: 2 });
 });
+
+test('class histogram by words equals counting pixel by pixel, on unaligned views too', () => {
+  const all = Uint8Array.from({ length: 41 }, (_, i) => (i * 13) % 7 === 0 ? 255 : i % 5);
+  for (const l of [all, all.subarray(1), all.subarray(0, 3)]) {
+    const expected = new Uint32Array(256);
+    for (const v of l) expected[v]!++;
+    assert.deepEqual([...classHistogram(l)], [...expected]);
+  }
+});

@@ -198,9 +198,25 @@ export function confidenceHeat(conf: Uint8Array, out: Uint8ClampedArray, opacity
   return out;
 }
 
-/** Pixel count per class id (index = id, 256 entries). */
+/**
+ * Pixel count per class id (index = id, 256 entries). Reads 32-bit words into four interleaved
+ * tables (no store-to-load chain between neighbouring pixels of one run), then sums them.
+ */
 export function classHistogram(labels: Uint8Array, out: Uint32Array = new Uint32Array(256)): Uint32Array {
   out.fill(0);
-  for (let i = 0; i < labels.length; i++) out[labels[i]!]!++;
+  const words = labels.byteOffset % 4 === 0 ? labels.length >>> 2 : 0;
+  if (words > 0) {
+    const l32 = new Uint32Array(labels.buffer, labels.byteOffset, words);
+    const h = new Uint32Array(1024);
+    for (let w = 0; w < words; w++) {
+      const v = l32[w]!;
+      h[v & 255]!++;
+      h[256 + ((v >>> 8) & 255)]!++;
+      h[512 + ((v >>> 16) & 255)]!++;
+      h[768 + (v >>> 24)]!++;
+    }
+    for (let i = 0; i < 256; i++) out[i] = h[i]! + h[256 + i]! + h[512 + i]! + h[768 + i]!;
+  }
+  for (let i = words << 2; i < labels.length; i++) out[labels[i]!]!++;
   return out;
 }
