@@ -114,3 +114,13 @@ test('class histogram by words equals counting pixel by pixel, on unaligned view
     assert.deepEqual([...classHistogram(l)], [...expected]);
   }
 });
+
+test('colorize by words equals the per-pixel lookup, on unaligned views and odd lengths', () => {
+  const lut = buildLut(classes, [], 0.5, 255);
+  const all = Uint8Array.from({ length: 23 }, (_, i) => [0, 1, 255, 7][i % 4]!);
+  for (const l of [all, all.subarray(1), all.subarray(0, 2)]) {
+    const out = colorizeLabels(l, lut, new Uint8ClampedArray(l.length * 4).fill(9));
+    const expected = Array.from(l).flatMap((v) => [...lut.subarray(v * 4, v * 4 + 4)]);
+    assert.deepEqual([...out], expected);
+  }
+});

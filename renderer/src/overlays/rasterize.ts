@@ -18,11 +18,23 @@ export function buildLut(classes: readonly ClassDef[], hidden: readonly number[]
   return lut;
 }
 
-/** Colourizes class ids through `lut`; `out` is RGBA of the same pixel count. */
+/**
+ * Colourizes class ids through `lut`; `out` is RGBA of the same pixel count. Reads the labels as
+ * 32-bit words (four ids per load) where they are 4-byte aligned.
+ */
 export function colorizeLabels(labels: Uint8Array, lut: Uint8ClampedArray, out: Uint8ClampedArray): Uint8ClampedArray {
   const lut32 = new Uint32Array(lut.buffer, lut.byteOffset, 256);
   const out32 = new Uint32Array(out.buffer, out.byteOffset, labels.length);
-  for (let i = 0; i < labels.length; i++) out32[i] = lut32[labels[i]!]!;
+  const words = labels.byteOffset % 4 === 0 ? labels.length >>> 2 : 0;
+  const l32 = new Uint32Array(labels.buffer, words > 0 ? labels.byteOffset : 0, words);
+  for (let w = 0, i = 0; w < words; w++, i += 4) {
+    const v = l32[w]!;
+    out32[i] = lut32[v & 255]!;
+    out32[i + 1] = lut32[(v >>> 8) & 255]!;
+    out32[i + 2] = lut32[(v >>> 16) & 255]!;
+    out32[i + 3] = lut32[v >>> 24]!;
+  }
+  for (let i = words << 2; i < labels.length; i++) out32[i] = lut32[labels[i]!]!;
   return out;
 }
 
