@@ -23,7 +23,10 @@ export function CompareStats() {
     return [at(main?.trackId), at(other?.trackId)] as const;
   }));
   const [stats, setStats] = useState<FrameStats | null>(null);
-  const key = `${labelsKey(main, index, 0)}|${labelsKey(other, index, 0)}`;
+  // Edits bump labelsVersion; the key then carries the new label revisions, so the stats follow.
+  const version = useApp((s) => s.labelsVersion);
+  const rev = (t: typeof main) => (t ? labelsRevision(t.projectId, t.trackId) : 0);
+  const key = `${labelsKey(main, index, rev(main))}|${labelsKey(other, index, rev(other))}|${version}`;
 
   useEffect(() => {
     let live = true;
@@ -54,7 +57,7 @@ export function CompareStats() {
     return () => {
       live = false;
     };
-    // key covers main/other/index
+    // key covers main/other/index and the label revisions
   }, [key, classes]);
 
   if (!main) return null;
