@@ -3,6 +3,9 @@ import type { ExportFormatName } from '../../../electron/shared/contract.ts';
 import { client } from '../client/bridge.ts';
 import { appStore } from '../store/index.ts';
 import { currentTrackId } from '../store/project-slice.ts';
+import { defaultExportOut } from './export-out.ts';
+
+export { defaultExportOut };
 
 const state = () => appStore.getState();
 
@@ -14,13 +17,6 @@ export const FORMAT_LABELS: Record<ExportFormatName, string> = {
   coco: 'COCO JSON (RLE)',
   video: 'Overlay video (MP4)',
 };
-
-/** A fresh output folder inside the project: exports/<track>-<format>-<time>. */
-export function defaultExportOut(dir: string, trackId: string, format: ExportFormatName, now = new Date()): string {
-  const t = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
-  return `${dir}${sep}exports${sep}${trackId}-${format}-${t}`;
-}
 
 export function openExportDialog(): void {
   const s = state();
