@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     '',
     '- mIoU: 11 classes, void (11) ignored, intersection and union accumulated over all 50 frames (`vss eval`).',
     '- TC: mean over consecutive pairs of the mIoU between frame t labels and frame t-1 labels warped along our DIS flow (t -> t-1), on the flow grid.',
-    '- fps: frames processed per second (preprocess, model, flow, fusion, label upsampling, PNG writing), model load excluded, TC analysis excluded.',
+    '- fps: frames processed per second (preprocess, model, flow, fusion, labels and confidence at frame size); model load, TC analysis and PNG writing (off the critical path, on a bounded queue) excluded.',
     '- latency: from the start of a frame\'s processing to its labels being ready; the bidirectional fusion holds frames until its window is full, hence its latency.',
     '- Interval K counts val_a frames, i.e. 2K camera frames at 30 fps.',
   ].join('\n');
