@@ -90,7 +90,8 @@ CamVid (no pretrained weights), shipped as a split ONNX bundle for temporal prop
 Both are exported from the same checkpoint and compute the same function.
 
 Exported checkpoint: `{exp['checkpoint']}` (epoch {done} of {planned}{stage_txt}; {status}).
-Selection: best held-out mIoU so far. Details in `EXPORTED.json` (checkpoint and file SHA-256s).
+Selection: best held-out mIoU among the per-epoch evaluations (every 2nd epoch), so the held-out
+figure below is slightly optimistic; `val_a` played no part in selection. Details in `EXPORTED.json` (checkpoint and file SHA-256s).
 
 ## Data and licence
 
