@@ -4,7 +4,7 @@
  * `npm run bench -- video flow` runs only the named sections.
  * Speed is measured here, never asserted in timed tests.
  */
-import { readdirSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import os from 'node:os';
@@ -20,6 +20,18 @@ export function toMarkdown(s: BenchSection): string {
   return lines.join('\n');
 }
 
+/** Replaces each `### title` block of `old` by the fresh block with the same title (appends new ones). */
+export function mergeSections(old: string, fresh: string[]): string {
+  const blocks = old.split(/\n(?=### )/);
+  for (const md of fresh) {
+    const title = md.split('\n', 1)[0];
+    const i = blocks.findIndex((b) => b.split('\n', 1)[0] === title);
+    if (i >= 0) blocks[i] = md + '\n';
+    else blocks.push(md + '\n');
+  }
+  return blocks.join('\n');
+}
+
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const files = readdirSync(join(here, 'bench'))
@@ -30,6 +42,7 @@ async function main(): Promise<void> {
   const header = `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, Node ${process.version}.`;
   const out: string[] = ['# Benchmark results', '', header, ''];
   let failed = 0;
+  const sections: string[] = [];
   for (const f of files) {
     process.stderr.write(`bench: ${f} ...\n`);
     try {
@@ -39,6 +52,7 @@ async function main(): Promise<void> {
       const md = toMarkdown(section);
       console.log(md + '\n');
       out.push(md, '');
+      sections.push(md);
     } catch (e) {
       failed++;
       const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
@@ -46,12 +60,15 @@ async function main(): Promise<void> {
       out.push(`### ${f}`, '', `failed: ${msg}`, '');
     }
   }
-  if (wanted.length === 0) {
-    const target = join(root, 'docs', 'bench-results.md');
-    writeFileSync(target + '.tmp', out.join('\n'));
-    renameSync(target + '.tmp', target);
-    process.stderr.write(`bench: wrote ${target}\n`);
+  const target = join(root, 'docs', 'bench-results.md');
+  let text = out.join('\n');
+  if (wanted.length > 0 && existsSync(target)) {
+    // Only some sections ran: replace those sections in the existing results, keep the others.
+    text = mergeSections(readFileSync(target, 'utf8'), sections);
   }
+  writeFileSync(target + '.tmp', text);
+  renameSync(target + '.tmp', target);
+  process.stderr.write(`bench: wrote ${target}\n`);
   process.exitCode = failed ? 1 : 0;
 }
 
