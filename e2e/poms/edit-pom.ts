@@ -30,7 +30,9 @@ export class EditPom {
     return { x: box.x + v.x + (x + 0.5) * v.s, y: box.y + v.y + (y + 0.5) * v.s };
   }
 
+  /** Picks a tool by its key once the project (and so the editable track) has loaded. */
   async selectTool(key: 'b' | 'e' | 'p' | 'g' | 'i'): Promise<void> {
+    await this.projectId();
     await this.page.keyboard.press(key);
     await expect(this.tool).toHaveAttribute('data-tool', { b: 'brush', e: 'eraser', p: 'polygon', g: 'fill', i: 'picker' }[key]);
   }
