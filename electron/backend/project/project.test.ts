@@ -188,3 +188,24 @@ test('autosaveProject writes staged corrections and view changes without an expl
   assert.equal(p.data.playhead, 2);
   await saver.dispose();
 });
+
+test('a staged correction stays readable while a flush is writing it (no "no labels" window)', async () => {
+  const { run, project } = await setup();
+  const t = await project.addTrack(run, 'run');
+  const fixed = syntheticLabels(2);
+  fixed.data.fill(8, 0, 16);
+  project.stageCorrection(t.id, stemOf(2), fixed);
+  const flushing = project.flush();
+  // Read again and again until the flush is done: every read must see the correction.
+  let done = false;
+  void flushing.then(() => (done = true));
+  let reads = 0;
+  while (!done) {
+    assert.deepEqual((await project.loadLabels(t.id, stemOf(2))).data, fixed.data);
+    reads++;
+    await new Promise((r) => setImmediate(r));
+  }
+  await flushing;
+  assert.ok(reads > 0);
+  assert.deepEqual((await project.loadLabels(t.id, stemOf(2))).data, fixed.data);
+});

@@ -36,6 +36,8 @@ interface HistoryFile {
 export class Project {
   readonly paths: ReturnType<typeof projectPaths>;
   private staged = new Map<string, { trackId: string; stem: string; labels: LabelMap }>();
+  /** Corrections a flush is writing right now: still served from memory until they are on disk. */
+  private inFlight = new Map<string, { trackId: string; stem: string; labels: LabelMap }>();
   private historySource: (() => SerializedHistory) | null = null;
   private projectDirty = false;
   private writing: Promise<unknown> = Promise.resolve();
@@ -98,7 +100,7 @@ export class Project {
   /** Labels of a frame; with corrected (default) a correction replaces the engine labels. */
   async loadLabels(trackId: string, stem: string, opts: { corrected?: boolean } = {}): Promise<LabelMap> {
     this.track(trackId);
-    const staged = this.staged.get(`${trackId}/${stem}`);
+    const staged = this.staged.get(`${trackId}/${stem}`) ?? this.inFlight.get(`${trackId}/${stem}`);
     if ((opts.corrected ?? true) && staged) return { ...staged.labels, data: staged.labels.data.slice() };
     const p = (opts.corrected ?? true) && this.file.corrections[trackId]?.includes(stem) ? this.paths.correction(trackId, stem) : this.paths.labels(trackId, stem);
     let buf: Buffer;
@@ -176,6 +178,7 @@ export class Project {
       report.imported = toCopy.length;
       for (const stem of report.overwritten) {
         this.staged.delete(`${track.id}/${stem}`);
+        this.inFlight.delete(`${track.id}/${stem}`);
         this.file.corrections[track.id] = (this.file.corrections[track.id] ?? []).filter((s) => s !== stem);
         this.file.lockedFrames[track.id] = (this.file.lockedFrames[track.id] ?? []).filter((s) => s !== stem);
       }
@@ -207,7 +210,7 @@ export class Project {
       this.file.tracks = this.file.tracks.filter((x) => x.id !== trackId);
       delete this.file.corrections[trackId];
       delete this.file.lockedFrames[trackId];
-      for (const k of [...this.staged.keys()]) if (k.startsWith(`${trackId}/`)) this.staged.delete(k);
+      for (const m of [this.staged, this.inFlight]) for (const k of [...m.keys()]) if (k.startsWith(`${trackId}/`)) m.delete(k);
       await this.writeProjectNow();
       await rm(this.paths.trackDir(trackId), { recursive: true, force: true });
       await rm(this.paths.correctionsDir(trackId), { recursive: true, force: true });
@@ -235,6 +238,7 @@ export class Project {
   /** Deletes a frame's correction (back to the engine labels) and unlocks it. */
   async removeCorrection(trackId: string, stem: string): Promise<void> {
     this.staged.delete(`${trackId}/${stem}`);
+    this.inFlight.delete(`${trackId}/${stem}`);
     this.file.corrections[trackId] = (this.file.corrections[trackId] ?? []).filter((s) => s !== stem);
     this.file.lockedFrames[trackId] = (this.file.lockedFrames[trackId] ?? []).filter((s) => s !== stem);
     this.projectDirty = true;
@@ -332,6 +336,7 @@ export class Project {
     const staged = [...this.staged.entries()];
     const pngs = staged.map(([, s]) => ({ path: this.paths.correction(s.trackId, s.stem), data: encodeLabelPng(s.labels) }));
     this.staged.clear();
+    for (const [k, v] of staged) this.inFlight.set(k, v);
     const source = this.historySource;
     const history: HistoryFile | null = source ? { revision: randomBytes(6).toString('hex'), history: source() } : null;
     this.historySource = null;
@@ -348,6 +353,8 @@ export class Project {
       this.historySource ??= source;
       this.projectDirty = true;
       throw new VssError('INTERNAL', `could not save the project: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    } finally {
+      for (const [k, v] of staged) if (this.inFlight.get(k) === v) this.inFlight.delete(k);
     }
     this.historyRevision = revision;
   }
