@@ -20,7 +20,7 @@ export interface RasterImage {
   index: number;
   /** Changes whenever the pixels change (buffers are reused). */
   seq: number;
-  /** Rows outside this span are fully transparent (absent: any row may hold pixels). */
+  /** Rows outside this span are fully transparent (absent: every row may hold pixels). */
   rows?: RowSpan;
 }
 
