@@ -243,6 +243,16 @@ def build_model(cfg: dict) -> CamVidLite:
     return CamVidLite(**cfg.get("model", {}))
 
 
+def load_checkpoint(path) -> tuple[CamVidLite, dict, dict]:
+    """Loads a training checkpoint: the model in eval mode, its config and the raw checkpoint."""
+    ck = torch.load(path, map_location="cpu")
+    cfg = ck["config"]
+    model = build_model(cfg)
+    model.load_state_dict(ck["model"])
+    model.eval()
+    return model, cfg, ck
+
+
 def count_macs(module: nn.Module, *inputs) -> int:
     """Multiply-accumulates of Conv2d layers (the dominant cost) for one forward pass."""
     total = [0]

@@ -18,7 +18,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import DEFAULT_DATA, IGNORE_INDEX, NUM_CLASSES, build_model, load_split  # noqa: E402
+from common import DEFAULT_DATA, IGNORE_INDEX, NUM_CLASSES, load_split, load_checkpoint  # noqa: E402
 from evaluate import preprocess  # noqa: E402
 
 
@@ -31,11 +31,7 @@ def main():
     ap.add_argument("--out", default="")
     args = ap.parse_args()
     torch.set_num_threads(2)
-    ck = torch.load(args.ckpt, map_location="cpu")
-    cfg = ck["config"]
-    model = build_model(cfg)
-    model.load_state_dict(ck["model"])
-    model.eval()
+    model, cfg, _ = load_checkpoint(args.ckpt)
     _, imgs, labels = load_split(Path(args.data), "val_a")
     lows, highs = [], []
     for im in imgs:

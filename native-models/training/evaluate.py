@@ -20,7 +20,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CLASSES, DEFAULT_DATA, IGNORE_INDEX, INPUT_H, INPUT_W, NUM_CLASSES, build_model, load_split, normalise  # noqa: E402
+from common import CLASSES, DEFAULT_DATA, IGNORE_INDEX, INPUT_H, INPUT_W, NUM_CLASSES, load_split, normalise, load_checkpoint  # noqa: E402
 
 
 def preprocess(img_rgb_u8, mean, std, size):
@@ -70,11 +70,7 @@ def main():
     ap.add_argument("--out", default="", help="optional JSON output path")
     args = ap.parse_args()
     torch.set_num_threads(2)
-    ck = torch.load(args.ckpt, map_location="cpu")
-    cfg = ck["config"]
-    model = build_model(cfg)
-    model.load_state_dict(ck["model"])
-    model.eval()
+    model, cfg, ck = load_checkpoint(args.ckpt)
     out = {"checkpoint": args.ckpt, "epoch": ck.get("epoch"), "results": {}}
     for split in args.splits.split(","):
         _, imgs, labels = load_split(Path(args.data), split)

@@ -21,7 +21,7 @@ import torch
 import torch.nn as nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import CLASSES, IGNORE_INDEX, INPUT_H, INPUT_W, NUM_CLASSES, REPO_ROOT, build_model, count_macs  # noqa: E402
+from common import CLASSES, IGNORE_INDEX, INPUT_H, INPUT_W, NUM_CLASSES, REPO_ROOT, count_macs, load_checkpoint  # noqa: E402
 
 OPSET = 13
 LICENSE = ("Weights trained by the VSS Studio project on CamVid (Brostow et al.), as packaged by "
@@ -70,11 +70,7 @@ def main():
     args = ap.parse_args()
     torch.set_num_threads(2)
 
-    ck = torch.load(args.ckpt, map_location="cpu")
-    cfg = ck["config"]
-    model = build_model(cfg)
-    model.load_state_dict(ck["model"])
-    model.eval()
+    model, cfg, ck = load_checkpoint(args.ckpt)
 
     out = REPO_ROOT / args.out if not Path(args.out).is_absolute() else Path(args.out)
     out_single = REPO_ROOT / args.out_single if not Path(args.out_single).is_absolute() else Path(args.out_single)

@@ -20,7 +20,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import REPO_ROOT, build_model  # noqa: E402
+from common import REPO_ROOT, load_checkpoint  # noqa: E402
 
 W, H = 224, 160
 
@@ -51,11 +51,7 @@ def main():
     ap.add_argument("--out", default="native-models/camvid-lite/parity")
     args = ap.parse_args()
     torch.set_num_threads(2)
-    ck = torch.load(args.ckpt, map_location="cpu")
-    cfg = ck["config"]
-    model = build_model(cfg)
-    model.load_state_dict(ck["model"])
-    model.eval()
+    model, cfg, ck = load_checkpoint(args.ckpt)
 
     img = synthetic_image()
     x = (img - np.asarray(cfg["mean"], np.float32)) / np.asarray(cfg["std"], np.float32)
