@@ -28,12 +28,7 @@ test('export every format from the dialog and check the files on disk', async ({
   const x = new ExportPom(page);
   await v.openClip(ws.clip, fx.frames);
   // a correction on frame 0: a car stroke across the sky
-  await e.selectTool('b');
-  await page.keyboard.press('9');
-  await e.waitMask(0);
-  await e.drag([{ x: 60, y: 30 }, { x: 140, y: 30 }]);
-  await expect.poll(() => e.labelAt(TRACK, 0, 100, 30)).toBe(8);
-  await page.keyboard.press('Escape');
+  await e.paintStroke('9', 0, [{ x: 60, y: 30 }, { x: 140, y: 30 }], { track: TRACK, x: 100, y: 30, classId: 8 });
   await x.open();
   await page.screenshot({ path: testInfo.outputPath('export.png') });
   if (process.env.VSS_UPDATE_SCREENSHOT) await page.screenshot({ path: 'assets/screenshots/export.png' });

@@ -29,12 +29,7 @@ test('save and reopen restores tracks, corrections, undo history, view settings 
   const v = new ViewerPom(page);
   const e = new EditPom(page);
   await v.openClip(ws.clip, fx.frames);
-  await e.selectTool('b');
-  await page.keyboard.press('9');
-  await e.waitMask(0);
-  await e.drag([{ x: 60, y: 30 }, { x: 140, y: 30 }]);
-  await expect.poll(() => e.labelAt(TRACK, 0, 100, 30)).toBe(8);
-  await page.keyboard.press('Escape'); // no tool: the keys navigate again
+  await e.paintStroke('9', 0, [{ x: 60, y: 30 }, { x: 140, y: 30 }], { track: TRACK, x: 100, y: 30, classId: 8 }); // then no tool: the keys navigate again
   await page.getByTestId('overlay-toggle-confidence').click();
   const box = (await v.canvas.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

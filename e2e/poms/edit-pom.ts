@@ -30,6 +30,19 @@ export class EditPom {
     return { x: box.x + v.x + (x + 0.5) * v.s, y: box.y + v.y + (y + 0.5) * v.s };
   }
 
+  /**
+   * Paints a brush stroke in the class under `classKey` on `frame` (the frame on screen), waits
+   * until the host's labels show it at `check`, then puts the tool down so keys navigate again.
+   */
+  async paintStroke(classKey: string, frame: number, points: { x: number; y: number }[], check: { track: string; x: number; y: number; classId: number }): Promise<void> {
+    await this.selectTool('b');
+    await this.page.keyboard.press(classKey);
+    await this.waitMask(frame);
+    await this.drag(points);
+    await expect.poll(() => this.labelAt(check.track, frame, check.x, check.y)).toBe(check.classId);
+    await this.page.keyboard.press('Escape');
+  }
+
   /** Picks a tool by its key once the project (and so the editable track) has loaded. */
   async selectTool(key: 'b' | 'e' | 'p' | 'g' | 'i'): Promise<void> {
     await this.projectId();
