@@ -1,15 +1,17 @@
 /**
  * adaptive: Low-Latency Video Semantic Segmentation (Li et al., CVPR 2018), training-free.
  *
- * Every frame runs the low stage and the flow to the current key frame. A new key frame is
- * triggered when the propagation deviation (deviation.ts: the key's low features warped along that
- * flow vs the current low features) exceeds the threshold, or the interval reaches
- * its maximum (threshold-controller.ts calibrates the threshold to a target average interval).
+ * Every frame runs the low stage and the flow to the current key frame, and measures the
+ * propagation deviation e (deviation.ts: the key's low features warped along that flow vs the
+ * current low features). A new key frame is triggered when the renewal statistic of e since the
+ * current key (renewal.ts: the optimal age-replacement rule) exceeds the threshold, when e
+ * saturates above the level of the previous trigger (a scene cut), or when the interval reaches
+ * its maximum (threshold-controller.ts; it calibrates the threshold to a target average interval).
  *
  * Low-latency schedule (lowLatency, the default): a triggered frame is answered at once from
  * propagated features (flow to the current key, warp its high features, head), while the high
- * stage of the new key frame is started alongside: it is a second ORT session (the high graph)
- * running concurrently on ORT's own thread pool, not awaited by this frame. The first frame that
+ * stage of the new key frame is started alongside: a second ORT session of the high graph on its
+ * own worker thread (model/stage-thread.ts), not awaited by this frame. The first frame that
  * arrives after it has finished switches to the new key (real features replace the propagated
  * ones from then on); frames that arrive before keep propagating from the previous key. One high
  * stage in flight at a time (two slots: propagation + one key computation). Without lowLatency,
@@ -18,9 +20,10 @@
 import type { DisPreset } from '../flow/dis-options.ts';
 import type { GrayImage, Tensor3 } from '../types.ts';
 import { propagationDeviation } from './deviation.ts';
+import { RenewalStatistic } from './renewal.ts';
 import type { KeyModel } from './key-model.ts';
 import { flowDisOptions, flowTo, warpFeatures } from './propagate.ts';
-import { ThresholdController } from './threshold-controller.ts';
+import { ThresholdController, type KeyDecision } from './threshold-controller.ts';
 import { zeroTimings, type Mode, type ModeOutput } from './types.ts';
 
 export interface AdaptiveOptions {
@@ -56,6 +59,9 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
   /** The last triggered frame: intervals are counted from it. */
   let ref: { index: number } | undefined;
   let keys = 0;
+  const reasons = { deviation: 0, saturation: 0, 'max-interval': 0, calibration: 0 };
+  /** Renewal statistic over the deviations measured against the current key. */
+  const renewal = new RenewalStatistic();
   let deviationSum = 0;
   let deviationCount = 0;
   let asyncHighMs = 0;
@@ -66,6 +72,7 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
     if (pending?.features) {
       key = { index: pending.index, gray: pending.gray, low: pending.low, features: pending.features };
       pending = undefined;
+      renewal.reset();
     }
   };
 
@@ -87,14 +94,19 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
       const dev = propagationDeviation(low, warpFeatures(key.low, flow, t));
       deviationSum += dev;
       deviationCount++;
-      const decision = pending ? { trigger: false } : ctl.decide(dev, interval);
-      if (decision.trigger) {
-        ctl.keyPlaced(interval);
+      // While a new key's high stage is in flight, frames are measured against the previous key:
+      // they are not part of the new key's renewal statistic, and nothing is decided.
+      const statistic = pending ? 0 : renewal.next(f.index - key.index, dev);
+      const decision: KeyDecision = pending ? { trigger: false, reason: 'none' } : ctl.decide({ statistic, deviation: dev, interval });
+      if (decision.reason !== 'none') {
+        ctl.keyPlaced(interval, dev);
+        reasons[decision.reason]++;
         ref = { index: f.index };
         keys++;
         if (!o.lowLatency) {
           const features = await km.keyFeatures(f, low, t);
           key = { index: f.index, gray: f.gray, low, features };
+          renewal.reset();
           return [{ index: f.index, probabilities: await km.output(features, low, t), key: true, timings: t }];
         }
         // Start the key's high stage alongside, then answer this frame from propagated features.
@@ -128,6 +140,9 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
       maxInterval: o.maxInterval,
       meanDeviation: deviationCount ? deviationSum / deviationCount : 0,
       keyFramesTriggered: keys,
+      keysByDeviation: reasons.deviation,
+      keysBySaturation: reasons.saturation,
+      keysByMaxInterval: reasons['max-interval'],
       alongsideHighMs: Math.round(asyncHighMs),
       flowPreset: o.preset,
     }),
