@@ -24,6 +24,19 @@ export interface Feed {
   span: number;
   /** Frame index of the start keyframe. */
   startKeyframe: number;
+  /** The fed pictures in decode order (the target last), each as Annex B without the parameter sets. */
+  fed: FedPicture[];
+  /** The first fed picture is an H.264 IDR or an H.265 IRAP. */
+  startIrap: boolean;
+  /** Decode position of the target's packet. */
+  targetPos: number;
+}
+
+export interface FedPicture {
+  data: Uint8Array;
+  /** Presentation timestamp (stream time base). */
+  pts: number;
+  key: boolean;
 }
 
 /** Ranges closer than this are read with one positional read. */
@@ -82,6 +95,7 @@ export async function buildFeed(fh: FileHandle, packets: Packet[], index: FrameI
   const last = pics.length - 1;
   let leadingOfStart = cfg.codec === 'hevc' && pics[0]!.craOrBla;
   const chunks: Uint8Array[] = [cfg.paramSets];
+  const fed: FedPicture[] = [];
   const fedPts: number[] = [];
   for (let i = 0; i < pics.length; i++) {
     const p = pics[i]!;
@@ -89,11 +103,43 @@ export async function buildFeed(fh: FileHandle, packets: Packet[], index: FrameI
     const skippedByDecoder = leadingOfStart && p.rasl;
     if (i === last && skippedByDecoder) return null;
     if (i < last && (skippedByDecoder || (!p.reference && p.tid >= maxTid))) continue;
-    chunks.push(annexB(p));
+    const data = annexB(p);
+    chunks.push(data);
+    fed.push({ data, pts: list[i]!.pts!, key: list[i]!.key });
     fedPts.push(list[i]!.pts!);
   }
   const tPts = list[last]!.pts!;
   if (new Set(fedPts).size !== fedPts.length) return null;
   const rank = fedPts.filter((x) => x < tPts).length;
-  return { chunks, pictures: fedPts.length, rank, span: list.length, startKeyframe: key };
+  return { chunks, pictures: fedPts.length, rank, span: list.length, startKeyframe: key, fed, startIrap: pics[0]!.irap, targetPos: tPos };
+}
+
+/**
+ * H.264 pictures to feed after the target so that a decoder that holds back `delay` pictures
+ * (reorder delay + frame-thread delay) outputs the target without an end of stream: the next
+ * packets in decode order, leaving out non-reference pictures shown before the target, until
+ * `delay` fed pictures are shown after it. (The decoder outputs the lowest-POC picture once it
+ * holds more than its delay, so then nothing fed later can come out before the target.) They
+ * may run into the next GOP. Null at the end of the stream or on anything unusual.
+ */
+export async function buildPushers(fh: FileHandle, packets: Packet[], cfg: CodecConfig, feed: Feed, delay: number): Promise<FedPicture[] | null> {
+  const tPts = feed.fed[feed.fed.length - 1]!.pts;
+  let later = feed.fed.filter((f) => f.pts > tPts).length;
+  const out: FedPicture[] = [];
+  const window = packets.slice(feed.targetPos + 1, feed.targetPos + 1 + 4 * delay + 8);
+  if (later >= delay) return out;
+  if (window.some((p) => p.pos === null || p.pts === null || p.size <= 0 || p.discard || p.corrupt)) return null;
+  const bytes = await readPackets(fh, window);
+  if (!bytes) return null;
+  for (let i = 0; i < window.length && later < delay; i++) {
+    const nals = splitNals(bytes[i]!, cfg.lengthSize);
+    if (!nals) return null;
+    const p = pictureNals(cfg.codec, nals);
+    if (!p.vcl) return null;
+    const pts = window[i]!.pts!;
+    if (!p.reference && pts < tPts) continue;
+    out.push({ data: annexB(p), pts, key: window[i]!.key });
+    if (pts > tPts) later++;
+  }
+  return later >= delay ? out : null;
 }

@@ -36,8 +36,11 @@ export interface RunRecord {
   startKeyframe: number;
   /** 'packets': served by the packet feed; 'seek': a decode run. */
   via: 'packets' | 'seek';
-  /** Packet feed: pictures fed, packets from the keyframe to the target, plan and decode ms. */
+  /** Packet feed: pictures fed (pushers included), packets from the keyframe to the target, plan and decode ms. */
   fed?: number;
+  /** Packet feed: served by the long-lived stream decoder; pictures fed after the target for it. */
+  warm?: boolean;
+  pushers?: number;
   span?: number;
   planMs?: number;
   decodeMs?: number;
@@ -140,8 +143,8 @@ export class FileSession {
       this.viaPackets.delete(i);
       if (this.closed) return;
       if (r) {
-        const { startKeyframe: sk, fed, span, planMs, decodeMs } = r;
-        this.record({ from: i, to: i, startKeyframe: sk, via: 'packets', fed, span, planMs, decodeMs });
+        const { startKeyframe: sk, fed, span, planMs, decodeMs, warm, pushers } = r;
+        this.record({ from: i, to: i, startKeyframe: sk, via: 'packets', fed, span, planMs, decodeMs, warm, pushers });
         this.store(i, r.rgba);
         if (to > i && !this.coveringRun(i + 1)) this.startRun(i + 1, to); // prefetch the rest of the GOP
       } else if (this.waiters.has(i)) {

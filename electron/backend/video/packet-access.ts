@@ -8,16 +8,21 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { rotationFilter } from './decode-run.ts';
-import { buildFeed } from './feed-plan.ts';
+import { buildFeed, buildPushers, type Feed } from './feed-plan.ts';
 import { readCodecConfig, type CodecConfig } from './mp4-config.ts';
 import { PacketDecoder } from './packet-decoder.ts';
 import type { VideoFileSource } from './source.ts';
+import { StreamDecoder } from './stream-decoder.ts';
 
 export interface PacketAccessResult {
   rgba: Uint8Array;
   startKeyframe: number;
-  /** Pictures fed to (and decoded by) the decoder. */
+  /** Pictures fed to (and decoded by) the decoder, pushers included. */
   fed: number;
+  /** Served by the long-lived stream decoder (else by a one-shot decoder run to end of stream). */
+  warm: boolean;
+  /** Pictures fed after the target so that the stream decoder outputs it (0 for a one-shot decoder). */
+  pushers: number;
   /** Packets from the keyframe to the target (what the seek path decodes). */
   span: number;
   /** ms to plan the feed (index lookup, positional reads, NAL parsing). */
@@ -40,8 +45,15 @@ export function packetAccessEligible(src: VideoFileSource): boolean {
   return true;
 }
 
+/** Stream decoders that failed for one video before the stream path is given up for it. */
+const MAX_STREAM_FAILURES = 3;
+
 export class PacketAccess {
   private spare: Promise<PacketDecoder> | null = null;
+  private stream: Promise<StreamDecoder | null> | null = null;
+  /** The stream decoder once it is primed (requests never wait for the priming). */
+  private streamNow: StreamDecoder | null = null;
+  private streamFailures = 0;
   private readonly config: Promise<CodecConfig | null>;
   private file: Promise<FileHandle> | null = null;
   private closed = false;
@@ -55,6 +67,57 @@ export class PacketAccess {
       .then((c) => (c && c.codec === codec ? c : null))
       .catch(() => null);
     this.startSpare();
+    this.startStream();
+  }
+
+  /** Pictures the stream decoder holds back: reorder delay + one per extra frame thread. */
+  private get delay(): number {
+    return this.src.probe.videoDelay + Math.max(0, this.threads - 1);
+  }
+
+  /**
+   * H.264 only: a long-lived decoder, checked once by serving the first keyframe (which also
+   * makes it open its output) before it takes requests.
+   */
+  private startStream(): void {
+    if (this.closed || this.stream || this.src.probe.codec !== 'h264' || this.streamFailures >= MAX_STREAM_FAILURES) return;
+    const { width, height, rotation } = this.src.probe;
+    this.stream = (async () => {
+      const cfg = await this.config;
+      if (!cfg) return null;
+      const feed = await this.plan(cfg, this.src.index.keyframes[0]!);
+      const pushers = feed && feed.startIrap ? await buildPushers(await this.file!, this.src.packets!, cfg, feed, this.delay) : null;
+      if (!feed || !pushers) return null;
+      const d = await StreamDecoder.start({ threads: this.threads, width, height, filters: rotationFilter(rotation), paramSets: cfg.paramSets });
+      if (this.closed || !(await d.decode([...feed.fed, ...pushers], feed.fed.length - 1))) {
+        d.retire();
+        this.streamFailures++;
+        return null;
+      }
+      this.streamNow = d;
+      return d;
+    })().catch(() => null);
+  }
+
+  private async plan(cfg: CodecConfig, target: number): Promise<Feed | null> {
+    this.file ??= open(this.src.info.path, 'r');
+    return buildFeed(await this.file, this.src.packets!, this.src.index, cfg, target);
+  }
+
+  /** The target through the stream decoder, or null (not available, busy, or it failed). */
+  private async viaStream(cfg: CodecConfig, feed: Feed): Promise<{ rgba: Uint8Array; pushers: number } | null> {
+    const d = this.streamNow;
+    if (!d || !d.ready || !feed.startIrap) return null;
+    const pushers = await buildPushers(await this.file!, this.src.packets!, cfg, feed, this.delay);
+    if (!pushers || !d.ready) return null;
+    const rgba = await d.decode([...feed.fed, ...pushers], feed.fed.length - 1);
+    if (rgba) return { rgba, pushers: pushers.length };
+    // The decoder retired itself: start another (a bounded number of times per video).
+    this.streamFailures++;
+    this.stream = null;
+    this.streamNow = null;
+    this.startStream();
+    return null;
   }
 
   private newDecoder(): Promise<PacketDecoder> {
@@ -81,10 +144,14 @@ export class PacketAccess {
     const t0 = performance.now();
     const cfg = await this.config;
     if (!cfg) return null;
-    this.file ??= open(this.src.info.path, 'r');
-    const feed = await buildFeed(await this.file, this.src.packets!, this.src.index, cfg, target);
+    const feed = await this.plan(cfg, target);
     if (!feed || this.closed) return null;
     const t1 = performance.now();
+    const warm = await this.viaStream(cfg, feed);
+    if (warm) {
+      const base = { startKeyframe: feed.startKeyframe, span: feed.span, planMs: t1 - t0, decodeMs: performance.now() - t1 };
+      return { ...base, rgba: warm.rgba, fed: feed.pictures + warm.pushers, warm: true, pushers: warm.pushers };
+    }
     let dec: PacketDecoder;
     try {
       dec = await this.takeDecoder();
@@ -99,7 +166,7 @@ export class PacketAccess {
     const t2 = performance.now();
     this.startSpare();
     if (!rgba) return null;
-    return { rgba, startKeyframe: feed.startKeyframe, fed: feed.pictures, span: feed.span, planMs: t1 - t0, decodeMs: t2 - t1 };
+    return { rgba, startKeyframe: feed.startKeyframe, fed: feed.pictures, span: feed.span, planMs: t1 - t0, decodeMs: t2 - t1, warm: false, pushers: 0 };
   }
 
   async close(): Promise<void> {
@@ -107,6 +174,10 @@ export class PacketAccess {
     const s = this.spare;
     this.spare = null;
     s?.then((d) => d.kill(), () => undefined);
+    const st = this.stream;
+    this.stream = null;
+    this.streamNow = null;
+    st?.then((d) => d?.retire(), () => undefined);
     const f = this.file;
     this.file = null;
     if (f) await f.then((h) => h.close(), () => undefined);
