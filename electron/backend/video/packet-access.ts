@@ -100,6 +100,7 @@ export class PacketAccess {
   }
 
   private async plan(cfg: CodecConfig, target: number): Promise<Feed | null> {
+    if (this.closed) return null; // close() may already have closed the file
     this.file ??= open(this.src.info.path, 'r');
     return buildFeed(await this.file, this.src.packets!, this.src.index, cfg, target);
   }
