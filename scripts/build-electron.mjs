@@ -3,8 +3,10 @@
 //   electron/preload/index.ts → dist/electron/preload.cjs (sandboxed: only `electron` may be required)
 //   electron/engine/worker/worker.ts → dist/electron/entry.mjs (the engine worker, ESM)
 //   electron/engine/flow-worker/worker.ts → dist/electron/flow-entry.mjs (the overlay flow worker, ESM)
-// plus the files the bundles load beside themselves (new URL('./x', import.meta.url) resolves to
-// dist/electron/x): the ONNX stage worker (plain JS) and the DIS WebAssembly kernels.
+//   electron/engine/model/stage-worker.mjs → dist/electron/stage-worker.mjs (the ONNX stage worker,
+//     plain JS with its thread-priority helper)
+// plus the DIS WebAssembly kernels, which the bundles load beside themselves
+// (new URL('./x', import.meta.url) resolves to dist/electron/x).
 // Native and binary packages stay external and load from node_modules at run time.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -36,8 +38,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'], define: {}, banner: {} }),
   build({ ...esmWorker, entryPoints: ['electron/engine/worker/worker.ts'], outfile: 'dist/electron/entry.mjs' }),
   build({ ...esmWorker, entryPoints: ['electron/engine/flow-worker/worker.ts'], outfile: 'dist/electron/flow-entry.mjs' }),
+  build({ ...esmWorker, entryPoints: ['electron/engine/model/stage-worker.mjs'], outfile: 'dist/electron/stage-worker.mjs' }),
 ]);
 mkdirSync('dist/electron', { recursive: true });
-copyFileSync('electron/engine/model/stage-worker.mjs', 'dist/electron/stage-worker.mjs');
 copyFileSync('electron/engine/flow/wasm/dis-kernels.wasm', 'dist/electron/dis-kernels.wasm');
-console.log('built dist/electron/{main.cjs,preload.cjs,entry.mjs,flow-entry.mjs} and copied stage-worker.mjs, dis-kernels.wasm');
+console.log('built dist/electron/{main.cjs,preload.cjs,entry.mjs,flow-entry.mjs,stage-worker.mjs} and copied dis-kernels.wasm');

@@ -23,8 +23,8 @@ export interface ModelBundle {
   notes: string[];
   /** Size of the probability grid the model outputs. */
   grid: { width: number; height: number };
-  /** Frame -> input tensor (resized, normalized, in the bundle's layout and colour order). */
-  preprocess(frame: RgbaFrame): Float32Array;
+  /** Frame -> input tensor (resized, normalized, in the bundle's layout and colour order); written into `out` when given. */
+  preprocess(frame: RgbaFrame, out?: Float32Array): Float32Array;
   /** Whole model: class probabilities on the output grid. */
   full(input: Float32Array): Promise<Tensor3>;
   /** Split bundles only (throw otherwise). */
@@ -34,6 +34,8 @@ export interface ModelBundle {
   head(high: Tensor3, low: Tensor3): Promise<Tensor3>;
   /** The high stage on its own worker thread (loaded with highThread); the main thread is not blocked while it runs. */
   highAlongside?(input: Float32Array, low: Tensor3): Promise<Tensor3>;
+  /** With highAlongside: the high-stage thread's scheduling priority, in words (e.g. 'nice 5 (was 0)'). */
+  highThreadPriority?: string;
   release(): Promise<void>;
 }
 

@@ -23,7 +23,21 @@ export interface SessionOptions {
    * bundle.highAlongside, so that it can run while the main thread goes on (low-latency adaptive).
    */
   highThread?: boolean;
+  /**
+   * How much to raise the high-stage thread's nice value (Linux; default HIGH_THREAD_NICE): on
+   * oversubscribed cores the frames being answered win over the background key-frame work.
+   */
+  highThreadNice?: number;
 }
+
+/**
+ * Default nice increment of the high-stage thread. CFS shares a core between runnable threads in
+ * proportion to their weights: nice 5 weighs 335 against 1024 for nice 0, so when the high stage
+ * has to share a core with the main thread it gets about a quarter of it instead of half. Larger
+ * values starve it on a loaded machine: measured on the shared 2-core machine with nice 10 and 19,
+ * new key frames then arrived many frames late or not at all (modes/README.md, Measured).
+ */
+export const HIGH_THREAD_NICE = 5;
 
 export interface CreatedSession {
   session: ort.InferenceSession;

@@ -46,7 +46,7 @@ export async function loadSingle(dir: string, manifest: ModelManifest, opts: Loa
       executionProvider: created.executionProvider,
       notes: created.note ? [created.note] : [],
       grid: { width: g.width, height: g.height },
-      preprocess: (f) => preprocess(f, input),
+      preprocess: (f, out) => preprocess(f, input, out),
       full: run,
       low: notSplit,
       high: notSplit,

@@ -10,8 +10,9 @@ import { checkChannels, checkDeclared, checkStride, declaredShape, expectedImage
 import type { ModelManifest, StageName, StageSpec } from './manifest.ts';
 import { inputShape, preprocess } from './preprocess.ts';
 import { toChw, toProbabilities } from './probabilities.ts';
-import { baseOptions, createSession, defaultThreads, type CreatedSession } from './session.ts';
+import { baseOptions, createSession, defaultThreads, HIGH_THREAD_NICE, type CreatedSession } from './session.ts';
 import { openStageThread, type StageFeed, type StageThread } from './stage-thread.ts';
+import type { PriorityResult } from './thread-priority.mjs';
 
 interface Sources {
   image?: Float32Array;
@@ -106,7 +107,7 @@ export async function loadSplit(dir: string, m: ModelManifest, opts: LoadOptions
     const grid = check('head', d0, output.layout);
     let thread: StageThread | undefined;
     if (opts.highThread && lo.created.executionProvider === 'cpu') {
-      thread = await openStageThread(await graphPath(dir, hi.spec.graph, 'stages.high.graph'), baseOptions(opts.threads ?? defaultThreads()));
+      thread = await openStageThread(await graphPath(dir, hi.spec.graph, 'stages.high.graph'), baseOptions(opts.threads ?? defaultThreads()), opts.highThreadNice ?? HIGH_THREAD_NICE);
     }
     const shape = inputShape(input);
     const highAlongside = async (image: Float32Array, l: Tensor3): Promise<Tensor3> => {
@@ -124,7 +125,7 @@ export async function loadSplit(dir: string, m: ModelManifest, opts: LoadOptions
       executionProvider: lo.created.executionProvider,
       notes,
       grid: { width: grid.width, height: grid.height },
-      preprocess: (f) => preprocess(f, input),
+      preprocess: (f, out) => preprocess(f, input, out),
       full: async (image) => {
         const l = await low(image);
         return head(await high(image, l), l);
@@ -132,7 +133,7 @@ export async function loadSplit(dir: string, m: ModelManifest, opts: LoadOptions
       low,
       high,
       head,
-      ...(thread ? { highAlongside } : {}),
+      ...(thread ? { highAlongside, highThreadPriority: describePriority(thread.priority) } : {}),
       release: async () => {
         await thread?.release();
         for (const s of stages) await s.created.session.release();
@@ -142,4 +143,9 @@ export async function loadSplit(dir: string, m: ModelManifest, opts: LoadOptions
     for (const s of stages) await s.created.session.release();
     throw e;
   }
+}
+
+/** One line for summaries: what the high-stage thread's priority is. */
+function describePriority(p: PriorityResult): string {
+  return p.applied ? `nice ${p.nice} (was ${p.from})` : `unchanged: ${p.reason}`;
 }

@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Tensor3 } from '../types.ts';
+import type { PriorityResult } from './thread-priority.mjs';
 
 const ENTRY = new URL('./stage-worker.mjs', import.meta.url);
 
@@ -15,6 +16,7 @@ export interface StageFeed {
 
 interface Reply {
   type?: 'ready' | 'failed';
+  priority?: PriorityResult;
   id?: number;
   data?: Float32Array;
   dims?: number[];
@@ -22,13 +24,20 @@ interface Reply {
 }
 
 export interface StageThread {
+  /** What lowering the thread's priority did (thread-priority.mjs). */
+  readonly priority: PriorityResult;
   run(feeds: Record<string, StageFeed>, output: string): Promise<Tensor3>;
   release(): Promise<void>;
 }
 
-/** Opens `path` with the given ORT session options in a new worker thread. */
-export function openStageThread(path: string, options: object): Promise<StageThread> {
-  const worker = new Worker(ENTRY, { workerData: { path, options } });
+/**
+ * Opens `path` with the given ORT session options in a new worker thread. `nice` > 0 raises the
+ * thread's nice value by that much (Linux; see thread-priority.mjs), so that when the cores are
+ * oversubscribed the foreground thread's frames win over this background work.
+ */
+export function openStageThread(path: string, options: object, nice = 0): Promise<StageThread> {
+  const worker = new Worker(ENTRY, { workerData: { path, options, nice } });
+  let priority: PriorityResult = { applied: false, reason: 'not asked' };
   const waiting = new Map<number, { resolve(t: Tensor3): void; reject(e: Error): void }>();
   let next = 0;
   let dead: Error | undefined;
@@ -44,7 +53,10 @@ export function openStageThread(path: string, options: object): Promise<StageThr
     });
     worker.on('exit', () => failAll(new Error('stage thread exited')));
     worker.on('message', (m: Reply) => {
-      if (m.type === 'ready') return resolveOpen(thread);
+      if (m.type === 'ready') {
+        if (m.priority) priority = m.priority;
+        return resolveOpen(thread);
+      }
       if (m.type === 'failed') return rejectOpen(new Error(m.error));
       const w = waiting.get(m.id!);
       if (!w) return;
@@ -54,6 +66,9 @@ export function openStageThread(path: string, options: object): Promise<StageThr
       w.resolve({ channels, height, width, data: m.data! });
     });
     const thread: StageThread = {
+      get priority() {
+        return priority;
+      },
       run(feeds, output) {
         if (dead) return Promise.reject(dead);
         const id = next++;

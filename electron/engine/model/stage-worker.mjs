@@ -2,15 +2,19 @@
 // onnxruntime-node's InferenceSession.run() computes synchronously on the calling thread (inside a
 // setImmediate), so a stage that must really run beside the main thread's work needs a thread of
 // its own. Messages: {id, feeds: {name: {data, dims}}, output} -> {id, data, dims} or {id, error}.
+// workerData.nice: raise this thread's nice value by that much first (thread-priority.mjs), before
+// the session exists, so that ORT's own threads inherit it; 'ready' reports what was done.
 import { parentPort, workerData } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
+import { lowerThreadPriority } from './thread-priority.mjs';
 
 ort.env.logLevel = 'fatal';
 const port = parentPort;
+const priority = workerData.nice > 0 ? lowerThreadPriority(workerData.nice) : { applied: false, reason: 'not asked' };
 let session;
 try {
   session = await ort.InferenceSession.create(workerData.path, workerData.options);
-  port.postMessage({ type: 'ready' });
+  port.postMessage({ type: 'ready', priority });
 } catch (e) {
   port.postMessage({ type: 'failed', error: String(e && e.message ? e.message : e).split('\n')[0] });
 }

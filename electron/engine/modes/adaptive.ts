@@ -22,7 +22,7 @@ import type { GrayImage, Tensor3 } from '../types.ts';
 import { propagationDeviation } from './deviation.ts';
 import { RenewalStatistic } from './renewal.ts';
 import type { KeyModel } from './key-model.ts';
-import { flowDisOptions, flowTo, warpFeatures } from './propagate.ts';
+import { flowDisOptions, flowTo, scratchFor, warpFeatures } from './propagate.ts';
 import { ThresholdController, type KeyDecision } from './threshold-controller.ts';
 import { zeroTimings, type Mode, type ModeOutput } from './types.ts';
 
@@ -34,6 +34,8 @@ export interface AdaptiveOptions {
   preset: DisPreset;
   /** Flow size factor (ModeSettings.flowScale). */
   flowScale: number;
+  /** The high-stage thread's priority in words (reported in info()). */
+  highThreadPriority?: string;
 }
 
 interface Key {
@@ -65,11 +67,22 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
   let deviationSum = 0;
   let deviationCount = 0;
   let asyncHighMs = 0;
+  /** Low latency: frames from a key's trigger to the frame that first used it (sum, count, max). */
+  const switchDelay = { sum: 0, n: 0, max: 0 };
+  /** Scratch for the warps consumed within a frame (the deviation's, the head's input). */
+  let lowWarp: Float32Array | undefined;
+  let highWarp: Float32Array | undefined;
   const dis = flowDisOptions(o.preset, o.flowScale);
 
-  const promote = (): void => {
+  const promote = (at: number | undefined): void => {
     if (pending?.error !== undefined) throw pending.error;
     if (pending?.features) {
+      if (at !== undefined) {
+        const d = at - pending.index;
+        switchDelay.sum += d;
+        switchDelay.n++;
+        switchDelay.max = Math.max(switchDelay.max, d);
+      }
       key = { index: pending.index, gray: pending.gray, low: pending.low, features: pending.features };
       pending = undefined;
       renewal.reset();
@@ -87,11 +100,12 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
         keys++;
         return [{ index: f.index, probabilities: await km.output(features, low, t), key: true, timings: t }];
       }
-      promote();
+      promote(f.index);
       const interval = f.index - ref!.index;
       // Flow to the current key: it propagates the key's features, and measures the deviation.
       const flow = flowTo(f.gray, key.gray, dis, t);
-      const dev = propagationDeviation(low, warpFeatures(key.low, flow, t));
+      lowWarp = scratchFor(lowWarp, key.low);
+      const dev = propagationDeviation(low, warpFeatures(key.low, flow, t, lowWarp));
       deviationSum += dev;
       deviationCount++;
       // While a new key's high stage is in flight, frames are measured against the previous key:
@@ -123,13 +137,14 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
         );
         pending = p;
       }
-      const warped = warpFeatures(key.features, flow, t);
+      if (km.scratchWarp) highWarp = scratchFor(highWarp, key.features);
+      const warped = warpFeatures(key.features, flow, t, highWarp);
       const out: ModeOutput = { index: f.index, probabilities: await km.output(warped, low, t), key: decision.trigger, timings: t };
       return [out];
     },
     async flush() {
       if (pending) await pending.promise;
-      promote();
+      promote(undefined);
       return [];
     },
     info: () => ({
@@ -144,6 +159,8 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
       keysBySaturation: reasons.saturation,
       keysByMaxInterval: reasons['max-interval'],
       alongsideHighMs: Math.round(asyncHighMs),
+      ...(o.lowLatency ? { keySwitchFramesMean: switchDelay.n ? Math.round((100 * switchDelay.sum) / switchDelay.n) / 100 : 0, keySwitchFramesMax: switchDelay.max } : {}),
+      ...(o.highThreadPriority ? { highThreadPriority: o.highThreadPriority } : {}),
       flowPreset: o.preset,
     }),
   };

@@ -15,7 +15,7 @@ export function createMode(bundle: ModelBundle, s: ModeSettings): Mode {
     case 'dff':
       return dffMode(km, { keyInterval: s.keyInterval, preset: s.preset, flowScale: s.flowScale });
     case 'adaptive':
-      return adaptiveMode(km, s);
+      return adaptiveMode(km, { ...s, ...(bundle.highThreadPriority ? { highThreadPriority: bundle.highThreadPriority } : {}) });
     case 'fused':
       return fusedMode(km, s);
   }

@@ -9,6 +9,11 @@ import type { Tensor3 } from '../types.ts';
 import { since, type ModeFrame, type StageTimings } from './types.ts';
 
 export interface KeyModel {
+  /**
+   * output() only reads the (warped) key features it is given (split: the head), so they may live
+   * in a scratch buffer reused every frame; false when output() returns them (single graph).
+   */
+  readonly scratchWarp: boolean;
   low(f: ModeFrame, t: StageTimings): Promise<Tensor3>;
   keyFeatures(f: ModeFrame, low: Tensor3, t: StageTimings): Promise<Tensor3>;
   output(keyFeatures: Tensor3, low: Tensor3, t: StageTimings): Promise<Tensor3>;
@@ -19,6 +24,7 @@ export interface KeyModel {
 export function keyModelFor(bundle: ModelBundle): KeyModel {
   if (bundle.split) {
     return {
+      scratchWarp: true,
       async low(f, t) {
         const t0 = performance.now();
         const r = await bundle.low(f.input);
@@ -47,6 +53,7 @@ export function keyModelFor(bundle: ModelBundle): KeyModel {
     };
   }
   return {
+    scratchWarp: false,
     async low(f) {
       return { channels: 1, width: f.gray.width, height: f.gray.height, data: f.gray.data };
     },

@@ -5,7 +5,12 @@ import { TINY_SINGLE, TINY_SPLIT } from '../model/testing.ts';
 import { temporalConsistencyPair } from '../metrics/temporal-consistency.ts';
 import { generateSequence } from '../synthetic/generate.ts';
 import type { LabelMap } from '../types.ts';
+import { disFlow } from '../flow/dis.ts';
+import { flowGray, flowSizeFor } from '../segment/flow-gray.ts';
+import { warpTensor } from '../warp/warp-tensor.ts';
+import { flowDisOptions } from './propagate.ts';
 import { miou, noisyBundle, runMode } from './testing.ts';
+import { MODE_DEFAULTS } from './types.ts';
 
 let split: ModelBundle;
 let single: ModelBundle;
@@ -31,6 +36,22 @@ describe('dff', () => {
     const [mPf, mDff, mCopy] = [miou(pf.labels, moving), miou(dff.labels, moving), miou(copy, moving)];
     assert.ok(mDff >= mPf - 0.03, `dff ${mDff.toFixed(3)} vs per-frame ${mPf.toFixed(3)}`);
     assert.ok(mDff >= mCopy + 0.02, `dff ${mDff.toFixed(3)} vs copied key labels ${mCopy.toFixed(3)}`);
+  });
+
+  test('every output is computed afresh although the warped features share one scratch buffer', async () => {
+    const dff = await runMode(split, moving, { mode: 'dff', keyInterval: 4 });
+    const fsize = flowSizeFor(split.manifest.input.width, split.manifest.input.height, MODE_DEFAULTS.flowScale);
+    const { width, height } = moving[0]!.labels;
+    const grayOf = (i: number) => flowGray(moving[i]!.rgba, width, height, fsize);
+    const dis = flowDisOptions(MODE_DEFAULTS.preset, MODE_DEFAULTS.flowScale);
+    const key = 4;
+    const kx = split.preprocess({ width, height, data: moving[key]!.rgba });
+    const kHigh = await split.high(kx, await split.low(kx));
+    for (const i of [5, 6, 7]) {
+      const x = split.preprocess({ width, height, data: moving[i]!.rgba });
+      const want = await split.head(warpTensor(kHigh, disFlow(grayOf(i), grayOf(key), dis)), await split.low(x));
+      assert.deepEqual(Array.from(dff.outputs[i]!.probabilities.data), Array.from(want.data), `frame ${i}`);
+    }
   });
 
   test('single-graph bundles propagate the key probabilities instead', async () => {

@@ -25,10 +25,23 @@ export function flowTo(cur: GrayImage, key: GrayImage, dis: DisUserOptions, t: S
   return f;
 }
 
-/** Key features seen from the current frame: out(x) = key(x + f(x)) on the features' own grid (stride handled by warpTensor). */
-export function warpFeatures(key: Tensor3, flowCurToKey: FlowField, t: StageTimings): Tensor3 {
+/**
+ * Key features seen from the current frame: out(x) = key(x + f(x)) on the features' own grid
+ * (stride handled by warpTensor), written into `out` when given (see scratchFor).
+ */
+export function warpFeatures(key: Tensor3, flowCurToKey: FlowField, t: StageTimings, out?: Float32Array): Tensor3 {
   const t0 = performance.now();
-  const w = warpTensor(key, flowCurToKey);
+  const w = warpTensor(key, flowCurToKey, out ? { out } : {});
   t.flow += since(t0);
   return w;
+}
+
+/**
+ * A scratch buffer for a warp of `like` that is consumed before the next frame (the deviation, the
+ * head's input): `prev` when it has the right size, else a new one. Keeps the per-frame path from
+ * allocating megabytes that only the garbage collector would reclaim.
+ */
+export function scratchFor(prev: Float32Array | undefined, like: Tensor3): Float32Array {
+  const n = like.channels * like.width * like.height;
+  return prev?.length === n ? prev : new Float32Array(n);
 }

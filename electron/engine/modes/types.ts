@@ -54,7 +54,10 @@ export const MODE_DEFAULTS: ModeSettings = {
 /** One frame as the modes see it. */
 export interface ModeFrame {
   index: number;
-  /** Preprocessed model input (bundle.preprocess). */
+  /**
+   * Preprocessed model input (bundle.preprocess). Valid only until push() resolves: the pipeline
+   * writes the next frame into the same buffer (modes use it synchronously or copy it).
+   */
   input: Float32Array;
   /** Grey image at the flow size (the model input size). */
   gray: GrayImage;

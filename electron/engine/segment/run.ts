@@ -73,6 +73,8 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
   const fsize = flowSizeFor(bundle.manifest.input.width, bundle.manifest.input.height, settings.flowScale);
   const dis = flowDisOptions(settings.preset, settings.flowScale);
   const grayScratch: FlowGrayScratch = {};
+  /** The model input buffer, rewritten every frame (ModeFrame.input is valid only during push). */
+  let inputScratch: Float32Array | undefined;
   const writer = new OutputWriter();
   /** Per processed frame (in order): its files not yet on disk; `written` frames are complete. */
   const filesLeft: number[] = [];
@@ -156,11 +158,13 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
     }
     const start = performance.now();
     const gray = flowGray(frame.rgba, frame.width, frame.height, fsize, grayScratch);
-    const input = bundle.preprocess({ width: frame.width, height: frame.height, data: frame.rgba });
+    const input = bundle.preprocess({ width: frame.width, height: frame.height, data: frame.rgba }, inputScratch);
+    inputScratch = input;
     pending.set(frame.index, { frame, start, gray, prepareMs: performance.now() - start });
     const outs = await mode.push({ index: frame.index, input, gray });
-    analyse();
     for (const o of outs) await finish(o);
+    // After finish(): the analysis is not part of any frame's latency (start to labels ready).
+    analyse();
   }
   checkCancelled(hooks.signal);
   for (const o of await mode.flush()) await finish(o);

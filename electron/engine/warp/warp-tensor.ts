@@ -15,6 +15,18 @@ export interface WarpTensorOptions {
   valid?: Uint8Array;
 }
 
+/**
+ * Per-pixel taps, kept between calls (grown when a larger grid comes): warping runs every frame,
+ * and fresh tap arrays would be garbage the collector has to reclaim each time. warpTensor is
+ * synchronous, so one set per thread is never in use twice.
+ */
+let taps = { n: 0, base: new Int32Array(0), dxs: new Int32Array(0), dys: new Int32Array(0), axs: new Float32Array(0), ays: new Float32Array(0) };
+
+function tapsFor(n: number): typeof taps {
+  if (taps.n < n) taps = { n, base: new Int32Array(n), dxs: new Int32Array(n), dys: new Int32Array(n), axs: new Float32Array(n), ays: new Float32Array(n) };
+  return taps;
+}
+
 export function warpTensor(src: Tensor3, flow: FlowField, opts: WarpTensorOptions = {}): Tensor3 {
   const { channels: C, width: w, height: h } = src;
   const n = w * h;
@@ -26,11 +38,7 @@ export function warpTensor(src: Tensor3, flow: FlowField, opts: WarpTensorOption
   const valid = opts.valid;
   if (valid && valid.length < n) throw new RangeError('warpTensor: valid mask too small');
   // Per-pixel taps, computed once and reused for every channel.
-  const base = new Int32Array(n);
-  const dxs = new Int32Array(n);
-  const dys = new Int32Array(n);
-  const axs = new Float32Array(n);
-  const ays = new Float32Array(n);
+  const { base, dxs, dys, axs, ays } = tapsFor(n);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const p = y * w + x;

@@ -82,3 +82,19 @@ test('out buffers are used and aliasing the source is refused', () => {
   assert.deepEqual(Array.from(buf), Array.from(src.data));
   assert.throws(() => warpTensor(src, constantFlow(4, 4, 0, 0), { out: src.data }), /alias/);
 });
+
+test('the tap arrays kept between calls do not leak one grid into the next (large, small, large again)', () => {
+  const big = ramp(2, 12, 9);
+  const small = ramp(3, 5, 4);
+  const fBig = constantFlow(12, 9, 0.5, -0.25);
+  const fSmall = constantFlow(5, 4, -0.75, 0.5);
+  const first = Array.from(warpTensor(big, fBig).data);
+  const s = Array.from(warpTensor(small, fSmall).data);
+  assert.deepEqual(Array.from(warpTensor(big, fBig).data), first);
+  // The small grid warped on its own gives the same as after the large one.
+  for (let c = 0; c < 3; c++) for (let y = 0; y < 4; y++) for (let x = 0; x < 5; x++) {
+    const sx = Math.min(4, Math.max(0, x - 0.75));
+    const sy = Math.min(3, Math.max(0, y + 0.5));
+    assert.ok(Math.abs(s[c * 20 + y * 5 + x]! - ((c + 1) * 10 * sx + 3 * sy - c)) < 1e-4);
+  }
+});
