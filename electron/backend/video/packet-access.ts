@@ -54,6 +54,8 @@ export class PacketAccess {
   /** The stream decoder once it is primed (requests never wait for the priming). */
   private streamNow: StreamDecoder | null = null;
   private streamFailures = 0;
+  /** Reorder delay a retired stream decoder raised itself to (0: ffprobe's value holds). */
+  private reorderFloor = 0;
   private readonly config: Promise<CodecConfig | null>;
   private file: Promise<FileHandle> | null = null;
   private closed = false;
@@ -72,7 +74,7 @@ export class PacketAccess {
 
   /** Pictures the stream decoder holds back: reorder delay + one per extra frame thread. */
   private get delay(): number {
-    return this.src.probe.videoDelay + Math.max(0, this.threads - 1);
+    return Math.max(this.src.probe.videoDelay, this.reorderFloor) + Math.max(0, this.threads - 1);
   }
 
   /**
@@ -90,13 +92,24 @@ export class PacketAccess {
       if (!feed || !pushers) return null;
       const d = await StreamDecoder.start({ threads: this.threads, width, height, filters: rotationFilter(rotation), paramSets: cfg.paramSets });
       if (this.closed || !(await d.decode([...feed.fed, ...pushers], feed.fed.length - 1))) {
+        this.noteFailure(d);
         d.retire();
-        this.streamFailures++;
         return null;
       }
       this.streamNow = d;
       return d;
     })().catch(() => null);
+  }
+
+  /**
+   * A decoder that raised its reorder delay is replaced by one fed more pushers; a timeout (the
+   * target never came out: a delay we cannot learn) ends the stream path for this video at
+   * once, so no other access waits for a timeout again.
+   */
+  private noteFailure(d: StreamDecoder): void {
+    this.streamFailures++;
+    if (d.failure === 'reorder') this.reorderFloor = Math.max(this.reorderFloor, d.reorderSeen);
+    if (d.failure === 'timeout') this.streamFailures = MAX_STREAM_FAILURES;
   }
 
   private async plan(cfg: CodecConfig, target: number): Promise<Feed | null> {
@@ -114,7 +127,7 @@ export class PacketAccess {
     const rgba = await d.decode([...feed.fed, ...pushers], feed.fed.length - 1);
     if (rgba) return { rgba, pushers: pushers.length };
     // The decoder retired itself: start another (a bounded number of times per video).
-    this.streamFailures++;
+    this.noteFailure(d);
     this.stream = null;
     this.streamNow = null;
     this.startStream();

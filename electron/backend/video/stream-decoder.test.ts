@@ -67,6 +67,7 @@ test('a target that cannot come out fails and retires the decoder', async () => 
   const r = await request(9, false);
   assert.equal(await d.decode(r.pictures, r.target), null);
   assert.equal(d.alive, false);
+  assert.equal(d.failure, 'timeout');
 });
 
 test('damaged data fails and retires the decoder', async () => {
@@ -75,6 +76,7 @@ test('damaged data fails and retires the decoder', async () => {
   const broken = r.pictures.map((p, i) => (i === 1 ? { ...p, data: p.data.map((b, k) => (k > 8 ? b ^ 0x5a : b)) } : p));
   assert.equal(await d.decode(broken, r.target), null);
   assert.equal(d.alive, false);
+  assert.equal(d.failure, 'error');
   // A request that does not start with a keyframe is refused without touching a decoder.
   const d2 = await start();
   const ok = await request(5);

@@ -44,6 +44,11 @@ export class StreamDecoder {
   private waiting: ((f: Uint8Array | null) => void) | null = null;
   private dead = false;
   private busy = false;
+  /** Why it was retired (null while alive or when closed by its owner). */
+  failure: 'timeout' | 'error' | 'exit' | 'out of step' | 'reorder' | null = null;
+  /** The decoder raised its reorder delay to this many pictures at run time (streams without
+   * num_reorder_frames in the SPS): the pushers were too few; a new decoder must use more. */
+  reorderSeen = 0;
   /** Timestamp (ms) of the next cluster: even, increasing by ≥ 1 s per request. */
   private clock = 0;
 
@@ -55,7 +60,7 @@ export class StreamDecoder {
     const d = new StreamDecoder(o);
     const vf = [`select='mod(pts\\,2)'`, ...o.filters, 'format=rgba'].join(',');
     const args = [
-      '-nostdin', '-hide_banner', '-nostats', '-loglevel', 'level+warning', '-threads', String(o.threads),
+      '-nostdin', '-hide_banner', '-nostats', '-loglevel', 'level+verbose', '-threads', String(o.threads),
       '-f', 'matroska', '-probesize', '32', '-analyzeduration', '0', '-i', 'pipe:0',
       '-map', '0:v:0', '-vf', vf, '-copyts', '-vsync', '0', '-flush_packets', '1', '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1',
     ];
@@ -83,15 +88,20 @@ export class StreamDecoder {
       d.reader.on('data', (b: Buffer) => d.asm.push(b));
     }
     d.reader!.on('error', () => undefined);
-    d.reader!.on('close', () => d.retire());
-    child.stdin!.on('error', () => d.retire());
+    d.reader!.on('close', () => d.retire('exit'));
+    child.stdin!.on('error', () => d.retire('exit'));
     child.stderr!.on('data', (b: Buffer) => {
       const s = b.toString('utf8');
       if (d.stderr.length < 20000) d.stderr += s;
-      if (/\[(error|fatal|panic)\]/.test(s)) d.retire();
+      const grew = /Increasing reorder buffer to (\d+)/.exec(s);
+      if (grew) {
+        d.reorderSeen = Number(grew[1]);
+        d.retire('reorder');
+      }
+      if (/\[(error|fatal|panic)\]/.test(s)) d.retire('error');
     });
-    child.on('error', () => d.retire());
-    child.on('close', () => d.retire());
+    child.on('error', () => d.retire('exit'));
+    child.on('close', () => d.retire('exit'));
     child.stdin!.write(mkvHeader('h264', o.width, o.height));
     d.setRef(false);
     return d;
@@ -133,7 +143,7 @@ export class StreamDecoder {
     this.busy = true;
     this.setRef(true);
     return new Promise<Uint8Array | null>((resolve) => {
-      const timer = setTimeout(() => this.retire(), BASE_TIMEOUT_MS + PER_PICTURE_MS * pictures.length);
+      const timer = setTimeout(() => this.retire('timeout'), BASE_TIMEOUT_MS + PER_PICTURE_MS * pictures.length);
       this.waiting = (f) => {
         clearTimeout(timer);
         this.waiting = null;
@@ -147,13 +157,14 @@ export class StreamDecoder {
 
   private settle(f: Uint8Array | null): void {
     if (this.waiting) this.waiting(f);
-    else if (f) this.retire(); // a frame nobody asked for: out of step
+    else if (f) this.retire('out of step'); // a frame nobody asked for
   }
 
   /** Stops the process; a pending request resolves with null. */
-  retire(): void {
+  retire(why: StreamDecoder['failure'] = null): void {
     if (this.dead) return;
     this.dead = true;
+    this.failure = why;
     this.child?.kill('SIGKILL');
     this.reader?.destroy();
     this.waiting?.(null);
