@@ -193,6 +193,14 @@ export async function bench(): Promise<BenchSection> {
       `Long clip: ${LONG_FRAMES} synthetic 1080p frames (${(LONG_FRAMES / 30).toFixed(0)} s at 30 fps) generated on the fly (no encoding) and streamed through the EngineClient worker with back-pressure (4 frames ahead). ` +
         'Every buffer the pipeline holds is bounded (frames in flight, one key frame, fusion window), so peak RSS over the second half equal to the first half means a 10-minute clip stays at the same peak.',
     );
+    notes.push(
+      'Adaptive key frames: renewal statistic of the propagation deviation, S(I) = I·e(I) − Σ_{0<d<I} e(d) > threshold, plus a saturation guard for scene cuts (electron/engine/modes/README.md). ' +
+        "At dff's key count, \"every threshold\" is the mean over thresholds spread evenly across the whole range that gives that count (ends found to 0.5%); the bisected row is the first such threshold the bisection hits, one draw from that spread.",
+    );
+    notes.push(
+      'Low latency: rounds of one low-latency and one synchronous run (after one unmeasured run of each), labels not scored between them; ratio = the run\'s slowest frame (frame 0 excluded: it always runs the whole model) / its median non-key frame; load = 1-minute average after the run. ' +
+        'With other sessions keeping both cores busy, Linux autogroup scheduling leaves this process about one core, so the high-stage thread (nice +5 within the process\'s group) and the V8 GC helpers compete with the frame being answered.',
+    );
     notes.push('fps counts the critical path per frame (grey + model input, ORT stages, flow + warp, labels and confidence at frame size); PNG deflate and writing run on libuv\'s thread pool (bounded queue) and the TC analysis runs while no inference is in flight: both excluded from fps, included in wall fps. Frames are pre-decoded in memory (decode not measured).');
     notes.push(`Machine load average (1 min) at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; 2 cores shared with other work, so repeat and compare medians.`);
   } finally {
