@@ -5,9 +5,10 @@
  * - saturation ('saturation'): e ≥ `saturationMargin` × the deviation at which the previous key
  *   was triggered. S misses a scene cut whose jump is not enough by itself (after a cut e is flat at
  *   a saturated level, so S stops growing); this catches it: the frame is already further from
- *   its key than frames were when the last key was replaced. The margin (default 1.1) keeps the
- *   guard off on steady content, where S triggers first: at a fixed key age the deviation varies
- *   by 3–6% along a clip near the trigger age (CamVid val_a, a dashcam clip, the synthetic drive);
+ *   its key than frames were when the last key was replaced. The margin (default 1.1) is for
+ *   steady content, where S should trigger first: at a fixed key age the deviation varies by 3–6%
+ *   along a clip near the trigger age (CamVid val_a, a dashcam clip, the synthetic drive; in
+ *   scripts/adaptive-study.ts the guard placed no key on the first two, a few on the third);
  * - the interval reached its maximum ('max-interval').
  *
  * With a fixed threshold nothing adapts. With a target interval T the threshold is calibrated

@@ -12,7 +12,7 @@ export interface ModeSettings {
   keyInterval: number;
   /** adaptive: wanted average key interval; calibrates the threshold online. Default 5. */
   targetInterval: number;
-  /** adaptive: fixed deviation threshold (disables the calibration). */
+  /** adaptive: fixed threshold on the renewal statistic of the deviation (renewal.ts; disables the calibration). */
   threshold?: number;
   /** adaptive: a key frame at the latest after this many frames. Default 2 x targetInterval. */
   maxInterval: number;
