@@ -10,6 +10,7 @@ import { flowGray, flowSizeFor } from '../segment/flow-gray.ts';
 import { warpTensor } from '../warp/warp-tensor.ts';
 import { flowDisOptions } from './propagate.ts';
 import { miou, noisyBundle, runMode } from './testing.ts';
+import { createMode } from './create.ts';
 import { MODE_DEFAULTS } from './types.ts';
 
 let split: ModelBundle;
@@ -80,6 +81,46 @@ describe('adaptive', () => {
     assert.deepEqual(low.keyFrames, sync.keyFrames);
     for (const o of low.outputs.filter((x) => x.key && x.index > 0)) assert.equal(o.timings.high, 0, `frame ${o.index}`);
     for (const o of sync.outputs.filter((x) => x.key)) assert.ok(o.timings.high > 0);
+  });
+});
+
+describe('adaptive, slow key stage', () => {
+  const cut = generateSequence({ width: 160, height: 96, frames: 24, sceneCutAt: [13] });
+
+  test('a key stage that answers 4 frames late: nothing triggers while it is in flight, the cut behind it is caught when it arrives, the delay is reported', async () => {
+    // The split bundle's high stage "on its own thread", answered only 3 pushes after it started.
+    let started: ((v: void) => void)[] = [];
+    const slow: ModelBundle = {
+      ...split,
+      highAlongside: async (x, low) => {
+        await new Promise<void>((r) => started.push(r));
+        return split.high(x, low);
+      },
+    };
+    const mode = createMode(slow, { ...MODE_DEFAULTS, mode: 'adaptive', targetInterval: 5, maxInterval: 10, lowLatency: true });
+    const fsize = flowSizeFor(split.manifest.input.width, split.manifest.input.height, MODE_DEFAULTS.flowScale);
+    const waits: ((v: void) => void)[][] = [];
+    const keys: number[] = [];
+    for (const f of cut) {
+      // Release the high stages started 3 pushes ago.
+      waits.push(started);
+      started = [];
+      if (waits.length > 3) for (const r of waits.shift()!) r();
+      await new Promise((r) => setImmediate(r));
+      const [o] = await mode.push({ index: f.index, input: split.preprocess({ width: 160, height: 96, data: f.rgba }), gray: flowGray(f.rgba, 160, 96, fsize) });
+      if (o!.key) keys.push(o!.index);
+    }
+    for (const w of [...waits, started]) for (const r of w) r();
+    await mode.flush();
+    const info = mode.info();
+    // The key triggered at 12 is in flight over the cut at 13; the frame it arrives at (16) is
+    // measured against it, across the cut, and triggers the next key at once.
+    assert.ok(keys.includes(12) && keys.includes(16), `keys ${keys.join(',')}`);
+    assert.ok(Number(info.keySwitchFramesMax) >= 3, JSON.stringify(info));
+    assert.ok(Number(info.keySwitchFramesMean) >= 3, JSON.stringify(info));
+    // While a key is in flight nothing is triggered: consecutive triggers are at least 3 frames apart.
+    const gaps = keys.slice(1).map((k, i) => k - keys[i]!);
+    assert.ok(Math.min(...gaps) >= 3, `keys ${keys.join(',')}`);
   });
 });
 
