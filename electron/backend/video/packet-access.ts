@@ -1,10 +1,11 @@
 /**
- * Random access to one frame of an MP4/MOV H.264 or H.265 file by feeding a waiting ffmpeg
- * only the packets it needs (feed-plan.ts, packet-decoder.ts), read from the file with fs.
- * One spare decoder is kept started for the video's codec, so process start and decoder
- * setup are off the request path; a new spare starts after each access. Returns null (the
- * caller then uses the seek-and-decode path) for anything else: other codecs or containers,
- * damaged files, unknown packet positions, an unexpected decoder output count.
+ * Random access to one frame of an MP4/MOV H.264 or H.265 file by feeding ffmpeg only the
+ * packets it needs (feed-plan.ts), read from the file with fs. H.264 accesses that start at an
+ * IDR go to one long-lived decoder per video (stream-decoder.ts: no process start, probe or
+ * set-up per access); the rest, and any access it fails, go to a one-shot decoder
+ * (packet-decoder.ts) of which one spare is kept started. Returns null (the caller then uses the
+ * seek-and-decode path) for anything else: other codecs or containers, damaged files, unknown
+ * packet positions, an unexpected decoder output count.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { rotationFilter } from './decode-run.ts';
