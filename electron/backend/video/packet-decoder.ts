@@ -8,16 +8,14 @@
  * frames it decoded; the result is used only if that equals the pictures fed, exactly one
  * frame came out, nothing was logged as an error and it exited with 0.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { toolPath } from './ffmpeg-paths.ts';
 import type { Feed } from './feed-plan.ts';
 import { FrameAssembler } from './frame-assembler.ts';
-import { socketPair, socketPairsAvailable } from './socket-pair.ts';
+import { spawnRgbaFfmpeg } from './rgba-child.ts';
 
 /** A feed still running after this long is killed (the seek path then serves the frame). */
 const STALL_MS = 30_000;
@@ -64,29 +62,9 @@ export class PacketDecoder {
       '-f', o.codec, '-probesize', '32', '-analyzeduration', '0', '-i', 'pipe:0',
       '-map', '0:v:0', '-filter_script:v', d.script, '-vsync', '0', '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1',
     ];
-    let out: 'pipe' | Socket = 'pipe';
-    if (socketPairsAvailable) {
-      try {
-        const pair = await socketPair({
-          buffer: () => d.asm.space(),
-          callback: (n: number) => {
-            d.asm.wrote(n);
-            return true;
-          },
-        });
-        out = pair.childEnd;
-        d.reader = pair.reader;
-      } catch {
-        out = 'pipe';
-      }
-    }
-    const child = spawn(toolPath('ffmpeg'), args, { stdio: ['pipe', out, 'pipe'], windowsHide: true });
+    const { child, reader } = await spawnRgbaFfmpeg(args, d.asm);
     d.child = child;
-    if (out !== 'pipe') out.destroy();
-    else {
-      d.reader = child.stdout!;
-      d.reader.on('data', (b: Buffer) => d.asm.push(b));
-    }
+    d.reader = reader;
     d.reader!.on('error', () => undefined);
     d.reader!.on('close', () => {
       d.outputClosed = true;

@@ -13,14 +13,12 @@
  * the next one. Anything unexpected — a `[error]` log line, a timeout, the process exiting —
  * fails the request (null: the caller serves the frame another way) and retires the decoder.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import type { Socket } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { toolPath } from './ffmpeg-paths.ts';
 import type { FedPicture } from './feed-plan.ts';
 import { FrameAssembler } from './frame-assembler.ts';
 import { mkvCluster, mkvHeader, type MkvBlock } from './mkv-stream.ts';
-import { socketPair, socketPairsAvailable } from './socket-pair.ts';
+import { spawnRgbaFfmpeg } from './rgba-child.ts';
 
 export interface StreamDecoderOptions {
   threads: number;
@@ -64,29 +62,9 @@ export class StreamDecoder {
       '-f', 'matroska', '-probesize', '32', '-analyzeduration', '0', '-i', 'pipe:0',
       '-map', '0:v:0', '-vf', vf, '-copyts', '-vsync', '0', '-flush_packets', '1', '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1',
     ];
-    let out: 'pipe' | Socket = 'pipe';
-    if (socketPairsAvailable) {
-      try {
-        const pair = await socketPair({
-          buffer: () => d.asm.space(),
-          callback: (n: number) => {
-            d.asm.wrote(n);
-            return true;
-          },
-        });
-        out = pair.childEnd;
-        d.reader = pair.reader;
-      } catch {
-        out = 'pipe';
-      }
-    }
-    const child = spawn(toolPath('ffmpeg'), args, { stdio: ['pipe', out, 'pipe'], windowsHide: true });
+    const { child, reader } = await spawnRgbaFfmpeg(args, d.asm);
     d.child = child;
-    if (out !== 'pipe') out.destroy();
-    else {
-      d.reader = child.stdout!;
-      d.reader.on('data', (b: Buffer) => d.asm.push(b));
-    }
+    d.reader = reader;
     d.reader!.on('error', () => undefined);
     d.reader!.on('close', () => d.retire('exit'));
     child.stdin!.on('error', () => d.retire('exit'));
