@@ -3,8 +3,7 @@
  * a whole brush drag. Peer in the same run: copying the whole label map (what snapshot-undo
  * would pay on every step). Target: a brush segment well within one display frame (16 ms).
  */
-import { pathToFileURL } from 'node:url';
-import { summarize, type BenchSection } from './types.ts';
+import { summarize, type BenchSection, runIfMain } from './types.ts';
 import { applyChange, computeChange, revertChange, type EditCommand, type EditContext } from '../../electron/engine/edit/commands.ts';
 import { EditHistory } from '../../electron/engine/edit/history.ts';
 import type { LabelMap } from '../../electron/engine/types.ts';
@@ -101,10 +100,4 @@ export async function bench(): Promise<BenchSection> {
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const s = await bench();
-  console.log(s.title);
-  console.log(s.columns.join(' | '));
-  for (const r of s.rows) console.log(r.join(' | '));
-  for (const n of s.notes) console.log('- ' + n);
-}
+await runIfMain(import.meta.url, bench);

@@ -5,8 +5,7 @@
  * message); peer in the same run: DIS inline on the event loop, as before the worker.
  */
 import { cpus, loadavg } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { summarize, type BenchSection } from './types.ts';
+import { summarize, type BenchSection, runIfMain } from './types.ts';
 import { FlowCache, FLOW_MAX_WIDTH } from '../../electron/backend/workspace/resource-flow.ts';
 import { flowGrid } from '../../electron/engine/flow-worker/flow-grid.ts';
 import type { DecodedFrame } from '../../electron/backend/video/types.ts';
@@ -66,10 +65,4 @@ export async function bench(): Promise<BenchSection> {
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const s = await bench();
-  console.log(s.title);
-  console.log(s.columns.join(' | '));
-  for (const r of s.rows) console.log(r.join(' | '));
-  for (const n of s.notes) console.log('- ' + n);
-}
+await runIfMain(import.meta.url, bench);

@@ -12,9 +12,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
-import { summarize, type BenchSection } from './types.ts';
+import { summarize, type BenchSection, runIfMain } from './types.ts';
 import { generateSequence } from '../../electron/engine/synthetic/generate.ts';
 import { disFlow } from '../../electron/engine/flow/dis.ts';
 import { DIS_PRESET_NAMES, type DisBackend, type DisPreset } from '../../electron/engine/flow/dis-options.ts';
@@ -171,10 +171,4 @@ export async function bench(): Promise<BenchSection> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const s = await bench();
-  console.log(s.title);
-  console.log(s.columns.join(' | '));
-  for (const r of s.rows) console.log(r.join(' | '));
-  for (const n of s.notes) console.log('- ' + n);
-}
+await runIfMain(import.meta.url, bench);

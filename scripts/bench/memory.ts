@@ -19,13 +19,13 @@ import { existsSync, readdirSync, readFileSync, renameSync, statSync } from 'nod
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createVideoService } from '../../electron/backend/video/service.ts';
 import { runFfmpeg } from '../../electron/backend/video/testing/make-clip.ts';
 import { DEFAULT_MODEL_DIR, segmentSettings } from '../../electron/engine/segment/settings.ts';
 import { EngineClient } from '../../electron/engine/worker/client.ts';
 import { videoFrameSource } from '../../electron/engine/worker/video-source.ts';
-import type { BenchSection } from './types.ts';
+import { type BenchSection, runIfMain } from './types.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TINY = join(root, 'native-models', 'test-tiny', 'split');
@@ -247,10 +247,4 @@ export async function bench(): Promise<BenchSection> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const s = await bench();
-  console.log(s.title);
-  console.log(s.columns.join(' | '));
-  for (const r of s.rows) console.log(r.join(' | '));
-  for (const n of s.notes) console.log('- ' + n);
-}
+await runIfMain(import.meta.url, bench);

@@ -1,3 +1,5 @@
+import { pathToFileURL } from 'node:url';
+
 /** A section of `npm run bench`: a titled table of measured figures. */
 export interface BenchSection {
   title: string;
@@ -18,4 +20,14 @@ export function summarize(samples: number[]): { p50: number; p95: number; min: n
   const s = [...samples].sort((a, b) => a - b);
   const mean = s.reduce((a, b) => a + b, 0) / Math.max(1, s.length);
   return { p50: percentile(s, 50), p95: percentile(s, 95), min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN, mean };
+}
+
+/** Runs a section on its own (`node --import tsx scripts/bench/<name>.ts`) and prints it. */
+export async function runIfMain(moduleUrl: string, bench: () => Promise<BenchSection>): Promise<void> {
+  if (moduleUrl !== pathToFileURL(process.argv[1] ?? '').href) return;
+  const s = await bench();
+  console.log(s.title);
+  console.log(s.columns.join(' | '));
+  for (const r of s.rows) console.log(r.join(' | '));
+  for (const n of s.notes) console.log('- ' + n);
 }

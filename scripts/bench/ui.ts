@@ -13,9 +13,8 @@
  * Runs alone: node --import tsx scripts/bench/ui.ts
  */
 import { cpus, loadavg } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
-import { summarize, type BenchSection } from './types.ts';
+import { summarize, type BenchSection, runIfMain } from './types.ts';
 import { startUiFixture, W, H, type UiFixture } from './ui/fixture.ts';
 import { counts, installProbe, waitMarks, waitPrefix } from './ui/probe.ts';
 
@@ -160,10 +159,4 @@ export async function bench(): Promise<BenchSection> {
   return { title: 'UI: scrubbing with overlays and brush feedback (headless Chromium, 1080p)', columns: ['what', 'p50 ms', 'p95 ms', 'scrub fps', 'p95 within 16.7 ms', 'note'], rows, notes };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const s = await bench();
-  console.log(s.title);
-  console.log(s.columns.join(' | '));
-  for (const r of s.rows) console.log(r.join(' | '));
-  for (const n of s.notes) console.log('- ' + n);
-}
+await runIfMain(import.meta.url, bench);

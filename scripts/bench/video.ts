@@ -16,8 +16,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { summarize, type BenchSection } from './types.ts';
+import { summarize, type BenchSection, runIfMain } from './types.ts';
 import { defaultThreads } from '../../electron/backend/video/decode-run.ts';
 import { toolPath } from '../../electron/backend/video/ffmpeg-paths.ts';
 import { startKeyframe, type FrameIndex } from '../../electron/backend/video/frame-index.ts';
@@ -299,10 +298,4 @@ async function measure(path: string): Promise<BenchSection> {
   return { title: 'Video: 1080p30 H.264 random access, cache, sequential playback', columns: ['measure', 'p50', 'p95', 'n', 'target', 'met'], rows, notes };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const s = await bench();
-  console.log(s.title);
-  console.log(s.columns.join(' | '));
-  for (const r of s.rows) console.log(r.join(' | '));
-  for (const n of s.notes) console.log('- ' + n);
-}
+await runIfMain(import.meta.url, bench);
