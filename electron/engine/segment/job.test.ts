@@ -67,6 +67,17 @@ describe('segment job output', () => {
     assert.deepEqual(await leftovers(), []);
   });
 
+  test('cancelling while label files are still being written fails as cancelled and leaves nothing', async () => {
+    // Cancel right after each frame's files are queued: the clean-up must wait for those writes.
+    for (let at = 0; at < 3 * seq.length; at++) {
+      const out = join(root, `cancel-${at}`);
+      const abort = new AbortController();
+      await assert.rejects(segmentJob(job(out), frames(), { signal: abort.signal, onFrameDone: (i) => i === at % seq.length && abort.abort() }), { message: 'cancelled' });
+      assert.equal(existsSync(out), false, `cancel at ${at}`);
+      assert.deepEqual(await leftovers(), [], `cancel at ${at}`);
+    }
+  });
+
   test('a non-empty output folder is refused without force and replaced with it', async () => {
     const out = join(root, 'existing');
     await mkdir(out);

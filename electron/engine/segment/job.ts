@@ -48,7 +48,8 @@ export async function segmentJob(job: SegmentJob, frames: AsyncIterable<SourceFr
     await dir.commit();
     return summary;
   } catch (e) {
-    await dir.abort();
+    // The run's own error (or CANCELLED) is what the user sees, never a clean-up failure.
+    await dir.abort().catch(() => undefined);
     throw e;
   } finally {
     await bundle?.release();

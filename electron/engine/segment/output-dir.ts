@@ -59,7 +59,8 @@ export async function openOutputDir(outPath: string, force: boolean): Promise<Ou
       if (exists) await rm(old, { recursive: true, force: true });
     },
     async abort() {
-      if (!done) await rm(tmp, { recursive: true, force: true });
+      // Retries cover a file landing in a subfolder while rm walks it (ENOTEMPTY).
+      if (!done) await rm(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     },
   };
 }

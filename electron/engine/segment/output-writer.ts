@@ -39,6 +39,11 @@ export class OutputWriter {
     this.check();
   }
 
+  /** Waits for every queued file without throwing (a failed run settles before its folder goes). */
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled(this.inFlight);
+  }
+
   private check(): void {
     if (this.failed) throw this.error;
   }

@@ -149,28 +149,35 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
     report();
   };
 
-  for await (const frame of prefetch(input.frames, 2)) {
-    checkCancelled(hooks.signal);
-    if (hooks.failAtFrame === frame.index) throw new Error(`test failure injected at frame ${frame.index}`);
-    if (records.length === 0 && pending.size === 0) {
-      width = frame.width;
-      height = frame.height;
+  let elapsedSec = 0;
+  try {
+    for await (const frame of prefetch(input.frames, 2)) {
+      checkCancelled(hooks.signal);
+      if (hooks.failAtFrame === frame.index) throw new Error(`test failure injected at frame ${frame.index}`);
+      if (records.length === 0 && pending.size === 0) {
+        width = frame.width;
+        height = frame.height;
+      }
+      const start = performance.now();
+      const gray = flowGray(frame.rgba, frame.width, frame.height, fsize, grayScratch);
+      const input = bundle.preprocess({ width: frame.width, height: frame.height, data: frame.rgba }, inputScratch);
+      inputScratch = input;
+      pending.set(frame.index, { frame, start, gray, prepareMs: performance.now() - start });
+      const outs = await mode.push({ index: frame.index, input, gray });
+      for (const o of outs) await finish(o);
+      // After finish(): the analysis is not part of any frame's latency (start to labels ready).
+      analyse();
     }
-    const start = performance.now();
-    const gray = flowGray(frame.rgba, frame.width, frame.height, fsize, grayScratch);
-    const input = bundle.preprocess({ width: frame.width, height: frame.height, data: frame.rgba }, inputScratch);
-    inputScratch = input;
-    pending.set(frame.index, { frame, start, gray, prepareMs: performance.now() - start });
-    const outs = await mode.push({ index: frame.index, input, gray });
-    for (const o of outs) await finish(o);
-    // After finish(): the analysis is not part of any frame's latency (start to labels ready).
+    checkCancelled(hooks.signal);
+    for (const o of await mode.flush()) await finish(o);
     analyse();
+    elapsedSec = (performance.now() - t0 - analysisMs) / 1000;
+    await writer.drain();
+  } catch (e) {
+    // A failed or cancelled run: let the queued files land before the caller deletes the folder.
+    await writer.settle();
+    throw e;
   }
-  checkCancelled(hooks.signal);
-  for (const o of await mode.flush()) await finish(o);
-  analyse();
-  const elapsedSec = (performance.now() - t0 - analysisMs) / 1000;
-  await writer.drain();
   if (fresh.length > 0 || written < records.length) {
     // Every file is on disk; the TC of the last frames became known after their own events.
     written = records.length;
