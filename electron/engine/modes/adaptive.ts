@@ -9,9 +9,12 @@
  * its maximum (threshold-controller.ts; it calibrates the threshold to a target average interval).
  *
  * Low-latency schedule (lowLatency, the default): a triggered frame is answered at once from
- * propagated features (flow to the current key, warp its high features, head), while the high
- * stage of the new key frame is started alongside: a second ORT session of the high graph on its
- * own worker thread (model/stage-thread.ts), not awaited by this frame. The first frame that
+ * propagated features (flow to the current key, warp its high features, head), and the high
+ * stage of the new key frame is started as soon as that answer is out (Mode.answered; at the
+ * latest when the next frame comes): a second ORT session of the high graph on its own worker
+ * thread (model/stage-thread.ts), not awaited by any frame. Starting it after the answer rather
+ * than with it keeps the triggered frame from sharing the cores with it, and when frames come at
+ * the camera rate it mostly runs in the wait for the next one. The first frame that
  * arrives after it has finished switches to the new key (real features replace the propagated
  * ones from then on); frames that arrive before keep propagating from the previous key. One high
  * stage in flight at a time (two slots: propagation + one key computation). Without lowLatency,
@@ -52,6 +55,8 @@ interface Pending {
   features?: Tensor3;
   error?: unknown;
   promise: Promise<void>;
+  /** Starts the high stage (set until it has been started). */
+  start?: () => void;
 }
 
 export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
@@ -74,6 +79,13 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
   let highWarp: Float32Array | undefined;
   const dis = flowDisOptions(o.preset, o.flowScale);
 
+  const startPending = (): void => {
+    const go = pending?.start;
+    if (!go) return;
+    pending!.start = undefined;
+    go();
+  };
+
   const promote = (at: number | undefined): void => {
     if (pending?.error !== undefined) throw pending.error;
     if (pending?.features) {
@@ -91,6 +103,7 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
 
   return {
     async push(f) {
+      startPending();
       const t = zeroTimings();
       const low = await km.low(f, t);
       if (!key) {
@@ -123,18 +136,22 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
           renewal.reset();
           return [{ index: f.index, probabilities: await km.output(features, low, t), key: true, timings: t }];
         }
-        // Start the key's high stage alongside, then answer this frame from propagated features.
+        // Answer this frame from propagated features; its key's high stage starts once that is out.
+        // (f.input is only valid during push: the deferred start gets its own copy.)
         const side = zeroTimings();
         const p: Pending = { index: f.index, gray: f.gray, low, promise: Promise.resolve() };
-        p.promise = km.keyFeaturesAlongside(f, low, side).then(
-          (feat) => {
-            p.features = feat;
-            asyncHighMs += side.high;
-          },
-          (e: unknown) => {
-            p.error = e;
-          },
-        );
+        const frame = { ...f, input: f.input.slice() };
+        p.start = () => {
+          p.promise = km.keyFeaturesAlongside(frame, low, side).then(
+            (feat) => {
+              p.features = feat;
+              asyncHighMs += side.high;
+            },
+            (e: unknown) => {
+              p.error = e;
+            },
+          );
+        };
         pending = p;
       }
       if (km.scratchWarp) highWarp = scratchFor(highWarp, key.features);
@@ -142,7 +159,11 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
       const out: ModeOutput = { index: f.index, probabilities: await km.output(warped, low, t), key: decision.trigger, timings: t };
       return [out];
     },
+    answered() {
+      startPending();
+    },
     async flush() {
+      startPending();
       if (pending) await pending.promise;
       promote(undefined);
       return [];

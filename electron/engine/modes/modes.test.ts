@@ -84,6 +84,52 @@ describe('adaptive', () => {
   });
 });
 
+describe('adaptive, when the key stage starts', () => {
+  const cut = generateSequence({ width: 160, height: 96, frames: 24, sceneCutAt: [13] });
+
+  for (const callAnswered of [true, false]) {
+    test(`low latency: a new key's high stage starts after its frame is answered (${callAnswered ? 'at answered()' : 'at the next push, without answered()'}), on a copy of that frame's input`, async () => {
+      const log: string[] = [];
+      const inputs: Float32Array[] = [];
+      const spy: ModelBundle = {
+        ...split,
+        highAlongside: async (x, low) => {
+          log.push('high');
+          inputs.push(x.slice());
+          return split.high(x, low);
+        },
+      };
+      const mode = createMode(spy, { ...MODE_DEFAULTS, mode: 'adaptive', targetInterval: 5, maxInterval: 10, lowLatency: true });
+      const fsize = flowSizeFor(split.manifest.input.width, split.manifest.input.height, MODE_DEFAULTS.flowScale);
+      // One input buffer reused for every frame, as the pipeline does.
+      let scratch: Float32Array | undefined;
+      const expected = new Map<number, Float32Array>();
+      for (const f of cut) {
+        scratch = split.preprocess({ width: 160, height: 96, data: f.rgba }, scratch);
+        const [o] = await mode.push({ index: f.index, input: scratch, gray: flowGray(f.rgba, 160, 96, fsize) });
+        log.push(`pushed ${f.index}${o!.key && f.index > 0 ? ' key' : ''}`);
+        if (o!.key && f.index > 0) expected.set(f.index, scratch.slice());
+        if (callAnswered) {
+          log.push('answer');
+          mode.answered?.();
+        }
+        await new Promise((r) => setImmediate(r));
+      }
+      await mode.flush();
+      const triggered = log.filter((l) => l.endsWith(' key'));
+      assert.ok(triggered.length >= 2, log.join(', '));
+      assert.equal(log.filter((l) => l === 'high').length, triggered.length);
+      for (const t of triggered) {
+        const at = log.indexOf(t);
+        // The triggered frame is answered first; then its high stage, in answered() or at the next push.
+        assert.deepEqual(log.slice(at + 1, at + 3), callAnswered ? ['answer', 'high'] : ['high', `pushed ${Number(t.split(' ')[1]) + 1}`], log.slice(at, at + 4).join(', '));
+      }
+      // Each high stage saw its own frame's input, though the buffer was overwritten since.
+      [...expected.values()].forEach((x, i) => assert.deepEqual(inputs[i], x));
+    });
+  }
+});
+
 describe('adaptive, slow key stage', () => {
   const cut = generateSequence({ width: 160, height: 96, frames: 24, sceneCutAt: [13] });
 
@@ -108,6 +154,7 @@ describe('adaptive, slow key stage', () => {
       if (waits.length > 3) for (const r of waits.shift()!) r();
       await new Promise((r) => setImmediate(r));
       const [o] = await mode.push({ index: f.index, input: split.preprocess({ width: 160, height: 96, data: f.rgba }), gray: flowGray(f.rgba, 160, 96, fsize) });
+      mode.answered?.();
       if (o!.key) keys.push(o!.index);
     }
     for (const w of [...waits, started]) for (const r of w) r();

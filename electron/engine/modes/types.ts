@@ -91,6 +91,11 @@ export interface Mode {
   push(frame: ModeFrame): Promise<ModeOutput[]>;
   /** End of stream: the remaining outputs. */
   flush(): Promise<ModeOutput[]>;
+  /**
+   * Called once the outputs of a push have been delivered (labels out), before the next push:
+   * the mode may start work it deferred so as not to slow the frame being answered.
+   */
+  answered?(): void;
   /** Facts for summary.json (thresholds, intervals, ...). */
   info(): Record<string, number | string | boolean>;
 }

@@ -44,7 +44,7 @@ describe('segment job output', () => {
     assert.ok(c.data.some((v) => v > 128));
     const disk = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) as SegmentSummary;
     assert.deepEqual(disk.keyFrames, s.keyFrames);
-    for (const k of ['mode', 'model', 'frames', 'fps', 'latencyMs', 'keyFrames', 'tc', 'settings', 'executionProvider', 'notes', 'records'] as const) {
+    for (const k of ['mode', 'model', 'frames', 'fps', 'warmupMs', 'latencyMs', 'keyFrames', 'tc', 'settings', 'executionProvider', 'notes', 'records'] as const) {
       assert.ok(k in disk, `summary.${k}`);
     }
     assert.equal(disk.mode, 'adaptive');

@@ -7,6 +7,7 @@ import { loadBundle, type ModelBundle } from '../model/bundle.ts';
 import { defaultThreads } from '../model/session.ts';
 import { openOutputDir } from './output-dir.ts';
 import { runSegment, type RunHooks } from './run.ts';
+import { warmUp } from './warmup.ts';
 import type { SegmentSettings, SegmentSummary, SourceFrame } from './types.ts';
 
 /**
@@ -44,7 +45,8 @@ export async function segmentJob(job: SegmentJob, frames: AsyncIterable<SourceFr
     const loadMs = performance.now() - t0;
     hooks.onLoaded?.(bundle);
     const used = hooks.wrapBundle ? hooks.wrapBundle(bundle) : bundle;
-    const summary = await runSegment({ bundle: used, settings: s, frames, total: job.total, source: job.source, loadMs, dir: dir.tmp }, hooks);
+    const warmupMs = await warmUp(used, s);
+    const summary = await runSegment({ bundle: used, settings: s, frames, total: job.total, source: job.source, loadMs, warmupMs, dir: dir.tmp }, hooks);
     await dir.commit();
     return summary;
   } catch (e) {

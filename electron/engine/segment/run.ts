@@ -42,6 +42,8 @@ export interface RunInput {
   total: number;
   source: string;
   loadMs: number;
+  /** Warm-up before the first frame (warmup.ts), reported apart; 0 when none ran. */
+  warmupMs?: number;
   dir: string;
 }
 
@@ -165,6 +167,7 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
       pending.set(frame.index, { frame, start, gray, prepareMs: performance.now() - start });
       const outs = await mode.push({ index: frame.index, input, gray });
       for (const o of outs) await finish(o);
+      mode.answered?.();
       // After finish(): the analysis is not part of any frame's latency (start to labels ready).
       analyse();
     }
@@ -185,7 +188,7 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
     fresh = [];
   }
   const wallSec = (performance.now() - t0) / 1000;
-  const summary = buildSummary({ bundle, settings, records, source: input.source, loadMs: input.loadMs, elapsedSec, wallSec, width, height, modeInfo: mode.info() });
+  const summary = buildSummary({ bundle, settings, records, source: input.source, loadMs: input.loadMs, warmupMs: input.warmupMs ?? 0, elapsedSec, wallSec, width, height, modeInfo: mode.info() });
   await writeFile(join(dir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
   return summary;
 }

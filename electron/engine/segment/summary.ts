@@ -16,6 +16,7 @@ export interface SummaryInput {
   records: FrameRecord[];
   source: string;
   loadMs: number;
+  warmupMs: number;
   elapsedSec: number;
   /** Whole run including TC analysis and waiting for the last PNG writes. */
   wallSec: number;
@@ -41,6 +42,7 @@ export function buildSummary(i: SummaryInput): SegmentSummary {
     elapsedSec: Math.round(i.elapsedSec * 1000) / 1000,
     wallSec: Math.round(i.wallSec * 1000) / 1000,
     loadMs: Math.round(i.loadMs),
+    warmupMs: Math.round(i.warmupMs),
     latencyMs: latencyStats(records.map((r) => r.timings.total)) ?? { p50: 0, p95: 0, max: 0 },
     nonKeyLatencyMs: latencyStats(records.filter((r) => !r.key).map((r) => r.timings.total)),
     keyFrames,

@@ -65,6 +65,8 @@ export interface SegmentSummary {
   /** Whole run from the first frame to the last file written, TC analysis included (s). */
   wallSec: number;
   loadMs: number;
+  /** Synthetic frames run through a throwaway copy of the pipeline before the first frame (warmup.ts); in neither fps nor latency. */
+  warmupMs: number;
   latencyMs: LatencyStats;
   /** Latency of non-key frames only (the reference of the low-latency target). */
   nonKeyLatencyMs: LatencyStats | null;
