@@ -35,6 +35,23 @@ describe('warm-up before the first frame', () => {
     }
   }
 
+  test('stops taking new frames once its time budget is spent', async () => {
+    // A bundle whose model takes 40 ms a frame: a spent budget stops it after the first frame.
+    let runs = 0;
+    const slowFull = async (x: Float32Array) => {
+      runs++;
+      await new Promise((r) => setTimeout(r, 40));
+      return single.full(x);
+    };
+    const slow: ModelBundle = { ...single, full: slowFull };
+    const settings = segmentSettings({ model: TINY_SINGLE, mode: 'per-frame' });
+    assert.ok((await warmUp(slow, settings, 6, 0)) >= 40);
+    assert.equal(runs, 1);
+    runs = 0;
+    assert.ok((await warmUp(slow, settings, 6, 60_000)) >= 6 * 40);
+    assert.equal(runs, 6);
+  });
+
   test('0 frames does nothing; the default is a few frames', async () => {
     assert.equal(await warmUp(split, segmentSettings({ model: TINY_SPLIT, mode: 'dff' }), 0), 0);
     assert.ok(WARMUP_FRAMES >= 3 && WARMUP_FRAMES <= 10);

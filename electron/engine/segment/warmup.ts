@@ -4,9 +4,9 @@
  * measured there, the first ~6 frames took 2–4× a steady frame (flow alone 35–50 ms on frame 1
  * instead of ~7). So, as latency-sensitive inference servers do, the job first pushes a few
  * synthetic frames at the model's input size through a throwaway instance of the same mode and
- * the same per-frame steps, before it reads the stream. That time is reported apart
- * (summary.warmupMs) and counts neither in fps nor in any frame's latency; the first real frame
- * then costs what a steady one does.
+ * the same per-frame steps (at most WARMUP_FRAMES, no new one after WARMUP_BUDGET_MS), before it
+ * reads the stream. That time is reported apart (summary.warmupMs) and counts neither in fps nor
+ * in any frame's latency; the first real frame then costs what a steady one does.
  */
 import { disFlow } from '../flow/dis.ts';
 import type { ModelBundle } from '../model/bundle.ts';
@@ -22,9 +22,14 @@ import type { SegmentSettings } from './types.ts';
 
 /** Synthetic frames pushed through the throwaway mode (enough for the kernels to tier up). */
 export const WARMUP_FRAMES = 6;
+/**
+ * No new warm-up frame after this long (ms): a heavy model, whose frames take far longer than the
+ * kernels' first-use cost, stops after one or two instead of delaying the job by six model runs.
+ */
+export const WARMUP_BUDGET_MS = 1000;
 
 /** Runs the warm-up; returns its duration (ms). `frames` 0 does nothing. */
-export async function warmUp(bundle: ModelBundle, settings: SegmentSettings, frames = WARMUP_FRAMES): Promise<number> {
+export async function warmUp(bundle: ModelBundle, settings: SegmentSettings, frames = WARMUP_FRAMES, budgetMs = WARMUP_BUDGET_MS): Promise<number> {
   if (frames <= 0) return 0;
   const t0 = performance.now();
   const { width, height } = bundle.manifest.input;
@@ -48,6 +53,7 @@ export async function warmUp(bundle: ModelBundle, settings: SegmentSettings, fra
     const input = bundle.preprocess({ width, height, data: f.rgba });
     for (const o of await mode.push({ index: f.index, input, gray })) finish(o);
     mode.answered?.();
+    if (performance.now() - t0 > budgetMs) break;
   }
   for (const o of await mode.flush()) finish(o);
   return performance.now() - t0;
