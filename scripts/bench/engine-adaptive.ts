@@ -6,11 +6,12 @@
  *    shifted by a frame or two, and on 50 frames that alone moves mIoU by about a point, so one
  *    bisected threshold is a draw from that spread, not the rule's figure;
  * 2. low-latency worst per-frame latency / median non-key latency (frame 0 excluded: it always
- *    runs the whole model), over repeated runs, with the synchronous schedule as the peer in the
- *    same rounds.
+ *    runs the whole model), over repeated runs, with the synchronous schedule as the peer and a
+ *    no-key control (identical non-key frames only) in the same rounds.
  */
 import os from 'node:os';
 import type { SegmentSettings, SegmentSummary } from '../../electron/engine/segment/types.ts';
+import { defaultThreads } from '../../electron/engine/model/session.ts';
 import { summarize } from './types.ts';
 
 export interface Scored {
@@ -108,23 +109,34 @@ export function latencyOf(s: SegmentSummary): LatencyRun {
 }
 
 /**
- * `rounds` × (low-latency run, synchronous run) after one unmeasured warm-up run of each. `run`
- * should not score the labels: decoding them between runs leaves garbage that the next run's
- * first frames would collect (a bench artefact: a job in the app runs in a fresh worker).
+ * The control for the latency ratio: the same per-frame work as low-latency's non-key frames
+ * (low, flow + warp, head, labels; the same ORT threads: half the cores) and never a key after
+ * frame 0 (dff with the largest key interval). Its worst / median is what this machine's own
+ * jitter gives on identical frames, with no key-frame work at all.
  */
-export async function latencyRounds(run: Runner, rounds: number): Promise<{ low: LatencyRun[]; sync: LatencyRun[]; priority: string }> {
+const noKeyControl = (): Partial<SegmentSettings> => ({ mode: 'dff', keyInterval: 1000, threads: Math.max(1, Math.floor(defaultThreads() / 2)) });
+
+/**
+ * `rounds` × (low-latency run, synchronous run, no-key control) after one unmeasured warm-up run
+ * of each. `run` should not score the labels: decoding them between runs leaves garbage that the
+ * next run's first frames would collect (a bench artefact: a job in the app runs in a fresh worker).
+ */
+export async function latencyRounds(run: Runner, rounds: number): Promise<{ low: LatencyRun[]; sync: LatencyRun[]; control: LatencyRun[]; priority: string }> {
   const low: LatencyRun[] = [];
   const syn: LatencyRun[] = [];
+  const control: LatencyRun[] = [];
   let priority = '';
   await run({ mode: 'adaptive', targetInterval: 5 });
   await run({ mode: 'adaptive', targetInterval: 5, lowLatency: false });
+  await run(noKeyControl());
   for (let i = 0; i < rounds; i++) {
     const l = await run({ mode: 'adaptive', targetInterval: 5 });
     priority = String(l.s.modeInfo.highThreadPriority ?? 'no high-stage thread');
     low.push(latencyOf(l.s));
     syn.push(latencyOf((await run({ mode: 'adaptive', targetInterval: 5, lowLatency: false })).s));
+    control.push(latencyOf((await run(noKeyControl())).s));
   }
-  return { low, sync: syn, priority };
+  return { low, sync: syn, control, priority };
 }
 
 export function median(xs: number[]): number {
