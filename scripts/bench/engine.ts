@@ -29,6 +29,7 @@ import { readPngFolder, streamFrames } from '../../electron/engine/segment/sourc
 import type { SegmentSettings, SegmentSummary, SourceFrame } from '../../electron/engine/segment/types.ts';
 import { generateSequence } from '../../electron/engine/synthetic/generate.ts';
 import { EngineClient } from '../../electron/engine/worker/client.ts';
+import { dffWithHeavyProfile } from './engine-dff-profile.ts';
 import { equalKeys, latencyRounds, median, type EqualKeys, type LatencyRun } from './engine-adaptive.ts';
 import { summarize, type BenchSection } from './types.ts';
 
@@ -132,6 +133,11 @@ export async function bench(): Promise<BenchSection> {
     const need = (3.5 * B - A) / (1 - 3.5 / 5);
     rows.push(['high-stage cost 3.5x would need (same other costs)', `${need.toFixed(1)} ms (${((100 * need) / (A + need)).toFixed(0)}% of per-frame time)`, `measured high ${H.toFixed(1)} ms = ${((100 * H) / tPf).toFixed(0)}% of a ${tPf.toFixed(1)} ms per-frame latency; predicted dff ratio ${(tPf / (B + H / 5)).toFixed(2)}x; bound if non-key frames were free: ${(tPf / (H / 5)).toFixed(1)}x`, '']);
     notes.push(`Throughput argument: per-frame time = A + H (A = ${A.toFixed(1)} ms of everything but the high stage, H = ${H.toFixed(1)} ms), dff K=5 time = B + H/5 (B = ${B.toFixed(1)} ms per non-key frame: prepare, low, flow + warp, head, labels). (A + H) / (B + H/5) ≥ 3.5 needs H ≥ (3.5 B − A) / 0.3 = ${need.toFixed(1)} ms, i.e. a high stage ≈ ${(need / H).toFixed(1)}x as costly as camvid-lite's (or non-key frames ≈ ${(B / ((A + H) / 3.5 - H / 5)).toFixed(1)}x cheaper).`);
+
+    // 1b. The same comparison with a split bundle whose deep stage dominates (DFF's cost profile).
+    const heavy = await dffWithHeavyProfile(d.frames, tmp, 3);
+    rows.push(...heavy.rows);
+    notes.push(...heavy.notes);
 
     // 2. Accuracy at the same realised interval, TC, latency.
     const base = await run({ mode: 'per-frame' });
