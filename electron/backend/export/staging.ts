@@ -37,6 +37,8 @@ export async function commitStaging(tmp: string, out: string): Promise<void> {
   if (old) await rm(old, { recursive: true, force: true });
 }
 
+/** Deletes the temp folder; never throws (the export's own error is what the user must see). */
 export async function discardStaging(tmp: string): Promise<void> {
-  await rm(tmp, { recursive: true, force: true });
+  // Retries cover a file landing while rm walks the folder (ENOTEMPTY).
+  await rm(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined);
 }

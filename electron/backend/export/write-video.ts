@@ -50,6 +50,8 @@ export async function writeOverlayVideo(job: ExportJob): Promise<string[]> {
     if (code !== 0) throw new VssError('INTERNAL', `ffmpeg failed to encode the overlay video: ${lastErrorLine(stderr) || `exit code ${code}`}`);
   } catch (e) {
     child.kill('SIGKILL');
+    // Gone before the caller deletes the staging folder it was writing into.
+    await exited.catch(() => undefined);
     throw e;
   } finally {
     job.options.signal?.removeEventListener('abort', onAbort);
