@@ -135,7 +135,7 @@ export async function bench(): Promise<BenchSection> {
     notes.push(`Throughput argument: per-frame time = A + H (A = ${A.toFixed(1)} ms of everything but the high stage, H = ${H.toFixed(1)} ms), dff K=5 time = B + H/5 (B = ${B.toFixed(1)} ms per non-key frame: prepare, low, flow + warp, head, labels). (A + H) / (B + H/5) ≥ 3.5 needs H ≥ (3.5 B − A) / 0.3 = ${need.toFixed(1)} ms, i.e. a high stage ≈ ${(need / H).toFixed(1)}x as costly as camvid-lite's (or non-key frames ≈ ${(B / ((A + H) / 3.5 - H / 5)).toFixed(1)}x cheaper).`);
 
     // 1b. The same comparison with a split bundle whose deep stage dominates (DFF's cost profile).
-    const heavy = await dffWithHeavyProfile(d.frames, tmp, 3);
+    const heavy = await dffWithHeavyProfile(d.frames, tmp, ROUNDS);
     rows.push(...heavy.rows);
     notes.push(...heavy.notes);
 
