@@ -10,7 +10,7 @@
  */
 import { disFlow } from '../flow/dis.ts';
 import type { ModelBundle } from '../model/bundle.ts';
-import { createLabeler } from '../model/labels.ts';
+import { createLabeler, type Labeler } from '../model/labels.ts';
 import { createMode } from '../modes/create.ts';
 import { flowDisOptions } from '../modes/propagate.ts';
 import type { ModeOutput } from '../modes/types.ts';
@@ -39,9 +39,12 @@ export async function warmUp(bundle: ModelBundle, settings: SegmentSettings, fra
   const mode = createMode(bundle, settings);
   const grays = new Map<number, GrayImage>();
   let prev: { gray: GrayImage; small: LabelMap } | undefined;
+  let labeler: { key: string; run: Labeler } | undefined;
   const finish = (o: ModeOutput): void => {
     const p = o.probabilities;
-    const { labels } = createLabeler(p.width, p.height, p.channels, width, height)(p);
+    const key = `${p.channels}x${p.width}x${p.height}`;
+    if (labeler?.key !== key) labeler = { key, run: createLabeler(p.width, p.height, p.channels, width, height) };
+    const { labels } = labeler.run(p);
     const gray = grays.get(o.index)!;
     const small = resizeLabelsNearest(labels, fsize.width, fsize.height);
     if (settings.tc && prev) temporalConsistency(prev.small, small, o.flowToPrev ?? disFlow(gray, prev.gray, dis), classes);
