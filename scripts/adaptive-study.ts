@@ -25,6 +25,7 @@ import { loadBundle } from '../electron/engine/model/bundle.ts';
 import { createLabeler } from '../electron/engine/model/labels.ts';
 import { propagationDeviation } from '../electron/engine/modes/deviation.ts';
 import { flowDisOptions, flowTo, warpFeatures } from '../electron/engine/modes/propagate.ts';
+import { KeyWarper } from '../electron/engine/warp/key-warper.ts';
 import { RenewalStatistic } from '../electron/engine/modes/renewal.ts';
 import { ThresholdController } from '../electron/engine/modes/threshold-controller.ts';
 import { MODE_DEFAULTS, zeroTimings } from '../electron/engine/modes/types.ts';
@@ -82,13 +83,15 @@ async function table(clip: Clip): Promise<Map<string, Cell>> {
   }
   const cells = new Map<string, Cell>();
   const t0 = zeroTimings();
+  const highWarper = new KeyWarper();
+  const lowWarper = new KeyWarper();
   for (let k = 0; k < per.length; k++) {
     for (let t = k; t < Math.min(per.length, k + SPAN + 1); t++) {
       const flow = flowTo(per[t]!.gray, per[k]!.gray, dis, t0);
-      const labels = lab(await b.head(warpFeatures(per[k]!.high, flow, t0), per[t]!.low)).labels.data;
+      const labels = lab(await b.head(warpFeatures(highWarper, per[k]!.high, flow, t0), per[t]!.low)).labels.data;
       const pf = new ConfusionMatrix(C, { ignoreIndex: 255 }).add(per[t]!.labels, labels).counts;
       const gt = clip.labels ? new ConfusionMatrix(C, { ignoreIndex: C }).add(clip.labels[t]!, labels).counts : undefined;
-      cells.set(`${k},${t}`, { pf, e: propagationDeviation(per[t]!.low, warpFeatures(per[k]!.low, flow, t0)), ...(gt ? { gt } : {}) });
+      cells.set(`${k},${t}`, { pf, e: propagationDeviation(per[t]!.low, warpFeatures(lowWarper, per[k]!.low, flow, t0)), ...(gt ? { gt } : {}) });
     }
   }
   await b.release();

@@ -24,6 +24,7 @@ import type { DisPreset } from '../flow/dis-options.ts';
 import type { GrayImage, Tensor3 } from '../types.ts';
 import { propagationDeviation } from './deviation.ts';
 import { RenewalStatistic } from './renewal.ts';
+import { KeyWarper } from '../warp/key-warper.ts';
 import type { KeyModel } from './key-model.ts';
 import { flowDisOptions, flowTo, scratchFor, warpFeatures } from './propagate.ts';
 import { ThresholdController, type KeyDecision } from './threshold-controller.ts';
@@ -77,6 +78,8 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
   /** Scratch for the warps consumed within a frame (the deviation's, the head's input). */
   let lowWarp: Float32Array | undefined;
   let highWarp: Float32Array | undefined;
+  const lowWarper = new KeyWarper();
+  const highWarper = new KeyWarper();
   const dis = flowDisOptions(o.preset, o.flowScale);
 
   const startPending = (): void => {
@@ -118,7 +121,7 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
       // Flow to the current key: it propagates the key's features, and measures the deviation.
       const flow = flowTo(f.gray, key.gray, dis, t);
       lowWarp = scratchFor(lowWarp, key.low);
-      const dev = propagationDeviation(low, warpFeatures(key.low, flow, t, lowWarp));
+      const dev = propagationDeviation(low, warpFeatures(lowWarper, key.low, flow, t, lowWarp));
       deviationSum += dev;
       deviationCount++;
       // While a new key's high stage is in flight, frames are measured against the previous key:
@@ -155,7 +158,7 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
         pending = p;
       }
       if (km.scratchWarp) highWarp = scratchFor(highWarp, key.features);
-      const warped = warpFeatures(key.features, flow, t, highWarp);
+      const warped = warpFeatures(highWarper, key.features, flow, t, highWarp);
       const out: ModeOutput = { index: f.index, probabilities: await km.output(warped, low, t), key: decision.trigger, timings: t };
       return [out];
     },

@@ -7,6 +7,7 @@
  */
 import type { DisPreset } from '../flow/dis-options.ts';
 import type { GrayImage, Tensor3 } from '../types.ts';
+import { KeyWarper } from '../warp/key-warper.ts';
 import type { KeyModel } from './key-model.ts';
 import { flowDisOptions, flowTo, scratchFor, warpFeatures } from './propagate.ts';
 import { zeroTimings, type Mode } from './types.ts';
@@ -25,6 +26,7 @@ export function dffMode(km: KeyModel, o: DffOptions): Mode {
   const dis = flowDisOptions(o.preset, o.flowScale);
   /** Scratch for the head's warped input (split bundles; single graphs return the warp as output). */
   let scratch: Float32Array | undefined;
+  const warper = new KeyWarper();
   return {
     async push(f) {
       const t = zeroTimings();
@@ -38,7 +40,7 @@ export function dffMode(km: KeyModel, o: DffOptions): Mode {
       }
       const flow = flowTo(f.gray, key!.gray, dis, t);
       if (km.scratchWarp) scratch = scratchFor(scratch, key!.features);
-      const warped = warpFeatures(key!.features, flow, t, scratch);
+      const warped = warpFeatures(warper, key!.features, flow, t, scratch);
       return [{ index: f.index, probabilities: await km.output(warped, low, t), key: false, timings: t }];
     },
     async flush() {

@@ -7,7 +7,7 @@ import { generateSequence } from '../synthetic/generate.ts';
 import type { LabelMap } from '../types.ts';
 import { disFlow } from '../flow/dis.ts';
 import { flowGray, flowSizeFor } from '../segment/flow-gray.ts';
-import { warpTensor } from '../warp/warp-tensor.ts';
+import { KeyWarper } from '../warp/key-warper.ts';
 import { flowDisOptions } from './propagate.ts';
 import { miou, noisyBundle, runMode } from './testing.ts';
 import { createMode } from './create.ts';
@@ -48,9 +48,10 @@ describe('dff', () => {
     const key = 4;
     const kx = split.preprocess({ width, height, data: moving[key]!.rgba });
     const kHigh = await split.high(kx, await split.low(kx));
+    const warper = new KeyWarper();
     for (const i of [5, 6, 7]) {
       const x = split.preprocess({ width, height, data: moving[i]!.rgba });
-      const want = await split.head(warpTensor(kHigh, disFlow(grayOf(i), grayOf(key), dis)), await split.low(x));
+      const want = await split.head(warper.warp(kHigh, disFlow(grayOf(i), grayOf(key), dis)), await split.low(x));
       assert.deepEqual(Array.from(dff.outputs[i]!.probabilities.data), Array.from(want.data), `frame ${i}`);
     }
   });

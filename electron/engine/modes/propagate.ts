@@ -2,7 +2,7 @@
 import { disFlow } from '../flow/dis.ts';
 import { DIS_PRESETS, type DisPreset, type DisUserOptions } from '../flow/dis-options.ts';
 import type { FlowField, GrayImage, Tensor3 } from '../types.ts';
-import { warpTensor } from '../warp/warp-tensor.ts';
+import type { KeyWarper } from '../warp/key-warper.ts';
 import { since, type StageTimings } from './types.ts';
 
 /**
@@ -27,11 +27,12 @@ export function flowTo(cur: GrayImage, key: GrayImage, dis: DisUserOptions, t: S
 
 /**
  * Key features seen from the current frame: out(x) = key(x + f(x)) on the features' own grid
- * (stride handled by warpTensor), written into `out` when given (see scratchFor).
+ * (stride handled as in warpTensor), written into `out` when given (see scratchFor). `warper`
+ * keeps the key laid out for the WebAssembly warp between frames (one warper per key tensor kind).
  */
-export function warpFeatures(key: Tensor3, flowCurToKey: FlowField, t: StageTimings, out?: Float32Array): Tensor3 {
+export function warpFeatures(warper: KeyWarper, key: Tensor3, flowCurToKey: FlowField, t: StageTimings, out?: Float32Array): Tensor3 {
   const t0 = performance.now();
-  const w = warpTensor(key, flowCurToKey, out ? { out } : {});
+  const w = warper.warp(key, flowCurToKey, out);
   t.flow += since(t0);
   return w;
 }

@@ -16,29 +16,33 @@ export interface WarpTensorOptions {
 }
 
 /**
- * Per-pixel taps, kept between calls (grown when a larger grid comes): warping runs every frame,
- * and fresh tap arrays would be garbage the collector has to reclaim each time. warpTensor is
- * synchronous, so one set per thread is never in use twice.
+ * The bilinear taps of every pixel, shared by all channels: base = pixel index of the top-left
+ * sample, dxs = 0 or 1 (0 on the last column), dys = 0 or w (0 on the last row), axs and ays the
+ * fractional weights. key-warper.ts hands views into WebAssembly memory to fill.
  */
-let taps = { n: 0, base: new Int32Array(0), dxs: new Int32Array(0), dys: new Int32Array(0), axs: new Float32Array(0), ays: new Float32Array(0) };
+export interface Taps {
+  base: Int32Array;
+  dxs: Int32Array;
+  dys: Int32Array;
+  axs: Float32Array;
+  ays: Float32Array;
+}
 
-function tapsFor(n: number): typeof taps {
+/**
+ * Taps kept between calls (grown when a larger grid comes): warping runs every frame, and fresh
+ * tap arrays would be garbage the collector has to reclaim each time. warpTensor is synchronous,
+ * so one set per thread is never in use twice.
+ */
+let taps: Taps & { n: number } = { n: 0, base: new Int32Array(0), dxs: new Int32Array(0), dys: new Int32Array(0), axs: new Float32Array(0), ays: new Float32Array(0) };
+
+function tapsFor(n: number): Taps {
   if (taps.n < n) taps = { n, base: new Int32Array(n), dxs: new Int32Array(n), dys: new Int32Array(n), axs: new Float32Array(n), ays: new Float32Array(n) };
   return taps;
 }
 
-export function warpTensor(src: Tensor3, flow: FlowField, opts: WarpTensorOptions = {}): Tensor3 {
-  const { channels: C, width: w, height: h } = src;
-  const n = w * h;
-  if (src.data.length < C * n) throw new RangeError('warpTensor: data shorter than channels*height*width');
-  const out = opts.out ?? new Float32Array(C * n);
-  if (out.length < C * n) throw new RangeError('warpTensor: out buffer too small');
-  if (out === src.data) throw new RangeError('warpTensor: out must not alias the source');
-  const f = flow.width === w && flow.height === h ? flow.data : flowResize(flow, w, h).data;
-  const valid = opts.valid;
-  if (valid && valid.length < n) throw new RangeError('warpTensor: valid mask too small');
-  // Per-pixel taps, computed once and reused for every channel.
-  const { base, dxs, dys, axs, ays } = tapsFor(n);
+/** Fills `t` for a w x h grid from a flow on that grid (interleaved u, v); `valid` as in warpTensor. */
+export function computeTaps(f: Float32Array, w: number, h: number, t: Taps, valid?: Uint8Array): void {
+  const { base, dxs, dys, axs, ays } = t;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const p = y * w + x;
@@ -56,6 +60,21 @@ export function warpTensor(src: Tensor3, flow: FlowField, opts: WarpTensorOption
       ays[p] = sy - y0;
     }
   }
+}
+
+export function warpTensor(src: Tensor3, flow: FlowField, opts: WarpTensorOptions = {}): Tensor3 {
+  const { channels: C, width: w, height: h } = src;
+  const n = w * h;
+  if (src.data.length < C * n) throw new RangeError('warpTensor: data shorter than channels*height*width');
+  const out = opts.out ?? new Float32Array(C * n);
+  if (out.length < C * n) throw new RangeError('warpTensor: out buffer too small');
+  if (out === src.data) throw new RangeError('warpTensor: out must not alias the source');
+  const f = flow.width === w && flow.height === h ? flow.data : flowResize(flow, w, h).data;
+  const valid = opts.valid;
+  if (valid && valid.length < n) throw new RangeError('warpTensor: valid mask too small');
+  // Per-pixel taps, computed once and reused for every channel.
+  const { base, dxs, dys, axs, ays } = tapsFor(n);
+  computeTaps(f, w, h, { base, dxs, dys, axs, ays }, valid);
   const s = src.data;
   for (let c = 0; c < C; c++) {
     const off = c * n;

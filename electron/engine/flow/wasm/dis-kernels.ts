@@ -29,9 +29,11 @@ interface Exports {
     alpha: number, delta: number, gamma: number, fixedPointIterations: number, sorIterations: number, omega: number, wsp: number,
   ): void;
   upsampleFlow(ux: number, uy: number, w: number, h: number, W: number, H: number, scale: number, out: number, scratch: number): void;
+  toHwc(src: number, C: number, n: number, dst: number): void;
+  warpHwc(src: number, C: number, n: number, base: number, dxs: number, dys: number, axs: number, ays: number, out: number): void;
 }
 
-const EXPORTED_FUNCTIONS = ['heapBase', 'patchSearch', 'densify', 'variationalRefine', 'upsampleFlow'] as const;
+const EXPORTED_FUNCTIONS = ['heapBase', 'patchSearch', 'densify', 'variationalRefine', 'upsampleFlow', 'toHwc', 'warpHwc'] as const;
 const PAGE = 65536;
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -102,7 +104,7 @@ export class WasmKernels {
     return this.top - this.base;
   }
 
-  private ptr(a: Float32Array): number {
+  private ptr(a: Float32Array | Int32Array): number {
     if (a.buffer !== this.x.memory.buffer) throw new Error('WasmKernels: array is not a view into this instance\'s memory');
     return a.byteOffset;
   }
@@ -159,5 +161,26 @@ export class WasmKernels {
   ): void {
     if (out.length < 2 * W * H || scratch.length < WasmKernels.upsampleScratchLength(w, W)) throw new RangeError('WasmKernels.upsampleFlow: buffers too small');
     this.x.upsampleFlow(this.ptr(ux), this.ptr(uy), w, h, W, H, scale, this.ptr(out), this.ptr(scratch));
+  }
+
+  /**
+   * assembly/warp.ts: CHW planes of n floats -> HWC rows of C floats (C and n multiples of 4;
+   * src and dst must not overlap).
+   */
+  toHwc(src: Float32Array, C: number, n: number, dst: Float32Array): void {
+    if (C % 4 !== 0 || n % 4 !== 0 || src.length < C * n || dst.length < C * n) throw new RangeError('WasmKernels.toHwc: sizes must be multiples of 4 and fit the buffers');
+    this.x.toHwc(this.ptr(src), C, n, this.ptr(dst));
+  }
+
+  /**
+   * assembly/warp.ts: bilinear taps of an HWC source (from toHwc) into CHW `out`, per pixel p:
+   * base[p] (pixel index of the top-left sample), dx[p] (0 or 1), dy[p] (0 or the row width),
+   * ax[p], ay[p] (warp-tensor.ts computes them). C and n multiples of 4.
+   */
+  warpHwc(src: Float32Array, C: number, n: number, base: Int32Array, dx: Int32Array, dy: Int32Array, ax: Float32Array, ay: Float32Array, out: Float32Array): void {
+    if (C % 4 !== 0 || n % 4 !== 0 || src.length < C * n || out.length < C * n || [base, dx, dy, ax, ay].some((a) => a.length < n)) {
+      throw new RangeError('WasmKernels.warpHwc: sizes must be multiples of 4 and fit the buffers');
+    }
+    this.x.warpHwc(this.ptr(src), C, n, this.ptr(base), this.ptr(dx), this.ptr(dy), this.ptr(ax), this.ptr(ay), this.ptr(out));
   }
 }

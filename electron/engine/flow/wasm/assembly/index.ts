@@ -7,6 +7,7 @@ export { patchSearch } from './patch-search';
 export { densify } from './densify';
 export { variationalRefine } from './variational-refinement';
 export { upsampleFlow } from './upsample';
+export { toHwc, warpHwc } from './warp';
 
 /** First free byte after the module's static data: callers lay out their planes from here. */
 export function heapBase(): usize {

@@ -1,0 +1,95 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { KeyWarper } from './key-warper.ts';
+import { warpTensor } from './warp-tensor.ts';
+import type { FlowField, Tensor3 } from '../types.ts';
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function tensor(C: number, w: number, h: number, seed: number): Tensor3 {
+  const r = rng(seed);
+  return { channels: C, width: w, height: h, data: Float32Array.from({ length: C * w * h }, () => r() * 20 - 10) };
+}
+
+/** A smooth flow plus noise, reaching past the borders (clamping is exercised). */
+function flow(w: number, h: number, seed: number, amp: number): FlowField {
+  const r = rng(seed);
+  const data = new Float32Array(2 * w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      data[2 * (y * w + x)] = amp * Math.sin(x / 5 + seed) + r() - 0.5;
+      data[2 * (y * w + x) + 1] = amp * Math.cos(y / 4 - seed) + r() - 0.5;
+    }
+  }
+  return { width: w, height: h, data };
+}
+
+function assertClose(a: Float32Array, b: Float32Array, what: string): void {
+  assert.equal(a.length, b.length, `${what}: length`);
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
+  // f32 arithmetic (wasm) against f64 intermediate values (warpTensor), values within ±10.
+  assert.ok(worst < 1e-5, `${what}: max difference ${worst}`);
+}
+
+test('the WebAssembly module loads here (the committed dis-kernels.wasm has the warp kernels)', () => {
+  assert.equal(new KeyWarper().usesWasm, true);
+  assert.equal(new KeyWarper('js').usesWasm, false);
+});
+
+test('equals warpTensor for padded and unpadded sizes, flows on the grid and at full resolution', () => {
+  const cases: Array<[number, number, number, number]> = [
+    // channels, width, height, flow stride
+    [256, 60, 44, 8],
+    [1, 7, 5, 1],
+    [3, 9, 7, 1],
+    [6, 13, 3, 4],
+    [12, 30, 22, 2],
+  ];
+  for (const [C, w, h, s] of cases) {
+    const src = tensor(C, w, h, C + w);
+    const kw = new KeyWarper();
+    for (let i = 0; i < 3; i++) {
+      const f = flow(w * s, h * s, i + 1, 3 * s);
+      const got = kw.warp(src, f);
+      assertClose(got.data, warpTensor(src, f).data, `${C}x${h}x${w} stride ${s} flow ${i}`);
+      assert.deepEqual([got.channels, got.width, got.height], [C, w, h]);
+    }
+  }
+});
+
+test('a new source (another data array) is laid out again; a new grid size too', () => {
+  const kw = new KeyWarper();
+  const a = tensor(5, 11, 6, 1);
+  const b = tensor(5, 11, 6, 2);
+  const c = tensor(8, 16, 4, 3);
+  const f = flow(11, 6, 4, 2);
+  const out = new Float32Array(5 * 11 * 6);
+  for (const src of [a, b, a]) {
+    const got = kw.warp(src, f, out);
+    assert.equal(got.data, out, 'writes into the given buffer');
+    assertClose(got.data, warpTensor(src, f).data, 'after a source change');
+  }
+  const fc = flow(16, 4, 5, 2);
+  assertClose(kw.warp(c, fc).data, warpTensor(c, fc).data, 'after a grid change');
+  assertClose(kw.warp(a, f).data, warpTensor(a, f).data, 'back to the first grid');
+});
+
+test('rejects the buffers warpTensor rejects', () => {
+  const kw = new KeyWarper();
+  const a = tensor(4, 8, 8, 1);
+  const f = flow(8, 8, 1, 1);
+  assert.throws(() => kw.warp(a, f, new Float32Array(10)), /out buffer too small/);
+  assert.throws(() => kw.warp(a, f, a.data), /must not alias/);
+  assert.throws(() => kw.warp({ ...a, data: new Float32Array(3) }, f), /shorter than/);
+});
