@@ -11,7 +11,7 @@
  */
 import type { FlowField, GrayImage, Tensor3 } from '../types.ts';
 import { flowResize } from '../warp/flow-resize.ts';
-import { warpTensor } from '../warp/warp-tensor.ts';
+import { KeyWarper } from '../warp/key-warper.ts';
 import { occlusionMask } from '../flow/occlusion.ts';
 import { combineConfident, fuseStep } from './fuse-step.ts';
 import type { KeyModel } from './key-model.ts';
@@ -45,6 +45,8 @@ export function fusedMode(km: KeyModel, o: FusedOptions): Mode {
   let prev: { gray: GrayImage; F: Tensor3 } | undefined;
   let buffer: Entry[] = [];
   const dis = flowDisOptions(o.preset, o.flowScale);
+  /** Each fused result is warped once (a new source every call): the WebAssembly warp still pays off. */
+  const warper = new KeyWarper();
 
   const backward = (): ModeOutput[] => {
     const outs: ModeOutput[] = [];
@@ -52,7 +54,7 @@ export function fusedMode(km: KeyModel, o: FusedOptions): Mode {
     for (let i = buffer.length - 1; i >= 0; i--) {
       const e = buffer[i]!;
       const t0 = performance.now();
-      B = B === undefined || !e.toNext ? e.P : fuseStep(e.P, warpTensor(B, e.toNext), e.occInNext, o.fuseCurrent, o.fusePrevious);
+      B = B === undefined || !e.toNext ? e.P : fuseStep(e.P, warper.warp(B, e.toNext), e.occInNext, o.fuseCurrent, o.fusePrevious);
       const probabilities = combineConfident(e.F, B);
       e.timings.fuse += since(t0);
       outs.push({ index: e.index, probabilities, key: true, timings: e.timings, ...(e.flowToPrev ? { flowToPrev: e.flowToPrev } : {}) });
@@ -76,7 +78,7 @@ export function fusedMode(km: KeyModel, o: FusedOptions): Mode {
         const occHere = occlusionMask(fwdG, bwdG);
         t.flow += since(t0);
         const t1 = performance.now();
-        entry.F = fuseStep(P, warpTensor(prev.F, fwdG), occHere, o.fuseCurrent, o.fusePrevious);
+        entry.F = fuseStep(P, warper.warp(prev.F, fwdG), occHere, o.fuseCurrent, o.fusePrevious);
         t.fuse += since(t1);
         entry.flowToPrev = fwd;
         const last = buffer[buffer.length - 1];
