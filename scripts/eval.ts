@@ -26,7 +26,7 @@ const RUNS: { name: string; settings: Partial<SegmentSettings> }[] = [
   { name: 'dff K=3', settings: { mode: 'dff', keyInterval: 3 } },
   { name: 'dff K=5', settings: { mode: 'dff', keyInterval: 5 } },
   { name: 'dff K=8', settings: { mode: 'dff', keyInterval: 8 } },
-  { name: 'adaptive T=5 (low latency)', settings: { mode: 'adaptive', targetInterval: 5 } },
+  { name: 'adaptive T=5 (low latency)', settings: { mode: 'adaptive', targetInterval: 5, lowLatency: true } },
   { name: 'adaptive T=5 (synchronous)', settings: { mode: 'adaptive', targetInterval: 5, lowLatency: false } },
   { name: 'fused causal', settings: { mode: 'fused', fusion: 'causal' } },
   { name: 'fused bidirectional W=8', settings: { mode: 'fused', fusion: 'bidirectional', window: 8 } },

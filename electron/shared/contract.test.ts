@@ -62,6 +62,11 @@ test('engine.run: mode and settings are validated; omitted settings stay absent'
   assert.match(rejects('engine.run', { projectId: 'p1', mode: 'dff', settings: { keyInterval: 0 } }), /settings\.keyInterval must be ≥ 1/);
   assert.match(rejects('engine.run', { projectId: 'p1', mode: 'fused', settings: { fusion: 'sideways' } }), /settings\.fusion must be one of/);
   assert.match(rejects('engine.run', { projectId: 'p1', mode: 'dff', settings: { executionProvider: 'tpu' } }), /executionProvider/);
+  const more = requestValidators['engine.run']({ projectId: 'p1', mode: 'fused', settings: { lowLatency: true, fuseCurrent: 2, fusePrevious: 0 } }, 'engine.run');
+  assert.deepEqual(more.settings, { lowLatency: true, fuseCurrent: 2, fusePrevious: 0 });
+  assert.match(rejects('engine.run', { projectId: 'p1', mode: 'adaptive', settings: { lowLatency: 'yes' } }), /settings\.lowLatency must be true or false/);
+  assert.match(rejects('engine.run', { projectId: 'p1', mode: 'fused', settings: { fuseCurrent: 0 } }), /settings\.fuseCurrent must be ≥ 0\.01/);
+  assert.match(rejects('engine.run', { projectId: 'p1', mode: 'fused', settings: { fusePrevious: -1 } }), /settings\.fusePrevious must be ≥ 0/);
   assert.match(rejects('engine.run', { projectId: 'p1', mode: 'dff', settings: {}, overwriteLocked: 'yes' }), /overwriteLocked must be true or false/);
 });
 

@@ -117,8 +117,14 @@ export interface EngineSettings {
   targetInterval?: number;
   threshold?: number;
   maxInterval?: number;
+  /** adaptive: the low-latency schedule (a triggered key frame is answered before its high stage ends). */
+  lowLatency?: boolean;
   fusion?: 'causal' | 'bidirectional';
   window?: number;
+  /** fused: weight of the current frame's probabilities (> 0). */
+  fuseCurrent?: number;
+  /** fused: weight of the warped fused past, before confidence gating (≥ 0). */
+  fusePrevious?: number;
   preset?: 'ultrafast' | 'fast' | 'medium';
   executionProvider?: 'cpu' | 'cuda' | 'dml' | 'coreml';
 }
@@ -402,8 +408,11 @@ function validateSettings(v: unknown, w: string): EngineSettings {
     targetInterval: opt('targetInterval', (y, yw) => expectNumber(y, yw, { min: 1, max: 1000 })),
     threshold: opt('threshold', (y, yw) => expectNumber(y, yw, { min: 0, max: 1e6 })),
     maxInterval: opt('maxInterval', count(1000)),
+    lowLatency: opt('lowLatency', expectBoolean),
     fusion: opt('fusion', (y, yw) => expectOneOf(y, ['causal', 'bidirectional'] as const, yw)),
     window: opt('window', count(100)),
+    fuseCurrent: opt('fuseCurrent', (y, yw) => expectNumber(y, yw, { min: 0.01, max: 100 })),
+    fusePrevious: opt('fusePrevious', (y, yw) => expectNumber(y, yw, { min: 0, max: 100 })),
     preset: opt('preset', (y, yw) => expectOneOf(y, ['ultrafast', 'fast', 'medium'] as const, yw)),
     executionProvider: opt('executionProvider', (y, yw) => expectOneOf(y, ['cpu', 'cuda', 'dml', 'coreml'] as const, yw)),
   };

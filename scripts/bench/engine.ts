@@ -25,7 +25,7 @@ import { encodeGray8 } from '../../electron/engine/segment/png.ts';
 import { evaluateFolders } from '../../electron/engine/segment/evaluate.ts';
 import { segmentJob } from '../../electron/engine/segment/job.ts';
 import { DEFAULT_MODEL_DIR, segmentSettings } from '../../electron/engine/segment/settings.ts';
-import { readPngFolder, streamFrames } from '../../electron/engine/segment/sources.ts';
+import { pacedFrames, readPngFolder, streamFrames } from '../../electron/engine/segment/sources.ts';
 import type { SegmentSettings, SegmentSummary, SourceFrame } from '../../electron/engine/segment/types.ts';
 import { generateSequence } from '../../electron/engine/synthetic/generate.ts';
 import { EngineClient } from '../../electron/engine/worker/client.ts';
@@ -41,15 +41,6 @@ const ROUNDS = Number(process.env.VSS_BENCH_ROUNDS ?? 5);
 /** Camera rate of the streamed low-latency rounds: val_a's capture rate. */
 const STREAM_FPS = Number(process.env.VSS_BENCH_STREAM_FPS ?? 15);
 
-/** Frames handed over at the camera rate: frame i not before i / fps seconds after the first. */
-async function* pacedFrames(frames: readonly SourceFrame[], fps: number): AsyncIterable<SourceFrame> {
-  const t0 = performance.now();
-  for (let i = 0; i < frames.length; i++) {
-    const wait = t0 + (i * 1000) / fps - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    yield frames[i]!;
-  }
-}
 /** Rounds of the low-latency measurement (each: one low-latency run and one synchronous peer run). */
 const LATENCY_ROUNDS = Number(process.env.VSS_BENCH_LATENCY_ROUNDS ?? 5);
 
@@ -142,7 +133,7 @@ export async function bench(): Promise<BenchSection> {
     // 2. Accuracy at the same realised interval, TC, latency.
     const base = await run({ mode: 'per-frame' });
     const dff5 = await run({ mode: 'dff', keyInterval: 5 });
-    const ad = await run({ mode: 'adaptive', targetInterval: 5 });
+    const ad = await run({ mode: 'adaptive', targetInterval: 5, lowLatency: true });
     const adSync = await run({ mode: 'adaptive', targetInterval: 5, lowLatency: false });
     rows.push(['per-frame mIoU / TC', `${pct(base.miou)} / ${pct(base.s.tc)}`, '', '']);
     rows.push(['dff K=5 mIoU / TC', `${pct(dff5.miou)} / ${pct(dff5.s.tc)}`, `${dff5.s.keyFrames.length} key frames`, '']);

@@ -8,6 +8,7 @@ test('default track names say the mode and its main setting', () => {
   assert.equal(defaultTrackName('dff', { keyInterval: 3 }), 'dff K=3');
   assert.equal(defaultTrackName('dff', {}), 'dff K=5');
   assert.equal(defaultTrackName('adaptive', { targetInterval: 8 }), 'adaptive T=8');
+  assert.equal(defaultTrackName('adaptive', { targetInterval: 8, lowLatency: true }), 'adaptive T=8 low-latency');
   assert.equal(defaultTrackName('fused', { fusion: 'bidirectional' }), 'fused (bidirectional)');
 });
 

@@ -9,7 +9,7 @@ export function defaultTrackName(mode: EngineMode, s: EngineSettings): string {
     case 'dff':
       return `dff K=${s.keyInterval ?? MODE_DEFAULTS.keyInterval}`;
     case 'adaptive':
-      return s.threshold !== undefined ? `adaptive thr=${s.threshold}` : `adaptive T=${s.targetInterval ?? MODE_DEFAULTS.targetInterval}`;
+      return (s.threshold !== undefined ? `adaptive thr=${s.threshold}` : `adaptive T=${s.targetInterval ?? MODE_DEFAULTS.targetInterval}`) + (s.lowLatency ? ' low-latency' : '');
     case 'fused':
       return `fused (${s.fusion ?? MODE_DEFAULTS.fusion})`;
   }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -66,4 +66,46 @@ test('vss segment refuses bad flags and an existing output with one line', async
   assert.match(exists.err[0]!, /exists and is not empty \(use --force/);
   const model = await vss(['segment', framesDir, '--mode', 'dff', '--model', join(root, 'nope'), '--out', join(root, 'y')]);
   assert.match(model.err[0]!, /model bundle folder not found/);
+});
+
+test('vss segment adaptive: synchronous schedule for batch runs, low latency with --realtime (frames fed at the camera rate)', async () => {
+  const read = async (dir: string): Promise<{ settings: { lowLatency: boolean; realtime: boolean; fuseCurrent: number }; modeInfo: { lowLatency: boolean }; wallSec: number }> =>
+    JSON.parse(await readFile(join(dir, 'summary.json'), 'utf8')) as { settings: { lowLatency: boolean; realtime: boolean; fuseCurrent: number }; modeInfo: { lowLatency: boolean }; wallSec: number };
+  const batch = join(root, 'adaptive-batch');
+  const b = await vss(['segment', framesDir, '--mode', 'adaptive', '--target-interval', '2', '--model', TINY_SPLIT, '--out', batch]);
+  assert.equal(b.code, 0, b.err.join('\n'));
+  const bs = await read(batch);
+  assert.equal(bs.settings.realtime, false);
+  assert.equal(bs.settings.lowLatency, false);
+  assert.equal(bs.modeInfo.lowLatency, false);
+
+  const live = join(root, 'adaptive-live');
+  const t0 = performance.now();
+  const l = await vss(['segment', framesDir, '--mode', 'adaptive', '--target-interval', '2', '--model', TINY_SPLIT, '--realtime', '--realtime-fps', '20', '--out', live]);
+  const ms = performance.now() - t0;
+  assert.equal(l.code, 0, l.err.join('\n'));
+  const ls = await read(live);
+  assert.equal(ls.settings.realtime, true);
+  assert.equal(ls.modeInfo.lowLatency, true);
+  // Pacing is a lower bound (frame 5 is not handed over before 5 / 20 s), not a speed check.
+  assert.ok(ms >= 250, `6 frames at 20 fps took ${ms.toFixed(0)} ms`);
+
+  const forced = join(root, 'adaptive-forced');
+  const f = await vss(['segment', framesDir, '--mode', 'fused', '--fuse-current', '2', '--model', TINY_SPLIT, '--realtime', '--realtime-fps', '1000', '--no-low-latency', '--out', forced]);
+  assert.equal(f.code, 0, f.err.join('\n'));
+  const fs = await read(forced);
+  assert.equal(fs.settings.lowLatency, false);
+  assert.equal(fs.settings.fuseCurrent, 2);
+});
+
+test('vss segment refuses contradictory or incomplete schedule flags with one line', async () => {
+  const both = await vss(['segment', framesDir, '--mode', 'adaptive', '--low-latency', '--no-low-latency', '--out', join(root, 'z')]);
+  assert.equal(both.code, 1);
+  assert.match(both.err[0]!, /^vss segment: --low-latency and --no-low-latency exclude each other$/);
+  const rate = await vss(['segment', framesDir, '--mode', 'adaptive', '--realtime-fps', '15', '--out', join(root, 'z')]);
+  assert.match(rate.err[0]!, /--realtime-fps needs --realtime/);
+  const zero = await vss(['segment', framesDir, '--mode', 'adaptive', '--realtime', '--realtime-fps', '0', '--out', join(root, 'z')]);
+  assert.match(zero.err[0]!, /--realtime-fps must be in \(0, 1000\]/);
+  const w = await vss(['segment', framesDir, '--mode', 'fused', '--fuse-current', '0', '--out', join(root, 'z')]);
+  assert.match(w.err[0]!, /^vss segment: --fuse-current \(fusion weight of the current frame\) must be > 0, got 0$/);
 });

@@ -1,7 +1,8 @@
 /**
  * `vss segment <video|frames-dir> --mode per-frame|dff|adaptive|fused --out <dir> [...]`: segments
  * every frame in the engine worker and writes <out>/labels/*.png, <out>/confidence/*.png and
- * <out>/summary.json (atomically). Progress (fps, ETA) on stderr when it is a TTY or with
+ * <out>/summary.json (atomically). --realtime feeds the frames at the source's frame rate (or
+ * --realtime-fps), as a camera would: streaming use, where adaptive defaults to the low-latency schedule. Progress (fps, ETA) on stderr when it is a TTY or with
  * --progress; Ctrl+C cancels cleanly (no output folder is left). Prints one JSON line at the end.
  */
 import { existsSync } from 'node:fs';
@@ -18,12 +19,13 @@ import { checkOutput } from '../../engine/segment/output-dir.ts';
 import { segmentSettings } from '../../engine/segment/settings.ts';
 import type { SegmentProgress } from '../../engine/segment/types.ts';
 import { EngineClient } from '../../engine/worker/client.ts';
-import { videoFrameSource } from '../../engine/worker/video-source.ts';
+import { pacedSource, videoFrameSource } from '../../engine/worker/video-source.ts';
 
 const USAGE =
   'vss segment <video|frames-dir> --mode per-frame|dff|adaptive|fused --out <dir> [--model <bundle-dir>] [--key-interval K] ' +
-  '[--target-interval T] [--threshold X] [--max-interval M] [--fusion causal|bidirectional] [--window W] ' +
-  '[--preset ultrafast|fast|medium] [--ep cpu|cuda|dml|coreml] [--threads N] [--no-tc] [--force] [--progress]';
+  '[--target-interval T] [--threshold X] [--max-interval M] [--low-latency|--no-low-latency] [--realtime [--realtime-fps F]] ' +
+  '[--fusion causal|bidirectional] [--window W] [--fuse-current A] [--fuse-previous B] [--preset ultrafast|fast|medium] ' +
+  '[--flow-scale S] [--ep cpu|cuda|dml|coreml] [--threads N] [--no-tc] [--force] [--progress]';
 
 function progressLine(p: SegmentProgress): string {
   const eta = Number.isFinite(p.etaSec) ? `${Math.round(p.etaSec)} s` : '?';
@@ -47,7 +49,7 @@ export const segmentCommand: CliCommand = {
   name: 'segment',
   usage: USAGE,
   summary: 'semantic segmentation of every frame (per-frame, Deep Feature Flow, adaptive low-latency, temporal fusion)',
-  switches: ['force', 'progress', 'no-tc', 'no-low-latency'],
+  switches: ['force', 'progress', 'no-tc', 'low-latency', 'no-low-latency', 'realtime'],
   async run(argv, io) {
     const args = parseArgs(argv, this.switches);
     const input = args.positionals[0];
@@ -56,6 +58,11 @@ export const segmentCommand: CliCommand = {
     const out = resolve(requireFlag(args, 'out'));
     const force = args.flags.has('force');
     const model = flagString(args, 'model');
+    if (args.flags.has('low-latency') && args.flags.has('no-low-latency')) throw new ValidationError('--low-latency and --no-low-latency exclude each other');
+    const realtime = args.flags.has('realtime');
+    const realtimeFps = flagNumber(args, 'realtime-fps');
+    if (realtimeFps !== undefined && !realtime) throw new ValidationError('--realtime-fps needs --realtime');
+    if (realtimeFps !== undefined && !(realtimeFps > 0 && realtimeFps <= 1000)) throw new ValidationError(`--realtime-fps must be in (0, 1000], got ${realtimeFps}`);
     const settings = segmentSettings({
       mode,
       model: model === undefined ? undefined : resolve(model),
@@ -63,9 +70,12 @@ export const segmentCommand: CliCommand = {
       targetInterval: flagNumber(args, 'target-interval'),
       threshold: flagNumber(args, 'threshold'),
       maxInterval: flagInt(args, 'max-interval'),
-      lowLatency: args.flags.has('no-low-latency') ? false : undefined,
+      lowLatency: args.flags.has('low-latency') ? true : args.flags.has('no-low-latency') ? false : undefined,
+      realtime: realtime || undefined,
       fusion: flagString(args, 'fusion') as FusionKind | undefined,
       window: flagInt(args, 'window'),
+      fuseCurrent: flagNumber(args, 'fuse-current'),
+      fusePrevious: flagNumber(args, 'fuse-previous'),
       preset: flagString(args, 'preset') as DisPreset | undefined,
       executionProvider: flagString(args, 'ep') as ExecutionProvider | undefined,
       threads: flagInt(args, 'threads'),
@@ -82,7 +92,8 @@ export const segmentCommand: CliCommand = {
     process.once('SIGINT', abortOnSigint);
     try {
       const info = await svc.open(input);
-      run = new EngineClient().start({ settings, out, force, source: info.path, total: info.frameCount }, videoFrameSource(svc, info));
+      const frames = realtime ? pacedSource(videoFrameSource(svc, info), realtimeFps ?? info.fps) : videoFrameSource(svc, info);
+      run = new EngineClient().start({ settings, out, force, source: info.path, total: info.frameCount }, frames);
       run.loaded.then(({ notes }) => notes.forEach((n) => io.err(`vss segment: note: ${n}`)), () => undefined);
       const tty = process.stderr.isTTY === true;
       const shown = tty || args.flags.has('progress') ? showProgress(run, io, tty) : Promise.resolve();

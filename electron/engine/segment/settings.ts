@@ -21,8 +21,11 @@ export function segmentSettings(p: Partial<SegmentSettings> = {}): SegmentSettin
     model: DEFAULT_MODEL_DIR,
     executionProvider: 'cpu',
     tc: true,
+    realtime: false,
     ...Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)),
   };
+  // The low-latency schedule is for streaming use: on by default only when frames come in real time.
+  if (p.lowLatency === undefined) s.lowLatency = s.realtime;
   if (!MODE_NAMES.includes(s.mode)) throw new ValidationError(`--mode must be one of ${MODE_NAMES.join(', ')}`);
   intIn(s.keyInterval, 'key-interval', 1, 1000);
   if (!(s.targetInterval >= 1 && s.targetInterval <= 1000)) throw new ValidationError(`--target-interval must be 1..1000, got ${s.targetInterval}`);
@@ -30,7 +33,8 @@ export function segmentSettings(p: Partial<SegmentSettings> = {}): SegmentSettin
   if (s.threshold !== undefined && !(s.threshold > 0 && Number.isFinite(s.threshold))) throw new ValidationError(`--threshold must be > 0, got ${s.threshold}`);
   if (s.fusion !== 'causal' && s.fusion !== 'bidirectional') throw new ValidationError('--fusion must be "causal" or "bidirectional"');
   intIn(s.window, 'window', 1, 256);
-  if (!(s.fuseCurrent > 0) || !(s.fusePrevious >= 0)) throw new ValidationError('fusion weights must be > 0 (current) and ≥ 0 (previous)');
+  if (!(s.fuseCurrent > 0 && Number.isFinite(s.fuseCurrent))) throw new ValidationError(`--fuse-current (fusion weight of the current frame) must be > 0, got ${s.fuseCurrent}`);
+  if (!(s.fusePrevious >= 0 && Number.isFinite(s.fusePrevious))) throw new ValidationError(`--fuse-previous (fusion weight of the warped past) must be ≥ 0, got ${s.fusePrevious}`);
   if (!DIS_PRESET_NAMES.includes(s.preset)) throw new ValidationError(`--preset must be one of ${DIS_PRESET_NAMES.join(', ')}`);
   if (!EXECUTION_PROVIDERS.includes(s.executionProvider)) throw new ValidationError(`--ep must be one of ${EXECUTION_PROVIDERS.join(', ')}`);
   if (!(s.flowScale > 0 && s.flowScale <= 1)) throw new ValidationError(`--flow-scale must be in (0, 1], got ${s.flowScale}`);

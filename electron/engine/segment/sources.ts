@@ -15,6 +15,30 @@ export async function readPngFolder(dir: string, limit = Infinity): Promise<Sour
   return frames;
 }
 
+/**
+ * A camera's clock for realtime runs: wait(i) resolves no sooner than i / fps seconds after the
+ * first call (at once when that time has passed: a slow consumer gets every frame, none dropped).
+ */
+export function cameraClock(fps: number): (index: number) => Promise<void> {
+  if (!(fps > 0 && Number.isFinite(fps))) throw new RangeError(`camera clock: fps must be > 0, got ${fps}`);
+  let t0: number | undefined;
+  return async (index) => {
+    t0 ??= performance.now();
+    const wait = t0 + (index * 1000) / fps - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  };
+}
+
+/** Frames handed over at a camera's rate: the i-th frame not before i / fps seconds after the first. */
+export async function* pacedFrames(frames: Iterable<SourceFrame>, fps: number): AsyncIterable<SourceFrame> {
+  const wait = cameraClock(fps);
+  let i = 0;
+  for (const f of frames) {
+    await wait(i++);
+    yield f;
+  }
+}
+
 /** Frames as the async stream runSegment consumes (first `count` of them, all by default). */
 export async function* streamFrames(frames: readonly SourceFrame[], count = frames.length): AsyncIterable<SourceFrame> {
   for (let i = 0; i < count; i++) yield frames[i]!;

@@ -11,6 +11,11 @@ export interface SegmentSettings extends ModeSettings {
   threads?: number;
   /** Compute temporal consistency for summary.json (extra flow per frame, not counted in fps). Default true. */
   tc: boolean;
+  /**
+   * Streaming use: frames are fed at the source's frame rate, as a camera delivers them (the caller
+   * paces them: pacedFrames), and adaptive defaults to the low-latency schedule. Default false.
+   */
+  realtime: boolean;
 }
 
 /** One decoded frame entering the pipeline. */

@@ -38,7 +38,7 @@ function source(delayMs = 0): FrameSource & { reads: number[] } {
 
 function job(out: string): SegmentJob {
   return {
-    settings: { ...MODE_DEFAULTS, mode: 'dff', model: TINY_SPLIT, executionProvider: 'cpu', threads: 1, flowScale: 0.5, tc: true },
+    settings: { ...MODE_DEFAULTS, mode: 'dff', model: TINY_SPLIT, executionProvider: 'cpu', threads: 1, flowScale: 0.5, tc: true, realtime: false },
     out,
     force: false,
     source: 'synthetic',

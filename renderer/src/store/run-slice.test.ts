@@ -9,6 +9,9 @@ test('only the chosen mode settings are sent', () => {
   assert.deepEqual(settingsForMode('dff', s), { executionProvider: 'cpu', preset: 'ultrafast', keyInterval: 5 });
   assert.deepEqual(settingsForMode('adaptive', { ...s, threshold: 0.3 }), { executionProvider: 'cpu', preset: 'ultrafast', targetInterval: 5, maxInterval: 10, threshold: 0.3 });
   assert.deepEqual(settingsForMode('fused', s), { executionProvider: 'cpu', preset: 'ultrafast', fusion: 'bidirectional', window: 8 });
+  assert.deepEqual(settingsForMode('adaptive', { ...s, lowLatency: true }), { executionProvider: 'cpu', preset: 'ultrafast', targetInterval: 5, maxInterval: 10, lowLatency: true });
+  assert.deepEqual(settingsForMode('fused', { ...s, fuseCurrent: 2, fusePrevious: 0 }), { executionProvider: 'cpu', preset: 'ultrafast', fusion: 'bidirectional', window: 8, fuseCurrent: 2, fusePrevious: 0 });
+  assert.deepEqual(settingsForMode('dff', { ...s, lowLatency: true, fuseCurrent: 2 }), { executionProvider: 'cpu', preset: 'ultrafast', keyInterval: 5 });
 });
 
 test('progress updates only the run it belongs to', () => {

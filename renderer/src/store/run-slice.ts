@@ -57,8 +57,20 @@ export function settingsForMode(mode: EngineMode, s: EngineSettings): EngineSett
     case 'dff':
       return { ...common, keyInterval: s.keyInterval };
     case 'adaptive':
-      return { ...common, targetInterval: s.targetInterval, maxInterval: s.maxInterval, ...(s.threshold !== undefined ? { threshold: s.threshold } : {}) };
+      return {
+        ...common,
+        targetInterval: s.targetInterval,
+        maxInterval: s.maxInterval,
+        ...(s.threshold !== undefined ? { threshold: s.threshold } : {}),
+        ...(s.lowLatency ? { lowLatency: true } : {}),
+      };
     case 'fused':
-      return { ...common, fusion: s.fusion, window: s.window };
+      return {
+        ...common,
+        fusion: s.fusion,
+        window: s.window,
+        ...(s.fuseCurrent !== undefined ? { fuseCurrent: s.fuseCurrent } : {}),
+        ...(s.fusePrevious !== undefined ? { fusePrevious: s.fusePrevious } : {}),
+      };
   }
 }

@@ -1,9 +1,12 @@
-/** The settings of the chosen mode (key interval; target/threshold/max interval; fusion, window; flow preset; provider). */
+/**
+ * The settings of the chosen mode (key interval; target/threshold/max interval and schedule; fusion,
+ * window and weights; flow preset; provider).
+ */
 import { useShallow } from 'zustand/shallow';
 import type { EngineSettings } from '../../../../electron/shared/contract.ts';
 import { useApp } from '../../store/index.ts';
 
-function NumberField({ label, field, min, max, step = 1, optional }: { label: string; field: 'keyInterval' | 'targetInterval' | 'maxInterval' | 'window' | 'threshold'; min: number; max: number; step?: number; optional?: boolean }) {
+function NumberField({ label, field, min, max, step = 1, optional }: { label: string; field: 'keyInterval' | 'targetInterval' | 'maxInterval' | 'window' | 'threshold' | 'fuseCurrent' | 'fusePrevious'; min: number; max: number; step?: number; optional?: boolean }) {
   const value = useApp((s) => s.runForm.settings[field]);
   const set = useApp((s) => s.setRunSettings);
   return (
@@ -27,7 +30,9 @@ function NumberField({ label, field, min, max, step = 1, optional }: { label: st
 }
 
 export function ModeSettings() {
-  const { mode, fusion, preset, ep } = useApp(useShallow((s) => ({ mode: s.runForm.mode, fusion: s.runForm.settings.fusion, preset: s.runForm.settings.preset, ep: s.runForm.settings.executionProvider })));
+  const { mode, fusion, preset, ep, lowLatency } = useApp(
+    useShallow((s) => ({ mode: s.runForm.mode, fusion: s.runForm.settings.fusion, preset: s.runForm.settings.preset, ep: s.runForm.settings.executionProvider, lowLatency: s.runForm.settings.lowLatency })),
+  );
   const set = useApp((s) => s.setRunSettings);
   return (
     <div className="mode-settings" data-testid="mode-settings">
@@ -37,6 +42,10 @@ export function ModeSettings() {
           <NumberField label="Target interval" field="targetInterval" min={1} max={1000} />
           <NumberField label="Threshold" field="threshold" min={0} max={1e6} step={0.01} optional />
           <NumberField label="Max interval" field="maxInterval" min={1} max={1000} />
+          <label title="Streaming use: a triggered key frame is answered from propagated features while its deep features are computed alongside (lower worst-case latency; the new key is used a frame or two later, so mIoU is lower). Off: the key frame waits for its own deep features.">
+            <input type="checkbox" data-testid="run-lowLatency" checked={lowLatency === true} onChange={(e) => set({ lowLatency: e.target.checked || undefined })} />
+            Low-latency schedule
+          </label>
         </>
       )}
       {mode === 'fused' && (
@@ -49,6 +58,8 @@ export function ModeSettings() {
             </select>
           </label>
           {fusion === 'bidirectional' && <NumberField label="Window" field="window" min={1} max={100} />}
+          <NumberField label="Weight current" field="fuseCurrent" min={0.01} max={100} step={0.1} optional />
+          <NumberField label="Weight previous" field="fusePrevious" min={0} max={100} step={0.1} optional />
         </>
       )}
       {mode !== 'per-frame' && (
