@@ -149,6 +149,10 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
             (feat) => {
               p.features = feat;
               asyncHighMs += side.high;
+              // Nothing warps the old key any more (the next push switches), so the new one is laid
+              // out here, between frames, instead of in the switching frame.
+              lowWarper.prepare(p.low);
+              highWarper.prepare(feat);
             },
             (e: unknown) => {
               p.error = e;

@@ -93,3 +93,17 @@ test('rejects the buffers warpTensor rejects', () => {
   assert.throws(() => kw.warp(a, f, a.data), /must not alias/);
   assert.throws(() => kw.warp({ ...a, data: new Float32Array(3) }, f), /shorter than/);
 });
+
+test('prepare() lays a source out ahead of its first warp; warps of it (or of another source) stay exact', () => {
+  const kw = new KeyWarper();
+  const a = tensor(7, 10, 9, 11);
+  const b = tensor(7, 10, 9, 12);
+  const f = flow(10, 9, 3, 2);
+  kw.warp(a, f);
+  kw.prepare(b);
+  assertClose(kw.warp(b, f).data, warpTensor(b, f).data, 'prepared source');
+  assertClose(kw.warp(a, f).data, warpTensor(a, f).data, 'the earlier source, laid out again');
+  kw.prepare({ channels: 3, width: 5, height: 5, data: tensor(3, 5, 5, 13).data });
+  assertClose(kw.warp(b, f).data, warpTensor(b, f).data, 'after preparing another grid size');
+  assert.throws(() => kw.prepare({ channels: 3, width: 5, height: 5, data: new Float32Array(4) }), /shorter than/);
+});

@@ -74,6 +74,17 @@ export class KeyWarper {
     return { channels: C, width: w, height: h, data: dst };
   }
 
+  /**
+   * Lays out `src` now, so that its first warp does not pay for it: for work between frames (the
+   * low-latency schedule's new key, ready before the frame that will switch to it arrives).
+   */
+  prepare(src: Tensor3): void {
+    if (!this.usesWasm) return;
+    const L = this.layoutFor(this.kernels!, src.channels, src.width, src.height);
+    if (src.data.length < src.channels * src.width * src.height) throw new RangeError('KeyWarper: data shorter than channels*height*width');
+    if (this.source !== src.data) this.lay(this.kernels!, L, src.data);
+  }
+
   /** Forgets the laid-out source (the next warp lays out its source again). */
   reset(): void {
     this.source = undefined;
