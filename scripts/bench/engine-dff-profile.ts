@@ -70,7 +70,7 @@ export async function dffWithHeavyProfile(frames: SourceFrame[], tmp: string, ro
       [
         `dff K=5 vs per-frame fps, DFF-profile split bundle (random weights, speed only; median of ${rounds})`,
         `${fps(dff).toFixed(1)} vs ${fps(pf).toFixed(1)}`,
-        `${ratio.toFixed(2)}x per-frame; dff ${list(dff)}; per-frame ${list(pf)}`,
+        `${ratio.toFixed(2)}x per-frame; per-round ratios ${dff.map((s, i) => (s.fps / pf[i]!.fps).toFixed(2)).join(', ')} (${dff.filter((s, i) => s.fps / pf[i]!.fps >= 3.5).length} of ${rounds} ≥ 3.5); dff ${list(dff)}; per-frame ${list(pf)}`,
         '≥ 3.5x',
       ],
       [
