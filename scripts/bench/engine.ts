@@ -220,10 +220,10 @@ export async function bench(): Promise<BenchSection> {
     notes.push(
       'Low latency: rounds of one low-latency run, one synchronous run and one no-key control (after one unmeasured run of each), labels not scored between them; ratio = the run\'s slowest frame (frame 0 excluded: it always runs the whole model) / its median non-key frame; load = 1-minute average after the run. ' +
         'The no-key control is dff with key interval 1000 on the same ORT threads as low-latency\'s foreground (half the cores): every frame after the first does the same non-key work and nothing runs alongside, so its ratio is what this machine\'s own jitter gives on identical frames. ' +
-        'With other sessions keeping both cores busy, Linux autogroup scheduling leaves this process about one core, so the high-stage thread (nice +5 within the process\'s group) and the V8 GC helpers compete with the frame being answered.',
+        'On these 2 cores the high-stage thread (nice +5), libuv\'s PNG writers and the V8 GC helpers compete with the frame being answered; `npm run bench -- jitter` gives the floor of identical allocation-free work.',
     );
     notes.push('fps counts the critical path per frame (grey + model input, ORT stages, flow + warp, labels and confidence at frame size); PNG deflate and writing run on libuv\'s thread pool (bounded queue) and the TC analysis runs while no inference is in flight: both excluded from fps, included in wall fps. Frames are pre-decoded in memory (decode not measured).');
-    notes.push(`Machine load average (1 min) at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; 2 cores shared with other work, so repeat and compare medians.`);
+    notes.push(`Machine load average (1 min) at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; timings vary from run to run on this VM, so repeat and compare medians.`);
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
