@@ -3,18 +3,7 @@ import assert from 'node:assert/strict';
 import { KeyWarper } from './key-warper.ts';
 import { warpTensor } from './warp-tensor.ts';
 import type { FlowField, Tensor3 } from '../types.ts';
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../synthetic/noise.ts';
 
 function tensor(C: number, w: number, h: number, seed: number): Tensor3 {
   const r = rng(seed);
