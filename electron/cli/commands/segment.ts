@@ -2,8 +2,9 @@
  * `vss segment <video|frames-dir> --mode per-frame|dff|adaptive|fused --out <dir> [...]`: segments
  * every frame in the engine worker and writes <out>/labels/*.png, <out>/confidence/*.png and
  * <out>/summary.json (atomically). --realtime feeds the frames at the source's frame rate (or
- * --realtime-fps), as a camera would: streaming use, where adaptive defaults to the low-latency schedule. Progress (fps, ETA) on stderr when it is a TTY or with
- * --progress; Ctrl+C cancels cleanly (no output folder is left). Prints one JSON line at the end.
+ * --realtime-fps), as a camera would: streaming use, where adaptive defaults to the low-latency
+ * schedule. Progress (fps, ETA) on stderr when it is a TTY or with --progress; Ctrl+C cancels
+ * cleanly (no output folder is left). Prints one JSON line at the end.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -92,7 +93,9 @@ export const segmentCommand: CliCommand = {
     process.once('SIGINT', abortOnSigint);
     try {
       const info = await svc.open(input);
-      const frames = realtime ? pacedSource(videoFrameSource(svc, info), realtimeFps ?? info.fps) : videoFrameSource(svc, info);
+      const rate = realtimeFps ?? info.fps;
+      if (realtime && !(rate > 0 && Number.isFinite(rate))) throw new ValidationError(`--realtime: the source has no usable frame rate (${rate}); pass --realtime-fps F`);
+      const frames = realtime ? pacedSource(videoFrameSource(svc, info), rate) : videoFrameSource(svc, info);
       run = new EngineClient().start({ settings, out, force, source: info.path, total: info.frameCount }, frames);
       run.loaded.then(({ notes }) => notes.forEach((n) => io.err(`vss segment: note: ${n}`)), () => undefined);
       const tty = process.stderr.isTTY === true;
