@@ -1,10 +1,8 @@
 /**
- * The one contract between the renderer and the backend.
- *
- * Every request, its response and every event are declared here as types, and every
- * request's argument has a runtime validator here too. The Electron IPC handlers, the
- * preload bridge, the browser review host (WebSocket) and the renderer's client are all
- * typed from this module: add a call here and the compiler finds the rest.
+ * The one contract between the renderer and the backend. Every request, its response and every
+ * event are declared here as types, and every request's argument has a runtime validator here
+ * too. The Electron IPC handlers, the preload bridge, the browser review host (WebSocket) and the
+ * renderer's client are all typed from this module: add a call here and the compiler finds the rest.
  *
  * Pixels do not travel over the request channel. They are fetched as binary resources:
  *   Electron:      vss-frame://<kind>/<...>        review host: /api/<kind>/<...>?token=<token>
@@ -97,7 +95,6 @@ export const FRAME_HEADERS = {
 export const RESOURCE_KINDS = ['frames', 'labels', 'confidence', 'flow'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
-
 // ---------------------------------------------------------------- workspace (projects, tracks, runs, edits, export)
 
 export interface ClassDef {
@@ -111,19 +108,16 @@ export const ENGINE_MODES = ['per-frame', 'dff', 'adaptive', 'fused'] as const;
 export const EXPORT_FORMAT_NAMES = ['labels', 'color', 'cityscapes', 'cvat', 'coco', 'video'] as const;
 export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];
 
-/** Engine settings chosen in the run panel (all optional: engine defaults apply). */
+/** Engine settings chosen in the run panel (all optional: engine defaults apply; meanings: ModeSettings in electron/engine/modes/types.ts). */
 export interface EngineSettings {
   keyInterval?: number;
   targetInterval?: number;
   threshold?: number;
   maxInterval?: number;
-  /** adaptive: the low-latency schedule (a triggered key frame is answered before its high stage ends). */
   lowLatency?: boolean;
   fusion?: 'causal' | 'bidirectional';
   window?: number;
-  /** fused: weight of the current frame's probabilities (> 0). */
   fuseCurrent?: number;
-  /** fused: weight of the warped fused past, before confidence gating (≥ 0). */
   fusePrevious?: number;
   preset?: 'ultrafast' | 'fast' | 'medium';
   executionProvider?: 'cpu' | 'cuda' | 'dml' | 'coreml';
@@ -397,7 +391,6 @@ export const requestValidators: { [K in RequestName]: Validator<Req<K>> } = {
   },
   'export.cancel': (v, w) => ({ jobId: id(expectObject(v, w).jobId, `${w}.jobId`) }),
 };
-
 
 function validateSettings(v: unknown, w: string): EngineSettings {
   const o = expectObject(v, w);
