@@ -57,11 +57,13 @@ def is_holdout(name: str) -> bool:
 
 
 def list_split(data_dir: Path, split: str) -> list[str]:
-    """split: 'train' (training part), 'holdout' (held-out part of train/), 'val_a'."""
+    """split: 'train' (training part), 'holdout' (held-out part of train/), 'all_train' (all of train/), 'val_a'."""
     cam = Path(data_dir) / "camvid"
     if split == "val_a":
         return sorted(os.listdir(cam / "val_a"))
     names = sorted(os.listdir(cam / "train"))
+    if split == "all_train":
+        return names
     if split == "train":
         return [n for n in names if not is_holdout(n)]
     if split == "holdout":
