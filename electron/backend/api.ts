@@ -15,7 +15,7 @@ import {
   type RequestName,
   type Res,
 } from '../shared/contract.ts';
-import { VssError } from './errors.ts';
+import { VssError } from '../core/errors.ts';
 import { createRecentStore, resolveDataDir, type RecentStore } from './recent.ts';
 import type { DecodedFrame, VideoService } from './video/types.ts';
 import type { Handlers } from './handlers.ts';
@@ -27,10 +27,7 @@ import type { ResourceRequest, ResourceResponse } from './resources.ts';
 import { readResource } from './workspace/resource-read.ts';
 import { FlowCache } from './workspace/resource-flow.ts';
 
-/**
- * Slot for the engine worker (electron/engine/worker). The engine work fills this in:
- * createBackend() will route engine requests to it and report it in app.info.
- */
+/** Whether the engine worker (electron/engine/worker) can run in this process, as app.info reports it. */
 export interface EngineSlot {
   available: boolean;
   note: string;
@@ -43,7 +40,7 @@ export interface BackendDeps {
   version: string;
   /** Data folder for recent files etc.; defaults to $VSS_HOME or ~/.vss-studio. */
   dataDir?: string;
-  /** The engine worker; undefined until the engine work lands. */
+  /** Engine availability; absent: reported as not available (the review host, tests). */
   engine?: EngineSlot;
   /** Folder of the model bundles (the Electron main passes its app's native-models); default modelsRoot(). */
   modelsDir?: string;
@@ -96,7 +93,7 @@ export function createBackend(deps: BackendDeps): Backend {
       transport: deps.transport,
       engine: deps.engine
         ? { available: deps.engine.available, note: deps.engine.note }
-        : { available: false, note: 'engine not built yet' },
+        : { available: false, note: 'engine availability not reported by this host' },
       cacheLimitMB: deps.cacheLimitMB ?? 512,
     }),
     'app.openDialog': async () => {

@@ -5,7 +5,7 @@
 import type { EventName, Events } from '../../shared/contract.ts';
 import type { Project } from '../project/index.ts';
 import type { VideoService } from '../video/types.ts';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 
 export interface OpenProject {
   id: string;

@@ -5,7 +5,7 @@
 import { forwardBackwardFlow, type FlowPair } from '../../engine/flow/forward-backward.ts';
 import { occlusionMask } from '../../engine/flow/occlusion.ts';
 import { flowGray } from '../../engine/segment/flow-gray.ts';
-import type { GrayImage } from '../../engine/types.ts';
+import type { GrayImage } from '../../core/types.ts';
 import type { VideoService } from '../video/types.ts';
 
 /** Longest side of the flow grid. */

@@ -3,14 +3,14 @@
  * whose labels return to the engine's loses its correction), edit.propagatePreview (a correction
  * carried along DIS flow with the occlusion check; nothing applied) and frame.lock.
  */
-import { applyDiff, deserializeDiff, diffPixelCount, previewPropagation, serializeDiff, type FrameDiff } from '../../engine/edit/index.ts';
-import type { FlowField, LabelMap } from '../../engine/types.ts';
+import { applyDiff, deserializeDiff, diffPixelCount, previewPropagation, serializeDiff, type FrameDiff } from '../../core/edit/index.ts';
+import type { FlowField, LabelMap } from '../../core/types.ts';
 import type { HandlerGroup } from '../handlers.ts';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import type { WorkspaceContext } from './context.ts';
 import { EditFlowCache } from './edit-flow.ts';
 import { sessionOf, type ProjectSession } from './project-session.ts';
-import { stemsToIndices } from './project-stems.ts';
+import { stemsToIndices } from '../../core/frame-stems.ts';
 
 export type EditRequestName = 'edit.apply' | 'edit.propagatePreview' | 'frame.lock';
 

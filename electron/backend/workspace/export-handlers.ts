@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { HandlerGroup } from '../handlers.ts';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { exportTrack } from '../export/index.ts';
 import type { WorkspaceContext } from './context.ts';
 import { sessionOf } from './project-session.ts';
@@ -37,6 +37,7 @@ export function createExportHandlers(ctx: WorkspaceContext): HandlerGroup<Export
         to,
         fps,
         frames: videoId ? (i) => ctx.video.frame(videoId, i) : undefined,
+        stems: s.stems,
         signal: abort.signal,
         onProgress: (p) => ctx.emit('export.progress', { jobId, ...meter(p.done, p.total) }),
       }).then(

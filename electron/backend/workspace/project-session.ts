@@ -4,10 +4,10 @@
  * export, engine runs) can build the contract ProjectState with projectState(ctx, id).
  */
 import type { ProjectState, ProjectView } from '../../shared/contract.ts';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import type { Autosaver } from '../project/autosave.ts';
 import type { OpenProject, WorkspaceContext } from './context.ts';
-import { stemMapFor, stemsToIndices, type StemMap } from './project-stems.ts';
+import { stemMapFor, stemsToIndices, type StemMap } from '../../core/frame-stems.ts';
 import { trackInfos } from './track-info.ts';
 
 export interface ProjectSession {

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { flagInt, flagString, parseArgs, requireFlag } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import { ValidationError } from '../../shared/validate.ts';
-import { VssError } from '../../backend/errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { parseManifest } from '../../engine/model/manifest.ts';
 import { evaluateFolders } from '../../engine/segment/evaluate.ts';
 

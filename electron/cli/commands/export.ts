@@ -5,7 +5,7 @@
 import { flagInt, flagNumber, flagString, parseArgs, requireFlag } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import { ValidationError } from '../../shared/validate.ts';
-import { VssError } from '../../backend/errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { openProject } from '../../backend/project/open.ts';
 import { exportTrack } from '../../backend/export/run-export.ts';
 import { EXPORT_FORMATS, type ExportFormat, type FrameSource } from '../../backend/export/types.ts';

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { flagInt, flagNumber, flagString, parseArgs, requireFlag } from '../args.ts';
 import type { CliCommand, CliIO } from '../command.ts';
 import { ValidationError } from '../../shared/validate.ts';
-import { VssError } from '../../backend/errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { createVideoService } from '../../backend/video/service.ts';
 import type { ExecutionProvider } from '../../engine/model/session.ts';
 import type { DisPreset } from '../../engine/flow/dis-options.ts';

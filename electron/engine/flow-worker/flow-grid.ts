@@ -4,7 +4,7 @@
  */
 import { disFlow } from '../flow/dis.ts';
 import { flowGray } from '../segment/flow-gray.ts';
-import type { FlowField } from '../types.ts';
+import type { FlowField } from '../../core/types.ts';
 import type { FlowFrame } from './protocol.ts';
 
 export interface FlowGrid {

@@ -4,7 +4,7 @@
  * Started through entry.mjs (registers tsx first); bundled as dist/electron/flow-entry.mjs.
  */
 import { parentPort } from 'node:worker_threads';
-import { toWireError } from '../../backend/errors.ts';
+import { toWireError } from '../../core/errors.ts';
 import { flowGrid } from './flow-grid.ts';
 import type { FromFlowWorker, ToFlowWorker } from './protocol.ts';
 

@@ -1,6 +1,6 @@
 /** Segment settings with their defaults and range checks (shared by the CLI, bench and eval). */
 import { fileURLToPath } from 'node:url';
-import { ValidationError } from '../../shared/validate.ts';
+import { ValidationError } from '../../core/errors.ts';
 import { DIS_PRESET_NAMES } from '../flow/dis-options.ts';
 import { EXECUTION_PROVIDERS } from '../model/session.ts';
 import { MODE_DEFAULTS, MODE_NAMES } from '../modes/types.ts';
