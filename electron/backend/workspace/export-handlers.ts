@@ -15,7 +15,7 @@ export type ExportRequestName = 'export.start' | 'export.cancel';
 export function createExportHandlers(ctx: WorkspaceContext): HandlerGroup<ExportRequestName> {
   const jobs = new Map<string, AbortController>();
   return {
-    'export.start': async ({ projectId, trackId, corrected, format, out, from, to }) => {
+    'export.start': async ({ projectId, trackId, corrected, format, out, from, to, overwrite }) => {
       const s = sessionOf(ctx, projectId);
       const project = s.open.project;
       project.track(trackId);
@@ -35,6 +35,7 @@ export function createExportHandlers(ctx: WorkspaceContext): HandlerGroup<Export
         out,
         from,
         to,
+        overwrite: overwrite ?? false,
         fps,
         frames: videoId ? (i) => ctx.video.frame(videoId, i) : undefined,
         signal: abort.signal,
