@@ -1,0 +1,131 @@
+"""Writes native-models/camvid-edge/README.md (the model card) from the measured artefacts:
+xseq.json (cross-sequence estimate, recipes compared), eval.json (val_a), bench.json (ORT stage
+timing) and EXPORTED.json (size, MACs). Nothing in the card is typed by hand except the prose.
+
+    /usr/bin/python3 native-models/training/make_edge_card.py [--bundle native-models/camvid-edge]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import CLASSES, REPO_ROOT  # noqa: E402
+
+RECIPE_LABELS = {"edge": "Cityscapes init (shipped recipe)", "edge-imagenet": "ImageNet init"}
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def per_class_rows(entries: list[tuple[str, dict]]) -> list[list[str]]:
+    rows = []
+    for label, r in entries:
+        rows.append([label, f"**{r['miou']:.1f}**"] + [f"{r['iou'][c]:.1f}" for c, _ in CLASSES])
+    return rows
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bundle", default="native-models/camvid-edge")
+    args = ap.parse_args()
+    b = REPO_ROOT / args.bundle
+    xseq = json.loads((b / "xseq.json").read_text())
+    ev = json.loads((b / "eval.json").read_text())
+    bench = json.loads((b / "bench.json").read_text())
+    exp = json.loads((b / "EXPORTED.json").read_text())
+    w, h = exp["input"]
+    size = f"{w}x{h}"
+    classes = [c for c, _ in CLASSES]
+
+    shipped = xseq["recipes"]["edge"]["pooled"]
+    xrows = []
+    for name, r in xseq["recipes"].items():
+        for s, v in r["pooled"].items():
+            folds = ", ".join(f"{seq} {f[s]:.1f}" for seq, f in r["folds"].items() if s in f)
+            xrows.append([RECIPE_LABELS.get(name, name), s, f"**{v['miou']:.1f}**", f"{v['pixel_acc']:.1f}", folds])
+    compare = [(f"{RECIPE_LABELS.get(n, n)}, {size}", r["pooled"][size]) for n, r in xseq["recipes"].items() if size in r["pooled"]]
+    if "camvid-lite" in xseq:
+        compare.append(("camvid-lite, 480x352 (saw these sequences: optimistic)", xseq["camvid-lite"]["480x352"]))
+    res = bench["results"]
+    share = bench["stage_share"]
+    mb = {k: v / 1e6 for k, v in exp["file_bytes"].items()}
+    split_mb = sum(v for k, v in mb.items() if not k.endswith("-single/model.onnx"))
+    single_mb = sum(v for k, v in mb.items() if k.endswith("-single/model.onnx"))
+    macs = exp["macs"]
+    total_macs = sum(macs.values())
+    text = f"""# camvid-edge (default model)
+
+Road-scene semantic segmentation, 11 CamVid classes, built for the engine's key-frame modes.
+`camvid-edge/` is the split bundle (`low` / `high` / `head`), `camvid-edge-single/` the same network as
+one graph. Input {w}x{h} RGB, logits at stride 4; {exp['params'] / 1e6:.2f} M parameters,
+{total_macs / 1e9:.2f} GMAC per frame; {split_mb:.1f} MB (split), {single_mb:.1f} MB (single graph).
+
+## What it is
+- **high** (key frames only, stride 16, 128 channels): Google's Cityscapes DeepLab with a
+  MobileNet-EdgeTPU backbone and its "slim" ASPP, read from the quantised TFLite file by the project's
+  own reader (`training/tflite_reader.py`, `tflite_torch.py`) and dequantised to float, then fine-tuned.
+- **low** (every frame, stride 4, 32 channels): that model's pretrained stem and a new depthwise-separable
+  stride-2 block.
+- **head** (every frame): the (flow-warped) high features reduced to 48 channels and upsampled to
+  stride 4, concatenated with the current low features, a depthwise-separable 3x3 block, a 1x1 classifier.
+
+## Accuracy on footage it never saw
+Cross-sequence estimate ({xseq['method']}):
+
+{table(['recipe', 'input', 'mIoU %', 'pixel acc. %', 'per held-out sequence'], xrows)}
+
+The input size was chosen by this table and by speed (below): {size}.
+
+Per-class IoU on the same validation (each frame scored by a model that never saw its sequence):
+
+{table(['model', 'mIoU'] + classes, per_class_rows(compare))}
+
+**val_a** (50 dense frames of 0016E5, never used for training or selection; the shipped model trained on
+all of `train/`, whose 0016E5 frames are at least 12 s away): mIoU **{ev['val_a']['miou']:.1f}**, pixel
+accuracy {ev['val_a']['pixel_acc']:.1f}.
+
+{table(['split', 'mIoU'] + classes, per_class_rows([('val_a', ev['val_a'])]))}
+
+## Speed (onnxruntime-node, CPU, {bench['threads']} threads, {w}x{h}; `training/bench_bundle.mjs`)
+Medians of {bench['runs']} interleaved rounds after {bench['warmup']} warm-up rounds (load {', '.join(f'{v:.1f}' for v in bench['loadavg'])}).
+
+{table(['part', 'median ms', 'share of low+high+head'], [
+    ['low', f"{res['low']['median_ms']:.1f}", f"{100 * share['low']:.1f}%"],
+    ['high', f"{res['high']['median_ms']:.1f}", f"{100 * share['high']:.1f}%"],
+    ['head', f"{res['head']['median_ms']:.1f}", f"{100 * share['head']:.1f}%"],
+    ['key frame (low + high + head)', f"{res['key frame (low+high+head)']['median_ms']:.1f}", ''],
+    ['non-key frame (low + head)', f"{res['non-key frame (low+head)']['median_ms']:.1f}", ''],
+    ['single graph', f"{res['single graph']['median_ms']:.1f}", ''],
+])}
+
+MACs: low {macs['low'] / 1e6:.0f} M, high {macs['high'] / 1e6:.0f} M, head {macs['head'] / 1e6:.0f} M.
+Engine figures (dff, adaptive, fused on val_a) are in the repository README.
+
+## Training
+`native-models/training/README.md` (section camvid-edge): recipes are chosen by cross-sequence
+validation (train on two of 0001TP, 0006R0, 0016E5, validate on the third, rotate); the shipped
+weights train on all of `train/` with the chosen recipe ({exp['steps']} steps of batch
+{exp['config']['batch_size']}, {exp['config']['crop'][0]}x{exp['config']['crop'][1]} crops, scale
+{exp['config']['scale'][0]}–{exp['config']['scale'][1]}, flips, colour jitter, class-weighted cross-entropy,
+AdamW with the pretrained layers at {exp['config']['backbone_lr_mult']}x the learning rate).
+
+## Licence chain, and what it means for you
+- The pretrained file (`deeplab_mobilenet_edgetpu_slim_cityscapes_quant.tflite`, google-coral/test_data)
+  is **Apache-2.0**. It was trained on **Cityscapes** (non-commercial terms) after **ImageNet**
+  pre-training (research use).
+- The fine-tuning data, **CamVid**, is **CC BY-NC 4.0**.
+- So these weights are for **research and personal, non-commercial use**. For a commercial product,
+  train your own model on data you may use commercially and load it as a bundle (`native-models/README.md`).
+"""
+    (b / "README.md").write_text(text)
+    print(f"wrote {b / 'README.md'}")
+
+
+if __name__ == "__main__":
+    main()
