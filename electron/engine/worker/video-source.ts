@@ -40,5 +40,6 @@ export function pacedSource(src: FrameSource, fps: number): FrameSource {
       await wait(index);
       return f;
     },
+    ...(src.close ? { close: () => src.close!() } : {}),
   };
 }
