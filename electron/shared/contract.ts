@@ -27,6 +27,10 @@ import {
   type Validator,
 } from './validate.ts';
 
+import type { WireError } from '../core/errors.ts';
+
+export type { ErrorCode, WireError } from '../core/errors.ts';
+
 // ---------------------------------------------------------------- domain types
 
 export type SourceKind = 'video' | 'frames';
@@ -256,7 +260,7 @@ export interface Requests {
   'frame.lock': { req: { projectId: string; trackId: string; index: number; locked: boolean }; res: { ok: true } };
   // --- export
   'export.start': {
-    req: { projectId: string; trackId: string; corrected: boolean; format: ExportFormatName; out: string; from?: number; to?: number };
+    req: { projectId: string; trackId: string; corrected: boolean; format: ExportFormatName; out: string; from?: number; to?: number; overwrite?: boolean };
     res: { jobId: string };
   };
   'export.cancel': { req: { jobId: string }; res: { cancelled: boolean } };
@@ -387,6 +391,7 @@ export const requestValidators: { [K in RequestName]: Validator<Req<K>> } = {
       out: expectString(o.out, `${w}.out`, { maxLength: 4096 }),
       from: expectOptional(o.from, `${w}.from`, (x, ww) => expectInt(x, ww, { min: 0 })),
       to: expectOptional(o.to, `${w}.to`, (x, ww) => expectInt(x, ww, { min: 0 })),
+      overwrite: expectOptional(o.overwrite, `${w}.overwrite`, expectBoolean),
     };
   },
   'export.cancel': (v, w) => ({ jobId: id(expectObject(v, w).jobId, `${w}.jobId`) }),
@@ -460,23 +465,6 @@ export interface Events {
   'project.changed': { projectId: string; state: ProjectState };
 }
 export type EventName = keyof Events;
-
-// ---------------------------------------------------------------- errors
-
-/** Error codes carried over both transports; message is always one readable line. */
-export type ErrorCode =
-  | 'BAD_REQUEST'
-  | 'NOT_FOUND'
-  | 'UNSUPPORTED'
-  | 'CORRUPT'
-  | 'OUT_OF_RANGE'
-  | 'CANCELLED'
-  | 'INTERNAL';
-
-export interface WireError {
-  code: ErrorCode;
-  message: string;
-}
 
 /** Wire format of the WebSocket transport. */
 export type ClientMessage = { kind: 'request'; id: number; name: RequestName; req: unknown };

@@ -13,7 +13,7 @@ import { RunFrameLog } from '../../shared/run-frames.ts';
 import type { SegmentProgress, SegmentSummary } from '../../engine/segment/types.ts';
 import { EngineClient, type EngineRun, type FrameSource } from '../../engine/worker/client.ts';
 import { segmentSettings } from '../../engine/segment/settings.ts';
-import { toWireError } from '../errors.ts';
+import { toWireError } from '../../core/errors.ts';
 import { modelsRoot, pickModel } from './engine-models.ts';
 import { defaultTrackName, uniqueName } from './engine-names.ts';
 import { engineFrameSource } from './engine-source.ts';

@@ -6,10 +6,11 @@
  */
 import type { VideoInfo } from '../../shared/contract.ts';
 import type { FrameSource } from '../../engine/worker/client.ts';
-import { frameStem } from '../../engine/worker/video-source.ts';
+import { stemMapFor } from '../../core/frame-stems.ts';
 import { createVideoService } from '../video/service.ts';
 
 export function engineFrameSource(info: VideoInfo): FrameSource {
+  const stems = stemMapFor(info);
   const own = createVideoService({ cacheMB: 128, verify: 'packets', aheadFrames: 12, maxRuns: 1, packetAccess: false });
   let opened: Promise<VideoInfo> | null = null;
   return {
@@ -20,7 +21,7 @@ export function engineFrameSource(info: VideoInfo): FrameSource {
       const f = await own.frame(v.id, index);
       own.playhead(v.id, index, 1);
       // Copied out of the private cache: the copy's buffer is transferred to the worker.
-      return { index, stem: frameStem(info, index), width: f.width, height: f.height, rgba: new Uint8Array(f.rgba), decodeMs: performance.now() - t0 };
+      return { index, stem: stems.stemOf(index), width: f.width, height: f.height, rgba: new Uint8Array(f.rgba), decodeMs: performance.now() - t0 };
     },
     close: () => own.dispose(),
   };

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { HandlerGroup } from '../handlers.ts';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { exportTrack } from '../export/index.ts';
 import { progressMeter } from './export-progress.ts';
 import type { Workspace } from './workspace.ts';
@@ -15,7 +15,7 @@ export type ExportRequestName = 'export.start' | 'export.cancel';
 export function createExportHandlers(ws: Workspace): HandlerGroup<ExportRequestName> {
   const jobs = new Map<string, AbortController>();
   return {
-    'export.start': async ({ projectId, trackId, corrected, format, out, from, to }) => {
+    'export.start': async ({ projectId, trackId, corrected, format, out, from, to, overwrite }) => {
       const s = ws.session(projectId);
       const project = s.open.project;
       project.track(trackId);
@@ -35,8 +35,10 @@ export function createExportHandlers(ws: Workspace): HandlerGroup<ExportRequestN
         out,
         from,
         to,
+        overwrite: overwrite ?? false,
         fps,
         frames: videoId ? (i) => ws.video.frame(videoId, i) : undefined,
+        stems: s.stems,
         signal: abort.signal,
         onProgress: (p) => ws.emit('export.progress', { jobId, ...meter(p.done, p.total) }),
       }).then(

@@ -10,8 +10,8 @@
 import type { FrameResult } from '../../engine/segment/sink.ts';
 import { OutputWriter } from '../../engine/segment/output-writer.ts';
 import type { SegmentSummary } from '../../engine/segment/types.ts';
-import type { LabelMap } from '../../engine/types.ts';
-import { Lru } from '../../shared/lru.ts';
+import type { LabelMap } from '../../core/types.ts';
+import { Lru } from '../../core/lru.ts';
 import { writeJsonAtomic } from '../project/atomic.ts';
 import type { Project } from '../project/index.ts';
 

@@ -10,14 +10,14 @@
  * analysis, which runs at points where no inference is in flight and is subtracted from the
  * processing time. `fps` = frames / processing time; `wallSec` also counts waiting for the sink.
  */
-import { VssError } from '../../backend/errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { disFlow } from '../flow/dis.ts';
 import type { ModelBundle } from '../model/bundle.ts';
 import { createLabeler, type Labeler } from '../model/labels.ts';
 import { createMode } from '../modes/create.ts';
 import { flowDisOptions } from '../modes/propagate.ts';
 import type { ModeOutput } from '../modes/types.ts';
-import type { FlowField, GrayImage, LabelMap } from '../types.ts';
+import type { FlowField, GrayImage, LabelMap } from '../../core/types.ts';
 import { flowGray, flowSizeFor, type FlowGrayScratch } from './flow-gray.ts';
 import { prefetch } from './prefetch.ts';
 import type { FrameSink } from './sink.ts';

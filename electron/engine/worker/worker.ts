@@ -6,7 +6,7 @@
  * through entry.mjs (registers tsx first).
  */
 import { parentPort } from 'node:worker_threads';
-import { toWireError, VssError } from '../../backend/errors.ts';
+import { toWireError, VssError } from '../../core/errors.ts';
 import { segmentJob } from '../segment/job.ts';
 import { FrameQueue } from './frame-queue.ts';
 import type { FromWorker, ToWorker, WorkerTestHooks } from './protocol.ts';
