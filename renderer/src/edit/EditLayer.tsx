@@ -8,7 +8,7 @@ import { useShallow } from 'zustand/shallow';
 import { forEachDiffPixel } from '../../../electron/engine/edit/index.ts';
 import { appStore, useApp } from '../store/index.ts';
 import { currentTrackId } from '../store/project-slice.ts';
-import { editMaskShown } from '../store/edit-slice.ts';
+import { editMaskShown, stepBrush } from '../store/edit-slice.ts';
 import { currentView } from '../store/view-slice.ts';
 import { markPainted } from '../viewer/paint-marks.ts';
 import { canvasToImage } from '../viewer/view-transform.ts';
@@ -16,7 +16,6 @@ import { editing } from './editing.ts';
 import { paletteFor, PREVIEW_RGBA } from './label-paint.ts';
 import { MaskCanvas } from './mask-canvas.ts';
 import { drawToolOverlay } from './tool-overlay.ts';
-import { stepBrush } from './tool-keys.ts';
 
 const dpr = () => window.devicePixelRatio || 1;
 
