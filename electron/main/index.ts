@@ -11,6 +11,7 @@ import { createBackend, type Backend } from '../backend/api.ts';
 import { createVideoService } from '../backend/video/service.ts';
 import { pathFromArgv } from './app-origin.ts';
 import { resolveModelsDir } from './app-paths.ts';
+import { engineUnsupported } from './platforms.ts';
 import { chooseFramesFolder, chooseVideo } from './dialogs.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
@@ -49,6 +50,7 @@ async function start(): Promise<void> {
   );
   // The engine worker is bundled beside this file (scripts/build-electron.mjs → entry.mjs).
   const workerBuilt = existsSync(join(here, 'entry.mjs'));
+  const unsupported = engineUnsupported(process.platform, process.arch);
   const b = createBackend({
     video,
     cacheLimitMB: video.cacheLimitMB,
@@ -58,8 +60,8 @@ async function start(): Promise<void> {
     onRecentChanged: refreshMenu,
     ...(modelsDir ? { modelsDir } : {}),
     engine: {
-      available: workerBuilt && modelsDir !== undefined,
-      note: !workerBuilt ? `engine worker missing: ${join(here, 'entry.mjs')} (npm run build:electron)` : modelsDir ? `models: ${modelsDir}` : 'no native-models folder found (set VSS_MODELS_DIR)',
+      available: !unsupported && workerBuilt && modelsDir !== undefined,
+      note: unsupported ?? !workerBuilt ? `engine worker missing: ${join(here, 'entry.mjs')} (npm run build:electron)` : modelsDir ? `models: ${modelsDir}` : 'no native-models folder found (set VSS_MODELS_DIR)',
     },
   });
   backend = b;
@@ -68,6 +70,9 @@ async function start(): Promise<void> {
   refreshMenu((await b.handle('recent.list', {})).items);
   win = createMainWindow(here);
   win.on('closed', () => (win = undefined));
+
+  // Intel Macs and other platforms without an ONNX Runtime build: say so once the page listens.
+  if (unsupported) win.webContents.once('did-finish-load', () => b.emit('app.notice', { level: 'warning', message: unsupported }));
 
   const initial = pathFromArgv(process.argv, app.isPackaged);
   if (initial) {

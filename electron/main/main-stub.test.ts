@@ -65,6 +65,7 @@ test('the bundled Electron main answers IPC and serves frames, labels, confidenc
     const r = await run(['--require', join(root, 'electron/main/testing/electron-stub.cjs'), join(root, 'dist/electron/main.cjs'), clip], {
       ...env,
       VSS_HOME: join(dir, 'home'),
+      VSS_TEST_MODELS: '1', // the driver runs test-tiny/split
       VSS_STUB_DRIVER: join(root, 'electron/main/testing/main-driver.cjs'),
     });
     const line = r.stdout.split('\n').find((l) => l.startsWith('STUB-RESULT '));

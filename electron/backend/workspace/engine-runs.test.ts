@@ -9,10 +9,13 @@ import { CAMVID_CLASSES, fakeVideo, tempDir } from '../project/test-fixtures.ts'
 import type { DecodedFrame, VideoService } from '../video/types.ts';
 import type { WorkspaceContext } from './context.ts';
 import { createEngineHandlers } from './engine-handlers.ts';
-import { listModels } from './engine-models.ts';
+import { listModels, TEST_MODELS_ENV } from './engine-models.ts';
 import { FlowCache } from './resource-flow.ts';
 import { readResource } from './resource-read.ts';
 import { trackInfos } from './track-info.ts';
+
+// These runs use the test bundles, which models.list and engine.run offer only when asked to.
+process.env[TEST_MODELS_ENV] = '1';
 
 const W = 96;
 const H = 64;
