@@ -3,34 +3,16 @@
  * (no electron import), shared by the CLI, the review host and the Electron main process.
  * Transports hand untrusted input to dispatch(), which validates with requestValidators.
  */
-import { resolve } from 'node:path';
-import {
-  isRequestName,
-  requestValidators,
-  type AppInfo,
-  type RecentItem,
-  type EventName,
-  type Events,
-  type Req,
-  type RequestName,
-  type Res,
-} from '../shared/contract.ts';
+import { isRequestName, requestValidators, type AppInfo, type RecentItem, type EventName, type Events, type Req, type RequestName, type Res } from '../shared/contract.ts';
 import { VssError } from './errors.ts';
-import { createRecentStore, resolveDataDir, type RecentStore } from './recent.ts';
+import { createHandlers } from './handlers.ts';
+import { createRecentStore, resolveDataDir } from './recent.ts';
 import type { DecodedFrame, VideoService } from './video/types.ts';
-import type { Handlers } from './handlers.ts';
-import type { WorkspaceContext } from './workspace/context.ts';
-import { createProjectHandlers } from './workspace/project-handlers.ts';
-import { flushAllProjects } from './workspace/project-session.ts';
-import { createEngineHandlers, disposeEngineRuns } from './workspace/engine-handlers.ts';
 import type { ResourceRequest, ResourceResponse } from './resources.ts';
 import { readResource } from './workspace/resource-read.ts';
-import { FlowCache } from './workspace/resource-flow.ts';
+import { Workspace, type WorkspaceOptions } from './workspace/workspace.ts';
 
-/**
- * Slot for the engine worker (electron/engine/worker). The engine work fills this in:
- * createBackend() will route engine requests to it and report it in app.info.
- */
+/** What app.info reports about the engine worker (the Electron main and the review host say). */
 export interface EngineSlot {
   available: boolean;
   note: string;
@@ -43,7 +25,7 @@ export interface BackendDeps {
   version: string;
   /** Data folder for recent files etc.; defaults to $VSS_HOME or ~/.vss-studio. */
   dataDir?: string;
-  /** The engine worker; undefined until the engine work lands. */
+  /** The engine worker's availability; unset: reported as unavailable. */
   engine?: EngineSlot;
   /** Folder of the model bundles (the Electron main passes its app's native-models); default modelsRoot(). */
   modelsDir?: string;
@@ -52,11 +34,15 @@ export interface BackendDeps {
   cacheLimitMB?: number;
   /** Called after the recent list changes (Electron rebuilds its Open Recent menu). */
   onRecentChanged?: (items: RecentItem[]) => void;
+  /** Projects kept open at once, engine and flow test doubles (see Workspace). */
+  workspace?: Pick<WorkspaceOptions, 'maxOpen' | 'engine' | 'flows'>;
 }
 
 export type EventListener = <E extends EventName>(name: E, payload: Events[E]) => void;
 
 export interface Backend {
+  /** What is open: videos, projects, engine runs, the flow service. */
+  workspace: Workspace;
   handle<K extends RequestName>(name: K, req: Req<K>): Promise<Res<K>>;
   /** Validates an untrusted request (name and argument) and handles it. Throws VssError/ValidationError. */
   dispatch(name: unknown, req: unknown): Promise<unknown>;
@@ -72,62 +58,17 @@ export interface Backend {
 export function createBackend(deps: BackendDeps): Backend {
   const { video } = deps;
   const dataDir = deps.dataDir ?? resolveDataDir();
-  const recent: RecentStore = createRecentStore(dataDir);
   const listeners = new Set<EventListener>();
-  const workspace: WorkspaceContext = {
+  const ws = new Workspace({
+    ...deps.workspace,
     video,
     dataDir,
-    projects: new Map(),
     ...(deps.modelsDir ? { modelsDir: deps.modelsDir } : {}),
     emit: (name, payload) => {
       for (const l of listeners) l(name, payload);
     },
-  };
-
-  function known(videoId: string) {
-    const info = video.get(videoId);
-    if (!info) throw new VssError('NOT_FOUND', `no open video with id "${videoId}"`);
-    return info;
-  }
-
-  const handlers: Handlers = {
-    'app.info': async () => ({
-      version: deps.version,
-      transport: deps.transport,
-      engine: deps.engine
-        ? { available: deps.engine.available, note: deps.engine.note }
-        : { available: false, note: 'engine not built yet' },
-      cacheLimitMB: deps.cacheLimitMB ?? 512,
-    }),
-    'app.openDialog': async () => {
-      if (!deps.openDialog) throw new VssError('UNSUPPORTED', 'a native file dialog exists only in the desktop app; type a path instead');
-      return { path: await deps.openDialog() };
-    },
-    'video.open': async ({ path }) => {
-      const abs = resolve(path);
-      const already = video.list().find((v) => v.path === abs);
-      const info = already ?? (await video.open(abs));
-      // A read-only data folder must not block opening.
-      await recent.add(info.path).then(deps.onRecentChanged, () => undefined);
-      return info;
-    },
-    'video.close': async ({ videoId }) => ({ closed: await video.close(videoId) }),
-    'video.list': async () => ({ videos: video.list() }),
-    'recent.list': async () => ({ items: await recent.list() }),
-    'recent.clear': async () => {
-      const items = await recent.clear();
-      deps.onRecentChanged?.(items);
-      return { items };
-    },
-    'video.playhead': async ({ videoId, index, direction }) => {
-      const info = known(videoId);
-      if (index >= info.frameCount) throw new VssError('OUT_OF_RANGE', `frame ${index} is past the last frame (${info.frameCount - 1})`);
-      video.playhead(videoId, index, direction);
-      return { ok: true };
-    },
-    ...createProjectHandlers(workspace),
-    ...createEngineHandlers(workspace),
-  };
+  });
+  const handlers = createHandlers(ws, createRecentStore(dataDir), deps);
 
   function handle<K extends RequestName>(name: K, req: Req<K>): Promise<Res<K>> {
     const h = handlers[name] as (r: Req<K>) => Promise<Res<K>>;
@@ -135,15 +76,16 @@ export function createBackend(deps: BackendDeps): Backend {
   }
 
   const frame = async (videoId: string, index: number): Promise<DecodedFrame> => {
-    const info = known(videoId);
+    const info = video.get(videoId);
+    if (!info) throw new VssError('NOT_FOUND', `no open video with id "${videoId}"`);
     if (!Number.isInteger(index) || index < 0 || index >= info.frameCount) {
       throw new VssError('OUT_OF_RANGE', `frame ${index} is out of range (0..${info.frameCount - 1})`);
     }
     return video.frame(videoId, index);
   };
-  const flows = new FlowCache(frame);
 
   return {
+    workspace: ws,
     handle,
     async dispatch(name, req) {
       if (!isRequestName(name)) throw new VssError('BAD_REQUEST', `unknown request "${String(name).slice(0, 64)}"`);
@@ -151,16 +93,14 @@ export function createBackend(deps: BackendDeps): Backend {
       return handle(name, valid);
     },
     frame,
-    resource: (req) => readResource({ ctx: workspace, frame, flows }, req),
-    emit: workspace.emit,
+    resource: (req) => readResource({ ws, frame }, req),
+    emit: (name, payload) => ws.emit(name, payload),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async dispose() {
-      await disposeEngineRuns(workspace);
-      await flows.dispose();
-      await flushAllProjects(workspace);
+      await ws.dispose();
       listeners.clear();
       await deps.engine?.dispose?.();
       await video.dispose();

@@ -1,12 +1,13 @@
 /**
- * The review host's overlay flow (electron/backend/workspace/resource-flow.ts) at 1080p: time per
+ * The review host's overlay flow (the workspace's flow service, electron/backend/workspace/flow-service.ts) at 1080p: time per
  * flow and how long the host's event loop stalls meanwhile (the largest gap between 1 ms timer
  * ticks: what a frame request waits). Ours: DIS in the flow worker thread (frames copied into the
  * message); peer in the same run: DIS inline on the event loop, as before the worker.
  */
 import { cpus, loadavg } from 'node:os';
 import { summarize, type BenchSection, runIfMain } from './types.ts';
-import { FlowCache, FLOW_MAX_WIDTH } from '../../electron/backend/workspace/resource-flow.ts';
+import { FlowService } from '../../electron/backend/workspace/flow-service.ts';
+import { FLOW_MAX_WIDTH } from '../../electron/backend/workspace/resource-flow.ts';
 import { flowGrid } from '../../electron/engine/flow-worker/flow-grid.ts';
 import type { DecodedFrame } from '../../electron/backend/video/types.ts';
 
@@ -20,7 +21,7 @@ function frame(i: number): DecodedFrame {
   return { index: i, width: W, height: H, rgba } as DecodedFrame;
 }
 
-async function measure(c: FlowCache): Promise<{ perFlow: number[]; gaps: number[] }> {
+async function measure(c: FlowService): Promise<{ perFlow: number[]; gaps: number[] }> {
   await c.get('v', 0); // starts the worker
   const gaps: number[] = [];
   let last = performance.now();
@@ -49,8 +50,8 @@ export async function bench(): Promise<BenchSection> {
   const get = async (_v: string, i: number) => frames[i]!;
   const rows: string[][] = [];
   for (const [name, cache] of [
-    ['worker thread (ours)', new FlowCache(get)],
-    ['inline on the event loop (peer)', new FlowCache(get, { compute: async (a, b) => flowGrid(a, b, FLOW_MAX_WIDTH) })],
+    ['worker thread (ours)', new FlowService(get)],
+    ['inline on the event loop (peer)', new FlowService(get, { compute: async (a, b) => flowGrid(a, b, FLOW_MAX_WIDTH) })],
   ] as const) {
     const { perFlow, gaps } = await measure(cache);
     const f = summarize(perFlow);

@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { EventName, Events, VideoInfo } from '../../shared/contract.ts';
+import type { Events, VideoInfo } from '../../shared/contract.ts';
 import { DiffBuilder, deserializeDiff, serializeDiff } from '../../engine/edit/index.ts';
 import type { LabelMap } from '../../engine/types.ts';
 import { VssError } from '../errors.ts';
 import type { VideoService } from '../video/types.ts';
 import { fakeRun, fakeVideo, tempDir } from '../project/test-fixtures.ts';
-import type { WorkspaceContext } from './context.ts';
-import { createProjectHandlers } from './project-handlers.ts';
+import { FlowWorker } from '../../engine/flow-worker/client.ts';
+import { testWorkspace } from './test-support.ts';
 
 const W = 128;
 const H = 96;
@@ -39,13 +39,11 @@ function movingVideo(frames: number): VideoService {
 
 async function setup(video: VideoService = movingVideo(6)) {
   const root = await tempDir('edit');
-  const events: { name: EventName; payload: Events[EventName] }[] = [];
-  const ctx: WorkspaceContext = { video, dataDir: join(root, 'home'), projects: new Map(), emit: (name, payload) => void events.push({ name, payload }) };
-  const h = createProjectHandlers(ctx);
+  const { ws, h, events } = testWorkspace({ video, dataDir: join(root, 'home') });
   const p = await h['project.forVideo']({ videoPath: await fakeVideo(root), model: MODEL });
   const labels = (): LabelMap => ({ width: W, height: H, data: new Uint8Array(W * H).fill(3) });
-  const track = await ctx.projects.get(p.id)!.project.addTrack(await fakeRun(join(root, 'run'), 6, labels), 'engine');
-  return { h, ctx, p, track, events, root };
+  const track = await ws.session(p.id).open.project.addTrack(await fakeRun(join(root, 'run'), 6, labels), 'engine');
+  return { h, ws, p, track, events, root };
 }
 
 test('propagatePreview carries a correction along the flow to the next frames without applying it', async () => {
@@ -63,6 +61,26 @@ test('propagatePreview carries a correction along the flow to the next frames wi
   assert.ok(Math.abs(mean - 45.5) < 1.5, `mean x ${mean}`);
   assert.deepEqual((await h['project.forVideo']({ videoPath: p.videoPath })).corrections[track.id] ?? [], [], 'nothing applied');
   await assert.rejects(h['edit.apply']({ projectId: p.id, trackId: track.id, frames: [{ index: 1, diff: '{"frame":1}' }] }), (e: unknown) => e instanceof VssError && e.code === 'BAD_REQUEST');
+});
+
+test('propagation computes every flow pair in the flow service\'s worker thread while the event loop keeps ticking', async () => {
+  const { h, ws, p, track } = await setup();
+  const thread = ws.flows.thread;
+  assert.ok(thread instanceof FlowWorker, 'the workspace flow service runs a FlowWorker');
+  const b = new DiffBuilder({ width: W, height: H, data: new Uint8Array(W * H).fill(3) }, 2);
+  for (let y = 40; y < 48; y++) for (let x = 40; x < 48; x++) b.set(y * W + x, 8);
+  let ticks = 0;
+  const timer = setInterval(() => ticks++, 1);
+  try {
+    const res = await h['edit.propagatePreview']({ projectId: p.id, trackId: track.id, index: 2, diff: JSON.stringify(serializeDiff(b.finish())), forward: 3, backward: 2 });
+    assert.ok(res.frames.length > 0);
+  } finally {
+    clearInterval(timer);
+  }
+  // Pairs 0-1, 1-2, 2-3, 3-4, 4-5: each answered by the thread (both directions in one answer).
+  assert.equal(thread.answered, 5);
+  assert.ok(ticks > 0, 'the event loop ticked while the flow was computed');
+  await ws.dispose();
 });
 
 test('export.cancel stops a running export; nothing is left at the destination', async () => {

@@ -1,16 +1,18 @@
 /**
  * Edit requests: edit.apply (serialized diffs → corrected labels, which locks the frame; a frame
  * whose labels return to the engine's loses its correction), edit.propagatePreview (a correction
- * carried along DIS flow with the occlusion check; nothing applied) and frame.lock.
+ * carried along DIS flow with the occlusion check, the flow computed by the workspace's flow
+ * service off the event loop; nothing applied) and frame.lock.
  */
 import { applyDiff, deserializeDiff, diffPixelCount, previewPropagation, serializeDiff, type FrameDiff } from '../../engine/edit/index.ts';
-import type { FlowField, LabelMap } from '../../engine/types.ts';
+import type { FlowPair } from '../../engine/flow/forward-backward.ts';
+import type { LabelMap } from '../../engine/types.ts';
+import type { Req, Res } from '../../shared/contract.ts';
 import type { HandlerGroup } from '../handlers.ts';
 import { VssError } from '../errors.ts';
-import type { WorkspaceContext } from './context.ts';
-import { EditFlowCache } from './edit-flow.ts';
-import { sessionOf, type ProjectSession } from './project-session.ts';
+import type { ProjectSession } from './project-session.ts';
 import { stemsToIndices } from './project-stems.ts';
+import type { Workspace } from './workspace.ts';
 
 export type EditRequestName = 'edit.apply' | 'edit.propagatePreview' | 'frame.lock';
 
@@ -55,46 +57,43 @@ async function applyFrames(s: ProjectSession, trackId: string, frames: { index: 
   return stemsToIndices(s.stems, p.correctedStems(trackId));
 }
 
-export function createEditHandlers(ctx: WorkspaceContext): HandlerGroup<EditRequestName> {
-  const flows = new EditFlowCache(ctx.video);
+/** The propagation preview of a correction on frame `index` over [index-backward, index+forward]. */
+async function propagatePreview(ws: Workspace, req: Req<'edit.propagatePreview'>): Promise<Res<'edit.propagatePreview'>> {
+  const { trackId, index, forward, backward } = req;
+  const s = ws.session(req.projectId);
+  const video = ws.videoOf(s, "the project's video is missing: relocate it first");
+  const p = s.open.project;
+  p.track(trackId);
+  const correction = parseWireDiff(req.diff, 'diff');
+  correction.frame = index;
+  const first = Math.max(0, index - backward);
+  const last = Math.min(video.frameCount - 1, index + forward);
+  const labels = new Map<number, LabelMap>();
+  for (let i = first; i <= last; i++) {
+    const l = i === index ? undefined : await p.loadLabels(trackId, s.stems.stemOf(i)).catch(() => undefined);
+    if (l) labels.set(i, l);
+  }
+  const steps: [number, number][] = [];
+  for (let i = index; i < last; i++) steps.push([i, i + 1]);
+  for (let i = index; i > first; i--) steps.push([i, i - 1]);
+  const pairs = new Map<string, FlowPair>();
+  for (const [a, b] of steps) pairs.set(`${a}:${b}`, await ws.flows.pair(video.id, a, b));
+  const proposed = previewPropagation(correction, (a, b) => pairs.get(`${a}:${b}`)?.forward, (f) => labels.get(f), {
+    forward: last - index,
+    backward: index - first,
+    skipFrame: (f) => p.isLocked(trackId, s.stems.stemOf(f)),
+    occlusion: (a, b) => pairs.get(`${a}:${b}`)?.occluded,
+  });
+  return { frames: proposed.map((d) => ({ index: d.frame, diff: wireDiff(d), changed: diffPixelCount(d) })).filter((f) => f.changed > 0) };
+}
+
+/** The edit.* and frame.* handler table. */
+export function createEditHandlers(ws: Workspace): HandlerGroup<EditRequestName> {
   return {
-    'edit.apply': async ({ projectId, trackId, frames }) => ({ corrections: await applyFrames(sessionOf(ctx, projectId), trackId, frames) }),
-    'edit.propagatePreview': async ({ projectId, trackId, index, diff, forward, backward }) => {
-      const s = sessionOf(ctx, projectId);
-      const videoId = s.open.videoId;
-      const video = videoId ? ctx.video.get(videoId) : undefined;
-      if (!videoId || !video) throw new VssError('BAD_REQUEST', "the project's video is missing: relocate it first");
-      const p = s.open.project;
-      p.track(trackId);
-      const correction = parseWireDiff(diff, 'diff');
-      correction.frame = index;
-      const first = Math.max(0, index - backward);
-      const last = Math.min(video.frameCount - 1, index + forward);
-      const labels = new Map<number, LabelMap>();
-      const fwd = new Map<string, FlowField>();
-      const occ = new Map<string, Uint8Array>();
-      for (let i = first; i <= last; i++) {
-        const l = i === index ? undefined : await p.loadLabels(trackId, s.stems.stemOf(i)).catch(() => undefined);
-        if (l) labels.set(i, l);
-      }
-      for (let i = index; i < last; i++) await addPair(i, i + 1);
-      for (let i = index; i > first; i--) await addPair(i, i - 1);
-      async function addPair(a: number, b: number): Promise<void> {
-        const pair = await flows.pair(videoId!, a, b);
-        fwd.set(`${a}:${b}`, pair.forward);
-        fwd.set(`${b}:${a}`, pair.backward);
-        occ.set(`${a}:${b}`, pair.occluded);
-      }
-      const proposed = previewPropagation(correction, (a, b) => fwd.get(`${a}:${b}`), (f) => labels.get(f), {
-        forward: last - index,
-        backward: index - first,
-        skipFrame: (f) => p.isLocked(trackId, s.stems.stemOf(f)),
-        occlusion: (a, b) => occ.get(`${a}:${b}`),
-      });
-      return { frames: proposed.map((d) => ({ index: d.frame, diff: wireDiff(d), changed: diffPixelCount(d) })).filter((f) => f.changed > 0) };
-    },
+    'edit.apply': async ({ projectId, trackId, frames }) => ({ corrections: await applyFrames(ws.session(projectId), trackId, frames) }),
+    'edit.propagatePreview': (req) => propagatePreview(ws, req),
     'frame.lock': async ({ projectId, trackId, index, locked }) => {
-      const s = sessionOf(ctx, projectId);
+      const s = ws.session(projectId);
       const stem = s.stems.stemOf(index);
       if (locked) s.open.project.lockFrames(trackId, [stem]);
       else s.open.project.unlockFrames(trackId, [stem]);

@@ -7,12 +7,12 @@ import { mergeRunFrames, type RunMarks } from '../../shared/run-frames.ts';
 import { createProject } from '../project/index.ts';
 import { CAMVID_CLASSES, fakeVideo, tempDir } from '../project/test-fixtures.ts';
 import type { DecodedFrame, VideoService } from '../video/types.ts';
-import type { WorkspaceContext } from './context.ts';
-import { createEngineHandlers } from './engine-handlers.ts';
 import { listModels, TEST_MODELS_ENV } from './engine-models.ts';
-import { FlowCache } from './resource-flow.ts';
+import { videoFrameSource } from '../../engine/worker/video-source.ts';
 import { readResource } from './resource-read.ts';
 import { trackInfos } from './track-info.ts';
+import { Workspace } from './workspace.ts';
+import { createEngineHandlers } from './engine-handlers.ts';
 
 // These runs use the test bundles, which models.list and engine.run offer only when asked to.
 process.env[TEST_MODELS_ENV] = '1';
@@ -49,17 +49,19 @@ async function setup() {
   const project = await createProject(`${dir}/proj`, { videoPath: video.get('v1')!.path, classes: CAMVID_CLASSES, frameCount: N });
   const events: { name: EventName; payload: unknown }[] = [];
   let onDone: (p: Events['engine.done']) => void = () => undefined;
-  const ctx: WorkspaceContext = {
+  // Frames through the (test) video service, so the test can hold some back.
+  const ws = new Workspace({
     video,
     dataDir: dir,
-    projects: new Map([['p1', { id: 'p1', project, videoId: 'v1' }]]),
+    engine: { source: (info) => videoFrameSource(video, info) },
     emit: (name, payload) => {
       events.push({ name, payload });
       if (name === 'engine.done') onDone(payload as Events['engine.done']);
     },
-  };
+  });
+  const pid = (await ws.register(project)).id;
   const done = new Promise<Events['engine.done']>((r) => (onDone = r));
-  return { ctx, project, events, done, h: createEngineHandlers(ctx) };
+  return { ws, pid, project, events, done, h: createEngineHandlers(ws) };
 }
 
 test('models.list includes the default bundle and the marked test bundles', async () => {
@@ -70,14 +72,14 @@ test('models.list includes the default bundle and the marked test bundles', asyn
 });
 
 test('a dff run fills a new track progressively and ends with its key frames and TC', async () => {
-  const { ctx, project, events, done, h } = await setup();
+  const { ws, pid, project, events, done, h } = await setup();
   // Frames below a progress event's `done` can be fetched at once (while the run goes on).
   const duringRun: Promise<number>[] = [];
-  const emit = ctx.emit;
-  ctx.emit = (name, payload) => {
+  const emit = ws.emit;
+  ws.emit = (name, payload) => {
     const p = payload as Events['engine.progress'];
     if (name === 'engine.progress' && duringRun.length === 0 && p.done > 0 && p.done < N) {
-      duringRun.push(readResource({ ctx, frame: ctx.video.frame, flows: new FlowCache(ctx.video.frame) }, { kind: 'labels', projectId: 'p1', trackId: p.trackId, index: p.done - 1, raw: false }).then((r) => r.body.length));
+      duringRun.push(readResource({ ws, frame: ws.video.frame }, { kind: 'labels', projectId: pid, trackId: p.trackId, index: p.done - 1, raw: false }).then((r) => r.body.length));
     }
     emit(name, payload);
   };
@@ -85,16 +87,16 @@ test('a dff run fills a new track progressively and ends with its key frames and
   // labels read, so "results appear while the run goes on" is checked deterministically.
   let release: () => void = () => undefined;
   const released = new Promise<void>((r) => (release = r));
-  const frame = ctx.video.frame;
-  ctx.video.frame = async (id, index) => {
+  const frame = ws.video.frame;
+  ws.video.frame = async (id, index) => {
     if (index >= N / 2) await released;
     return frame(id, index);
   };
-  ctx.emit = ((inner) => (name, payload) => {
+  ws.emit = ((inner) => (name, payload) => {
     inner(name, payload);
     if (duringRun.length > 0) void duringRun[0]!.then(() => release());
-  })(ctx.emit);
-  const { trackId } = await h['engine.run']({ projectId: 'p1', model: 'test-tiny/split', mode: 'dff', settings: { keyInterval: 4 } });
+  })(ws.emit);
+  const { trackId } = await h['engine.run']({ projectId: pid, model: 'test-tiny/split', mode: 'dff', settings: { keyInterval: 4 } });
   assert.equal(trackId, 'dff-k-4');
   const end = await done;
   assert.equal(end.status, 'done', end.message);
@@ -115,22 +117,22 @@ test('a dff run fills a new track progressively and ends with its key frames and
   if (early.length > 0) assert.ok(early.some((b) => b.frames.some((f) => f.key)), 'key frames reported while running');
   assert.equal(duringRun.length, 1, 'no progress step before the end');
   assert.equal(await duringRun[0], W * H);
-  const labels = await readResource({ ctx, frame: ctx.video.frame, flows: new FlowCache(ctx.video.frame) }, { kind: 'labels', projectId: 'p1', trackId, index: N - 1, raw: false });
+  const labels = await readResource({ ws, frame: ws.video.frame }, { kind: 'labels', projectId: pid, trackId, index: N - 1, raw: false });
   assert.equal(labels.body.length, W * H);
-  await assert.rejects(readResource({ ctx, frame: ctx.video.frame, flows: new FlowCache(ctx.video.frame) }, { kind: 'labels', projectId: 'p1', trackId, index: N, raw: false }), /out of range/);
-  const flow = await readResource({ ctx, frame: ctx.video.frame, flows: new FlowCache(ctx.video.frame) }, { kind: 'flow', videoId: 'v1', index: 0 });
+  await assert.rejects(readResource({ ws, frame: ws.video.frame }, { kind: 'labels', projectId: pid, trackId, index: N, raw: false }), /out of range/);
+  const flow = await readResource({ ws, frame: ws.video.frame }, { kind: 'flow', videoId: 'v1', index: 0 });
   assert.equal(flow.body.byteLength, Number(flow.headers['x-frame-width']) * Number(flow.headers['x-frame-height']) * 8);
-  const infos = await trackInfos(ctx, ctx.projects.get('p1')!);
+  const infos = await trackInfos(ws, ws.session(pid).open);
   assert.equal(infos[0]?.status, 'done');
-  await h['track.rename']({ projectId: 'p1', trackId, name: 'baseline' });
+  await h['track.rename']({ projectId: pid, trackId, name: 'baseline' });
   assert.equal(project.track(trackId).name, 'baseline');
-  await h['track.delete']({ projectId: 'p1', trackId });
+  await h['track.delete']({ projectId: pid, trackId });
   assert.equal(project.tracks.length, 0);
 });
 
 test('a cancelled run ends as cancelled', async () => {
-  const { done, h } = await setup();
-  const { runId } = await h['engine.run']({ projectId: 'p1', model: 'test-tiny/single', mode: 'per-frame', settings: {} });
+  const { done, h, pid } = await setup();
+  const { runId } = await h['engine.run']({ projectId: pid, model: 'test-tiny/single', mode: 'per-frame', settings: {} });
   assert.deepEqual(await h['engine.cancel']({ runId }), { cancelled: true });
   const end = await done;
   assert.equal(end.status, 'cancelled');

@@ -11,17 +11,23 @@ import { join } from 'node:path';
 import type { Req, Res } from '../../shared/contract.ts';
 import { RunFrameLog } from '../../shared/run-frames.ts';
 import type { SegmentProgress } from '../../engine/segment/types.ts';
-import { EngineClient, type EngineRun } from '../../engine/worker/client.ts';
+import { EngineClient, type EngineRun, type FrameSource } from '../../engine/worker/client.ts';
 import { frameStem, videoFrameSource } from '../../engine/worker/video-source.ts';
+import type { VideoInfo } from '../../shared/contract.ts';
 import { segmentSettings } from '../../engine/segment/settings.ts';
 import { VssError, toWireError } from '../errors.ts';
 import { trackIdFor } from '../project/paths.ts';
-import { openProjectById, type WorkspaceContext } from './context.ts';
 import { modelsRoot, pickModel } from './engine-models.ts';
 import { defaultTrackName, uniqueName } from './engine-names.ts';
 import { ProgressiveImport } from './engine-import.ts';
 import { trackInfo } from './track-info.ts';
-import { setLiveStatus } from './track-status.ts';
+import type { Workspace } from './workspace.ts';
+
+export interface EngineRunsOptions {
+  client?: Pick<EngineClient, 'start'>;
+  /** Frames of a run (default: the engine's own sequential decoder of the video). */
+  source?: (info: VideoInfo) => FrameSource;
+}
 
 interface ActiveRun {
   runId: string;
@@ -34,17 +40,27 @@ interface ActiveRun {
 
 export class EngineRuns {
   private readonly runs = new Map<string, ActiveRun>();
+  private readonly client: Pick<EngineClient, 'start'>;
+  private readonly source: (info: VideoInfo) => FrameSource;
 
   constructor(
-    private readonly ctx: WorkspaceContext,
-    private readonly client: Pick<EngineClient, 'start'> = new EngineClient(),
-  ) {}
+    private readonly ws: Workspace,
+    o: EngineRunsOptions = {},
+  ) {
+    this.client = o.client ?? new EngineClient();
+    this.source = o.source ?? ((info) => videoFrameSource(ws.video, info));
+  }
+
+  /** True while a run fills a track of the project. */
+  busy(projectId: string): boolean {
+    return [...this.runs.values()].some((r) => r.projectId === projectId);
+  }
 
   async start(req: Req<'engine.run'>): Promise<Res<'engine.run'>> {
-    const open = openProjectById(this.ctx, req.projectId);
-    const info = open.videoId ? this.ctx.video.get(open.videoId) : undefined;
-    if (!info) throw new VssError('NOT_FOUND', "the project's video is missing; relocate it before running the engine");
-    const model = await pickModel(req.model, this.ctx.modelsDir ?? modelsRoot());
+    const s = this.ws.session(req.projectId);
+    const open = s.open;
+    const info = this.ws.videoOf(s, "the project's video is missing; relocate it before running the engine");
+    const model = await pickModel(req.model, this.ws.modelsDir ?? modelsRoot());
     const mine = [...this.runs.values()].filter((r) => r.projectId === open.id);
     const tracks = open.project.tracks;
     const name = uniqueName(req.name?.trim() || defaultTrackName(req.mode, req.settings), [...tracks.map((t) => t.name), ...mine.map((r) => r.name)]);
@@ -54,7 +70,7 @@ export class EngineRuns {
     const runId = randomBytes(6).toString('hex');
     const runsDir = join(open.project.dir, 'runs');
     const out = join(runsDir, runId);
-    const handle = this.client.start({ settings, out, force: false, source: info.path, total: info.frameCount }, videoFrameSource(this.ctx.video, info));
+    const handle = this.client.start({ settings, out, force: false, source: info.path, total: info.frameCount }, this.source(info));
     const { model: _m, ...summarySettings } = settings;
     const importer = new ProgressiveImport({
       project: open.project,
@@ -66,7 +82,7 @@ export class EngineRuns {
     });
     const run: ActiveRun = { runId, projectId: open.id, trackId, name, handle, ended: Promise.resolve() };
     this.runs.set(runId, run);
-    setLiveStatus(this.ctx, open.id, trackId, { status: 'running', framesDone: 0 });
+    this.ws.setLiveStatus(open.id, trackId, { status: 'running', framesDone: 0 });
     run.ended = this.drive(run, importer, runsDir, out, info.frameCount);
     return { runId, trackId };
   }
@@ -95,17 +111,17 @@ export class EngineRuns {
   }
 
   private async drive(run: ActiveRun, importer: ProgressiveImport, runsDir: string, out: string, total: number): Promise<void> {
-    const { ctx } = this;
-    const open = openProjectById(ctx, run.projectId);
+    const { ws } = this;
+    const open = ws.session(run.projectId).open;
     let latest: SegmentProgress = { done: 0, total, fps: 0, etaSec: 0 };
     let tmpDir: string | null = null;
     let pumping: Promise<void> | null = null;
     const marks = new RunFrameLog();
     const report = (): void => {
       if (importer.trackId && importer.trackId !== run.trackId) run.trackId = importer.trackId;
-      setLiveStatus(ctx, run.projectId, run.trackId, { status: 'running', framesDone: importer.imported, ...marks.snapshot() });
+      ws.setLiveStatus(run.projectId, run.trackId, { status: 'running', framesDone: importer.imported, ...marks.snapshot() });
       const { frames: _f, ...info } = latest;
-      ctx.emit('engine.progress', { ...info, done: importer.imported, runId: run.runId, projectId: run.projectId, trackId: run.trackId, frames: marks.take() });
+      ws.emit('engine.progress', { ...info, done: importer.imported, runId: run.runId, projectId: run.projectId, trackId: run.trackId, frames: marks.take() });
     };
     const pump = (): void => {
       if (pumping) return;
@@ -148,9 +164,10 @@ export class EngineRuns {
     const track = open.project.tracks.find((t) => t.id === trackId);
     // A stopped run keeps the key frames and TC it reported (its track has no real summary.json).
     const stopped = track && status !== 'done' ? { status, framesDone: importer.imported, ...marks.snapshot() } : null;
-    setLiveStatus(ctx, run.projectId, trackId, stopped);
-    const info = track ? await trackInfo(open.project, track, stopped ?? undefined) : null;
-    ctx.emit('engine.done', { runId: run.runId, projectId: run.projectId, trackId, status, message, track: info });
+    ws.setLiveStatus(run.projectId, trackId, stopped);
+    const info = track ? await trackInfo(ws, open.project, track, stopped ?? undefined) : null;
+    ws.emit('engine.done', { runId: run.runId, projectId: run.projectId, trackId, status, message, track: info });
+    await ws.runEnded(run.projectId);
   }
 }
 

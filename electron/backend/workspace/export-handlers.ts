@@ -6,17 +6,17 @@ import { randomBytes } from 'node:crypto';
 import type { HandlerGroup } from '../handlers.ts';
 import { VssError } from '../errors.ts';
 import { exportTrack } from '../export/index.ts';
-import type { WorkspaceContext } from './context.ts';
-import { sessionOf } from './project-session.ts';
 import { progressMeter } from './export-progress.ts';
+import type { Workspace } from './workspace.ts';
 
 export type ExportRequestName = 'export.start' | 'export.cancel';
 
-export function createExportHandlers(ctx: WorkspaceContext): HandlerGroup<ExportRequestName> {
+/** The export.* handler table. */
+export function createExportHandlers(ws: Workspace): HandlerGroup<ExportRequestName> {
   const jobs = new Map<string, AbortController>();
   return {
     'export.start': async ({ projectId, trackId, corrected, format, out, from, to }) => {
-      const s = sessionOf(ctx, projectId);
+      const s = ws.session(projectId);
       const project = s.open.project;
       project.track(trackId);
       const videoId = s.open.videoId;
@@ -27,7 +27,7 @@ export function createExportHandlers(ctx: WorkspaceContext): HandlerGroup<Export
       const abort = new AbortController();
       jobs.set(jobId, abort);
       const meter = progressMeter();
-      const fps = videoId ? ctx.video.get(videoId)?.fps : undefined;
+      const fps = videoId ? ws.video.get(videoId)?.fps : undefined;
       void exportTrack(project, {
         format,
         track: trackId,
@@ -36,14 +36,14 @@ export function createExportHandlers(ctx: WorkspaceContext): HandlerGroup<Export
         from,
         to,
         fps,
-        frames: videoId ? (i) => ctx.video.frame(videoId, i) : undefined,
+        frames: videoId ? (i) => ws.video.frame(videoId, i) : undefined,
         signal: abort.signal,
-        onProgress: (p) => ctx.emit('export.progress', { jobId, ...meter(p.done, p.total) }),
+        onProgress: (p) => ws.emit('export.progress', { jobId, ...meter(p.done, p.total) }),
       }).then(
-        (r) => ctx.emit('export.done', { jobId, status: 'done', message: `exported ${r.frames} frames to ${r.out}`, out: r.out }),
+        (r) => ws.emit('export.done', { jobId, status: 'done', message: `exported ${r.frames} frames to ${r.out}`, out: r.out }),
         (e: unknown) => {
           const cancelled = e instanceof VssError && e.code === 'CANCELLED';
-          ctx.emit('export.done', { jobId, status: cancelled ? 'cancelled' : 'failed', message: cancelled ? 'export cancelled' : e instanceof Error ? e.message.split('\n')[0]! : String(e), out });
+          ws.emit('export.done', { jobId, status: cancelled ? 'cancelled' : 'failed', message: cancelled ? 'export cancelled' : e instanceof Error ? e.message.split('\n')[0]! : String(e), out });
         },
       ).finally(() => jobs.delete(jobId));
       return { jobId };

@@ -3,24 +3,21 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EventName, Events } from '../../shared/contract.ts';
+import type { Events } from '../../shared/contract.ts';
 import { DiffBuilder, serializeDiff } from '../../engine/edit/index.ts';
 import { fakeVideoService } from '../host/fake-video.test-support.ts';
 import { decodeLabelPng } from '../project/label-png.ts';
 import { fakeRun, fakeVideo, tempDir } from '../project/test-fixtures.ts';
-import type { WorkspaceContext } from './context.ts';
-import { createProjectHandlers } from './project-handlers.ts';
+import { testWorkspace } from './test-support.ts';
 import { defaultView } from './project-view.ts';
 
 const MODEL = join(import.meta.dirname, '../../../native-models/test-tiny/single');
 
 async function setup(frames = 5) {
   const root = await tempDir('ws');
-  const events: { name: EventName; payload: Events[EventName] }[] = [];
-  const ctx: WorkspaceContext = { video: fakeVideoService(frames), dataDir: join(root, 'home'), projects: new Map(), emit: (name, payload) => void events.push({ name, payload }) };
-  const h = createProjectHandlers(ctx);
+  const { ws, h, events } = testWorkspace({ video: fakeVideoService(frames), dataDir: join(root, 'home') });
   const videoPath = await fakeVideo(root);
-  return { root, ctx, h, videoPath, events };
+  return { root, ws, h, videoPath, events };
 }
 
 /** A one-pixel change of frame `frame` (8x6 labels) at offset `at` to class `to`. */
@@ -31,7 +28,7 @@ function pixelDiff(frame: number, at: number, from: number, to: number): string 
 }
 
 test('project.forVideo creates the automatic project once and reopens it', async () => {
-  const { h, ctx, videoPath } = await setup();
+  const { h, ws, videoPath } = await setup();
   const a = await h['project.forVideo']({ videoPath, model: MODEL });
   assert.match(a.dir, /projects[\\/]clip-[0-9a-f]{10}$/);
   assert.equal(a.video?.frameCount, 5);
@@ -43,7 +40,7 @@ test('project.forVideo creates the automatic project once and reopens it', async
   const b = await h['project.forVideo']({ videoPath });
   assert.equal(b.dir, a.dir);
   assert.deepEqual((await h['project.recent']({})).items.map((i) => i.dir), [a.dir]);
-  assert.equal(ctx.projects.size, 1);
+  assert.equal(ws.openSessions().length, 1);
 });
 
 test('setView and saveHistory are autosaved and restored on reopen', async () => {
@@ -77,9 +74,9 @@ test('a moved video is reported and relocateVideo fixes it', async () => {
 });
 
 test('edit.apply writes the corrected labels, locks the frame, and undoing to the engine labels drops it', async () => {
-  const { h, ctx, videoPath, root } = await setup();
+  const { h, ws, videoPath, root } = await setup();
   const a = await h['project.forVideo']({ videoPath, model: MODEL });
-  const project = ctx.projects.get(a.id)!.project;
+  const project = ws.session(a.id).open.project;
   const track = await project.addTrack(await fakeRun(join(root, 'run'), 5), 'engine');
   // frame 1: top half class 1, offset 2 is in the top half
   const res = await h['edit.apply']({ projectId: a.id, trackId: track.id, frames: [{ index: 1, diff: pixelDiff(1, 2, 1, 7) }] });
@@ -97,9 +94,9 @@ test('edit.apply writes the corrected labels, locks the frame, and undoing to th
 });
 
 test('export.start writes label PNGs with progress and done events; cancel answers for unknown jobs', async () => {
-  const { h, ctx, videoPath, root, events } = await setup();
+  const { h, ws, videoPath, root, events } = await setup();
   const a = await h['project.forVideo']({ videoPath, model: MODEL });
-  const track = await ctx.projects.get(a.id)!.project.addTrack(await fakeRun(join(root, 'run'), 5), 'engine');
+  const track = await ws.session(a.id).open.project.addTrack(await fakeRun(join(root, 'run'), 5), 'engine');
   const out = join(root, 'out');
   const { jobId } = await h['export.start']({ projectId: a.id, trackId: track.id, corrected: true, format: 'labels', out, from: 1, to: 3 });
   await new Promise<void>((r) => {

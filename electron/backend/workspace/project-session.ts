@@ -1,14 +1,21 @@
 /**
  * Per open project: the project, its autosaver, the UI view (view.json), the session's undo
- * history and the stem map. Kept per WorkspaceContext so every handler group (projects, edits,
- * export, engine runs) can build the contract ProjectState with projectState(ctx, id).
+ * history and the stem map. The Workspace (workspace.ts) holds the sessions; every handler
+ * builds the contract ProjectState with projectState(ws, id).
  */
 import type { ProjectState, ProjectView } from '../../shared/contract.ts';
-import { VssError } from '../errors.ts';
 import type { Autosaver } from '../project/autosave.ts';
-import type { OpenProject, WorkspaceContext } from './context.ts';
+import type { Project } from '../project/index.ts';
 import { stemMapFor, stemsToIndices, type StemMap } from './project-stems.ts';
 import { trackInfos } from './track-info.ts';
+import type { Workspace } from './workspace.ts';
+
+export interface OpenProject {
+  id: string;
+  project: Project;
+  /** Id of the project's video in the VideoService; null while the video is missing. */
+  videoId: string | null;
+}
 
 export interface ProjectSession {
   open: OpenProject;
@@ -19,32 +26,18 @@ export interface ProjectSession {
   stems: StemMap;
 }
 
-const registry = new WeakMap<WorkspaceContext, Map<string, ProjectSession>>();
-
-export function sessionsOf(ctx: WorkspaceContext): Map<string, ProjectSession> {
-  let m = registry.get(ctx);
-  if (!m) registry.set(ctx, (m = new Map()));
-  return m;
-}
-
-export function sessionOf(ctx: WorkspaceContext, projectId: string): ProjectSession {
-  const s = sessionsOf(ctx).get(projectId);
-  if (!s) throw new VssError('NOT_FOUND', `no open project with id "${projectId}"`);
-  return s;
-}
-
 /** Re-reads the stem map after the video was (re)opened. */
-export function refreshStems(ctx: WorkspaceContext, s: ProjectSession): void {
-  s.stems = stemMapFor(s.open.videoId ? (ctx.video.get(s.open.videoId) ?? null) : null);
+export function refreshStems(ws: Workspace, s: ProjectSession): void {
+  s.stems = stemMapFor(s.open.videoId ? (ws.video.get(s.open.videoId) ?? null) : null);
 }
 
 /** The contract view of an open project. */
-export async function projectState(ctx: WorkspaceContext, projectId: string): Promise<ProjectState> {
-  const s = sessionOf(ctx, projectId);
+export async function projectState(ws: Workspace, projectId: string): Promise<ProjectState> {
+  const s = ws.session(projectId);
   const p = s.open.project;
-  const video = s.open.videoId ? (ctx.video.get(s.open.videoId) ?? null) : null;
+  const video = s.open.videoId ? (ws.video.get(s.open.videoId) ?? null) : null;
   const frameCount = video?.frameCount ?? 0;
-  const tracks = await trackInfos(ctx, s.open);
+  const tracks = await trackInfos(ws, s.open);
   const data = p.data;
   const perTrack = (m: Record<string, string[]>): Record<string, number[]> =>
     Object.fromEntries(Object.entries(m).map(([k, v]) => [k, stemsToIndices(s.stems, v)]));
@@ -67,15 +60,10 @@ export async function projectState(ctx: WorkspaceContext, projectId: string): Pr
 }
 
 /** Emits project.changed with the current state (errors are ignored: a closed project). */
-export async function emitChanged(ctx: WorkspaceContext, projectId: string): Promise<void> {
+export async function emitChanged(ws: Workspace, projectId: string): Promise<void> {
   try {
-    ctx.emit('project.changed', { projectId, state: await projectState(ctx, projectId) });
+    ws.emit('project.changed', { projectId, state: await projectState(ws, projectId) });
   } catch {
     // closed meanwhile
   }
-}
-
-/** Saves everything pending in every open project (on shutdown). */
-export async function flushAllProjects(ctx: WorkspaceContext): Promise<void> {
-  await Promise.all([...sessionsOf(ctx).values()].map((s) => s.autosaver.flush().catch(() => undefined)));
 }

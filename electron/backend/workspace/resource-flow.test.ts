@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FlowWorker } from '../../engine/flow-worker/client.ts';
 import type { DecodedFrame } from '../video/types.ts';
+import { FlowService } from './flow-service.ts';
 import { FlowCache, type FlowResult } from './resource-flow.ts';
 
 function frame(index: number, width = 96, height = 64): DecodedFrame {
@@ -54,8 +55,8 @@ test('results are cached and shared; a failure is evicted so the next request co
   assert.equal(await c.get('v', 5), await b);
 });
 
-test('the default computes DIS flow in a worker thread at the overlay size', async () => {
-  const c = new FlowCache(async (_v, i) => frame(i, 960, 540));
+test("the flow service computes overlay DIS flow in its worker thread at the overlay size", async () => {
+  const c = new FlowService(async (_v, i) => frame(i, 960, 540));
   try {
     const r = await c.get('v', 0);
     assert.deepEqual([r.flow.width, r.flow.height, r.scale], [480, 270, 2]);

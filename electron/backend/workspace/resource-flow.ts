@@ -1,6 +1,6 @@
 /**
  * flow/<videoId>/<index>: DIS optical flow (preset fast) from frame index to index+1, computed on
- * demand on grey images at most 480 px wide, off the host's event loop (a worker thread, see
+ * demand on grey images at most 480 px wide by the flow service's worker thread (flow-service.ts,
  * engine/flow-worker/), cached (LRU, in-flight requests shared).
  *
  * Requests wait in a bounded queue: at most `maxQueued` wait while one computes, and the newest
@@ -9,7 +9,7 @@
  * playhead. Anything that fails is evicted, so it is asked again next time.
  */
 import { VssError } from '../errors.ts';
-import { FlowWorker } from '../../engine/flow-worker/client.ts';
+import { LoadingLru } from '../../shared/lru.ts';
 import { flowGridSize, type FlowGrid } from '../../engine/flow-worker/flow-grid.ts';
 import type { DecodedFrame } from '../video/types.ts';
 
@@ -22,7 +22,7 @@ export function flowSize(width: number, height: number): { width: number; height
   return flowGridSize(width, height, FLOW_MAX_WIDTH);
 }
 
-/** Computes one flow; the default runs DIS in a worker thread. */
+/** Computes one flow (the flow service's worker thread; tests pass their own). */
 export type FlowCompute = (a: DecodedFrame, b: DecodedFrame) => Promise<FlowResult>;
 
 export interface FlowCacheOptions {
@@ -30,7 +30,7 @@ export interface FlowCacheOptions {
   capacity?: number;
   /** Requests waiting while one computes (default 2); older ones are cancelled. */
   maxQueued?: number;
-  compute?: FlowCompute;
+  compute: FlowCompute;
 }
 
 interface Job {
@@ -40,31 +40,32 @@ interface Job {
 }
 
 export class FlowCache {
-  private readonly entries = new Map<string, Promise<FlowResult>>();
+  private readonly entries: LoadingLru<string, FlowResult>;
   private readonly waiting: Job[] = [];
   private busy = false;
-  private readonly capacity: number;
   private readonly maxQueued: number;
   private readonly compute: FlowCompute;
-  private worker: FlowWorker | null = null;
 
   constructor(
     private readonly frame: (videoId: string, index: number) => Promise<DecodedFrame>,
-    opts: FlowCacheOptions = {},
+    opts: FlowCacheOptions,
   ) {
-    this.capacity = opts.capacity ?? 32;
+    this.entries = new LoadingLru(opts.capacity ?? 32);
     this.maxQueued = Math.max(1, opts.maxQueued ?? 2);
-    this.compute = opts.compute ?? ((a, b) => (this.worker ??= new FlowWorker()).compute(a, b, FLOW_MAX_WIDTH));
+    this.compute = opts.compute;
   }
 
   get(videoId: string, index: number): Promise<FlowResult> {
     const key = `${videoId}/${index}`;
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
+    return this.entries.load(key, () => this.enqueue(videoId, index, key));
+  }
+
+  /** Drops a video's cached flows (it was closed). */
+  forget(videoId: string): void {
+    this.entries.dropWhere((k) => k.startsWith(`${videoId}/`));
+  }
+
+  private enqueue(videoId: string, index: number, key: string): Promise<FlowResult> {
     const p = new Promise<FlowResult>((resolve, reject) => {
       const run = (): void => {
         this.busy = true;
@@ -81,9 +82,6 @@ export class FlowCache {
       };
       this.waiting.push({ key, run, cancel: reject });
     });
-    p.catch(() => this.entries.get(key) === p && this.entries.delete(key));
-    this.entries.set(key, p);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     while (this.waiting.length > this.maxQueued) {
       const stale = this.waiting.shift()!;
       stale.cancel(new VssError('CANCELLED', `flow ${stale.key} was superseded by newer requests`));
@@ -97,10 +95,9 @@ export class FlowCache {
     return this.waiting.length;
   }
 
-  async dispose(): Promise<void> {
+  /** Cancels what waits (shutting down). */
+  cancelWaiting(): void {
     for (const j of this.waiting.splice(0)) j.cancel(new VssError('CANCELLED', 'the host is shutting down'));
-    await this.worker?.dispose();
-    this.worker = null;
   }
 
   private pump(): void {

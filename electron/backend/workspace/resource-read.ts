@@ -1,7 +1,7 @@
 /**
  * Serves the binary resources of resources.ts: ids resolved against the open videos and projects,
  * indices range-checked against the video's frame count. Labels and confidence come from the
- * project (corrected labels unless raw), flow from the FlowCache.
+ * project (corrected labels unless raw), flow from the workspace's flow service.
  */
 import { FRAME_HEADERS } from '../../shared/contract.ts';
 import { frameStem } from '../../engine/worker/video-source.ts';
@@ -9,14 +9,12 @@ import { VssError } from '../errors.ts';
 import { frameHeaders } from '../frame-request.ts';
 import { gridHeaders, type ResourceRequest, type ResourceResponse } from '../resources.ts';
 import type { DecodedFrame } from '../video/types.ts';
-import { openProjectById, type WorkspaceContext } from './context.ts';
-import type { FlowCache } from './resource-flow.ts';
+import type { Workspace } from './workspace.ts';
 
 export interface ResourceDeps {
-  ctx: WorkspaceContext;
+  ws: Workspace;
   /** A frame of an open video, index checked (Backend.frame). */
   frame(videoId: string, index: number): Promise<DecodedFrame>;
-  flows: FlowCache;
 }
 
 function inRange(index: number, count: number, what: string): void {
@@ -29,16 +27,16 @@ export async function readResource(d: ResourceDeps, r: ResourceRequest): Promise
     return { headers: frameHeaders(f), body: f.rgba };
   }
   if (r.kind === 'flow') {
-    const info = d.ctx.video.get(r.videoId);
+    const info = d.ws.video.get(r.videoId);
     if (!info) throw new VssError('NOT_FOUND', `no open video with id "${r.videoId}"`);
     inRange(r.index, info.frameCount - 1, 'flow index');
-    const { flow, scale } = await d.flows.get(r.videoId, r.index);
+    const { flow, scale } = await d.ws.flows.get(r.videoId, r.index);
     const body = new Uint8Array(flow.data.buffer, flow.data.byteOffset, flow.data.byteLength);
     return { headers: gridHeaders(flow.width, flow.height, r.index, { [FRAME_HEADERS.flowScale]: String(scale) }), body };
   }
-  const open = openProjectById(d.ctx, r.projectId);
-  const info = open.videoId ? d.ctx.video.get(open.videoId) : undefined;
-  if (!info) throw new VssError('NOT_FOUND', "the project's video is missing");
+  const s = d.ws.session(r.projectId);
+  const info = d.ws.videoOf(s, "the project's video is missing");
+  const open = s.open;
   open.project.track(r.trackId);
   inRange(r.index, info.frameCount, 'frame');
   const stem = frameStem(info, r.index);

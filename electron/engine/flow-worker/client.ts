@@ -1,18 +1,22 @@
 /**
- * FlowWorker: the main-side owner of the flow worker thread (started lazily, one request at a
- * time in it; callers queue). The thread is unref'd while idle so it never keeps the process
+ * FlowWorker: the main-side owner of the flow worker thread (started lazily, requests answered
+ * one at a time in order: overlay flow and propagation flow pairs). The thread is unref'd while idle so it never keeps the process
  * alive; a crash or exit rejects what was in flight with a one-line error and the next request
  * starts a fresh thread.
  */
 import { Worker } from 'node:worker_threads';
 import { VssError } from '../../backend/errors.ts';
-import type { FlowGrid } from './flow-grid.ts';
+import type { FlowGrid, FlowPairs } from './flow-grid.ts';
 import type { FlowFrame, FromFlowWorker, ToFlowWorker } from './protocol.ts';
+
+type Answer = Exclude<FromFlowWorker, { type: 'error' }>;
+/** A request without its id (the client numbers them). */
+type Request = ToFlowWorker extends infer T ? (T extends { id: number } ? Omit<T, 'id'> : never) : never;
 
 const ENTRY = new URL('./flow-entry.mjs', import.meta.url);
 
 interface Pending {
-  resolve(g: FlowGrid): void;
+  resolve(a: Answer): void;
   reject(e: Error): void;
 }
 
@@ -23,12 +27,28 @@ export class FlowWorker {
 
   constructor(private readonly entry: URL = ENTRY) {}
 
+  /** Requests answered so far (tests check that work really went to the thread). */
+  answered = 0;
+
   /** Flow from a to b (RGBA copied into the message), at most maxWidth wide. */
-  compute(a: FlowFrame, b: FlowFrame, maxWidth: number): Promise<FlowGrid> {
+  async compute(a: FlowFrame, b: FlowFrame, maxWidth: number): Promise<FlowGrid> {
+    const m = await this.request({ type: 'flow', a: plain(a), b: plain(b), maxWidth });
+    if (m.type !== 'flow') throw new VssError('INTERNAL', `flow worker answered ${m.type} to a flow request`);
+    return { flow: { width: m.width, height: m.height, data: m.data }, scale: m.scale };
+  }
+
+  /** Forward/backward flow and occlusion of an adjacent pair, longest side at most maxSide. */
+  async pairs(a: FlowFrame, b: FlowFrame, maxSide: number): Promise<FlowPairs> {
+    const m = await this.request({ type: 'pairs', a: plain(a), b: plain(b), maxSide });
+    if (m.type !== 'pairs') throw new VssError('INTERNAL', `flow worker answered ${m.type} to a pairs request`);
+    return m.pairs;
+  }
+
+  private request(r: Request): Promise<Answer> {
     const w = this.thread();
     const id = this.nextId++;
-    const msg: ToFlowWorker = { type: 'flow', id, a: plain(a), b: plain(b), maxWidth };
-    return new Promise<FlowGrid>((resolve, reject) => {
+    const msg = { ...r, id } as ToFlowWorker;
+    return new Promise<Answer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       w.ref();
       w.postMessage(msg);
@@ -51,8 +71,9 @@ export class FlowWorker {
       if (!p) return;
       this.pending.delete(m.id);
       if (this.pending.size === 0) w.unref();
-      if (m.type === 'flow') p.resolve({ flow: { width: m.width, height: m.height, data: m.data }, scale: m.scale });
-      else p.reject(new VssError(m.error.code, m.error.message));
+      this.answered++;
+      if (m.type === 'error') p.reject(new VssError(m.error.code, m.error.message));
+      else p.resolve(m);
     });
     const lost = (why: string) => {
       if (this.worker !== w) return;

@@ -1,23 +1,36 @@
 /**
- * The flow worker thread: a thin command switch over flowGrid (flow-grid.ts), so DIS never runs
- * on the host's event loop. One request at a time; results posted with their buffer transferred.
- * Started through entry.mjs (registers tsx first); bundled as dist/electron/flow-entry.mjs.
+ * The flow worker thread: a thin command switch over flow-grid.ts (overlay flow, propagation
+ * flow pairs), so DIS never runs on the backend's event loop. One request at a time, in order;
+ * results posted with their buffers transferred. Started through flow-entry.mjs (registers tsx
+ * first); bundled as dist/electron/flow-entry.mjs.
  */
 import { parentPort } from 'node:worker_threads';
 import { toWireError } from '../../backend/errors.ts';
-import { flowGrid } from './flow-grid.ts';
+import { flowGrid, flowPairs, type FlowPairs } from './flow-grid.ts';
 import type { FromFlowWorker, ToFlowWorker } from './protocol.ts';
 
 const port = parentPort;
 if (!port) throw new Error('flow worker must run in a worker thread');
 
-port.on('message', (m: ToFlowWorker) => {
-  let reply: FromFlowWorker;
-  try {
-    const { flow, scale } = flowGrid(m.a, m.b, m.maxWidth);
-    reply = { type: 'flow', id: m.id, width: flow.width, height: flow.height, data: flow.data, scale };
-  } catch (e) {
-    reply = { type: 'error', id: m.id, error: toWireError(e) };
+function buffersOf(p: FlowPairs): ArrayBuffer[] {
+  const all = [p.ab.forward.data, p.ab.backward.data, p.ab.occluded, p.ba.occluded];
+  return all.map((a) => a.buffer as ArrayBuffer);
+}
+
+function answer(m: ToFlowWorker): { reply: FromFlowWorker; transfer: ArrayBuffer[] } {
+  if (m.type === 'pairs') {
+    const pairs = flowPairs(m.a, m.b, m.maxSide);
+    return { reply: { type: 'pairs', id: m.id, pairs }, transfer: buffersOf(pairs) };
   }
-  port.postMessage(reply, reply.type === 'flow' ? [reply.data.buffer as ArrayBuffer] : []);
+  const { flow, scale } = flowGrid(m.a, m.b, m.maxWidth);
+  return { reply: { type: 'flow', id: m.id, width: flow.width, height: flow.height, data: flow.data, scale }, transfer: [flow.data.buffer as ArrayBuffer] };
+}
+
+port.on('message', (m: ToFlowWorker) => {
+  try {
+    const { reply, transfer } = answer(m);
+    port.postMessage(reply, transfer);
+  } catch (e) {
+    port.postMessage({ type: 'error', id: m.id, error: toWireError(e) } satisfies FromFlowWorker);
+  }
 });

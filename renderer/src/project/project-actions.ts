@@ -46,11 +46,20 @@ export async function refreshRecentProjects(): Promise<void> {
 
 const inflight = new Map<string, Promise<ProjectState | null>>();
 
-/** Opens the automatic project of a video (one request per path at a time). */
+/**
+ * Opens the automatic project of a video (one request per path at a time) and then closes the
+ * project shown before, so the backend stops its decoders and autosaver.
+ */
 export function openProjectForVideo(videoPath: string): Promise<ProjectState | null> {
   const pending = inflight.get(videoPath);
   if (pending) return pending;
-  const p = run('Cannot open the project of this video', () => client.call('project.forVideo', { videoPath })).finally(() => inflight.delete(videoPath));
+  const before = state().project;
+  const p = run('Cannot open the project of this video', () => client.call('project.forVideo', { videoPath }))
+    .then(async (opened) => {
+      if (opened && before && before.id !== opened.id) await closeProject(before);
+      return opened;
+    })
+    .finally(() => inflight.delete(videoPath));
   inflight.set(videoPath, p);
   return p;
 }
@@ -62,9 +71,9 @@ export async function relocateVideo(videoPath: string): Promise<boolean> {
   return (await run('Cannot relocate the video', () => client.call('project.relocateVideo', { projectId: p.id, videoPath: videoPath.trim() }))) !== null;
 }
 
-export async function closeProject(): Promise<void> {
-  const p = state().project;
+/** Closes a project in the backend (default: the one shown, which the UI then forgets). */
+export async function closeProject(p: ProjectState | null = state().project): Promise<void> {
   if (!p) return;
-  state().setProject(null);
+  if (state().project?.id === p.id) state().setProject(null);
   await client.call('project.close', { projectId: p.id }).catch(() => undefined);
 }

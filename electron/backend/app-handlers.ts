@@ -1,0 +1,61 @@
+/** The app.*, video.* and recent.* handler tables. */
+import type { AppInfo, RecentItem } from '../shared/contract.ts';
+import { VssError } from './errors.ts';
+import type { HandlerGroup } from './handlers.ts';
+import type { RecentStore } from './recent.ts';
+import type { Workspace } from './workspace/workspace.ts';
+
+export interface AppDeps {
+  transport: AppInfo['transport'];
+  version: string;
+  engine?: { available: boolean; note: string };
+  cacheLimitMB?: number;
+  openDialog?: () => Promise<string | null>;
+  onRecentChanged?: (items: RecentItem[]) => void;
+}
+
+export function createAppHandlers(deps: AppDeps): HandlerGroup<'app.info' | 'app.openDialog'> {
+  return {
+    'app.info': async () => ({
+      version: deps.version,
+      transport: deps.transport,
+      engine: deps.engine ? { available: deps.engine.available, note: deps.engine.note } : { available: false, note: 'no engine worker in this host' },
+      cacheLimitMB: deps.cacheLimitMB ?? 512,
+    }),
+    'app.openDialog': async () => {
+      if (!deps.openDialog) throw new VssError('UNSUPPORTED', 'a native file dialog exists only in the desktop app; type a path instead');
+      return { path: await deps.openDialog() };
+    },
+  };
+}
+
+export function createVideoHandlers(ws: Workspace, recent: RecentStore, deps: Pick<AppDeps, 'onRecentChanged'>): HandlerGroup<'video.open' | 'video.close' | 'video.list' | 'video.playhead'> {
+  return {
+    'video.open': async ({ path }) => {
+      const info = await ws.openVideo(path);
+      // A read-only data folder must not block opening.
+      await recent.add(info.path).then(deps.onRecentChanged, () => undefined);
+      return info;
+    },
+    'video.close': async ({ videoId }) => ({ closed: await ws.video.close(videoId) }),
+    'video.list': async () => ({ videos: ws.video.list() }),
+    'video.playhead': async ({ videoId, index, direction }) => {
+      const info = ws.video.get(videoId);
+      if (!info) throw new VssError('NOT_FOUND', `no open video with id "${videoId}"`);
+      if (index >= info.frameCount) throw new VssError('OUT_OF_RANGE', `frame ${index} is past the last frame (${info.frameCount - 1})`);
+      ws.video.playhead(videoId, index, direction);
+      return { ok: true };
+    },
+  };
+}
+
+export function createRecentHandlers(recent: RecentStore, deps: Pick<AppDeps, 'onRecentChanged'>): HandlerGroup<'recent.list' | 'recent.clear'> {
+  return {
+    'recent.list': async () => ({ items: await recent.list() }),
+    'recent.clear': async () => {
+      const items = await recent.clear();
+      deps.onRecentChanged?.(items);
+      return { items };
+    },
+  };
+}

@@ -1,0 +1,220 @@
+/**
+ * The workspace: the one object of the backend that owns what is open. Videos (through the
+ * VideoService), project sessions, the live status of tracks that engine runs are filling, the
+ * engine runs themselves and the flow service (one worker thread for the flow overlay and for
+ * propagation). Handlers (handler-tables.ts) are thin functions over it.
+ *
+ * Bounded: at most `maxOpen` projects (with their videos) stay open. Registering one more closes
+ * the least recently used project that no engine run is filling, with its video; opening a bare
+ * video closes videos no open project uses, oldest first. A project closed while a run fills it
+ * stays open until the run ends.
+ */
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import type { EventName, Events, ProjectState, VideoInfo } from '../../shared/contract.ts';
+import { VssError } from '../errors.ts';
+import { addRecentProject, Autosaver, type Project } from '../project/index.ts';
+import type { VideoService } from '../video/types.ts';
+import { EngineRuns, type EngineRunsOptions } from './engine-runs.ts';
+import { FlowService } from './flow-service.ts';
+import { projectState, refreshStems, type ProjectSession } from './project-session.ts';
+import { stemMapFor } from './project-stems.ts';
+import { loadView, saveView } from './project-view.ts';
+import { TcCache } from './track-info.ts';
+import type { LiveTrackStatus } from './track-status.ts';
+
+export type Emit = <E extends EventName>(name: E, payload: Events[E]) => void;
+
+export interface WorkspaceOptions {
+  video: VideoService;
+  dataDir: string;
+  emit: Emit;
+  /** Folder of the model bundles; unset: modelsRoot() ($VSS_MODELS_DIR, beside the sources, <cwd>/native-models). */
+  modelsDir?: string;
+  /** Projects kept open at once (default 3). */
+  maxOpen?: number;
+  /** Engine client and frame source of engine runs (tests inject their own). */
+  engine?: EngineRunsOptions;
+  flows?: FlowService;
+}
+
+export class Workspace {
+  readonly video: VideoService;
+  readonly dataDir: string;
+  readonly modelsDir: string | undefined;
+  readonly maxOpen: number;
+  /** Replaceable (tests wrap it to watch events). */
+  emit: Emit;
+  readonly runs: EngineRuns;
+  readonly flows: FlowService;
+  readonly tc = new TcCache();
+  private readonly sessions = new Map<string, ProjectSession>();
+  private readonly live = new Map<string, LiveTrackStatus>();
+  private readonly lastUsed = new Map<string, number>();
+  private readonly closeAfterRun = new Set<string>();
+  private clock = 0;
+
+  constructor(o: WorkspaceOptions) {
+    this.video = o.video;
+    this.dataDir = o.dataDir;
+    this.modelsDir = o.modelsDir;
+    this.maxOpen = Math.max(1, o.maxOpen ?? 3);
+    this.emit = o.emit;
+    this.flows = o.flows ?? new FlowService((id, i) => this.video.frame(id, i));
+    this.runs = new EngineRuns(this, o.engine);
+  }
+
+  get recentProjectsFile(): string {
+    return join(this.dataDir, 'recent-projects.json');
+  }
+
+  /** The open project with this id (NOT_FOUND otherwise); marks it as just used. */
+  session(projectId: string): ProjectSession {
+    const s = this.sessions.get(projectId);
+    if (!s) throw new VssError('NOT_FOUND', `no open project with id "${projectId}"`);
+    this.lastUsed.set(projectId, ++this.clock);
+    return s;
+  }
+
+  openSessions(): ProjectSession[] {
+    return [...this.sessions.values()];
+  }
+
+  /** The project's video, or NOT_FOUND with `why` when it is missing. */
+  videoOf(s: ProjectSession, why = "the project's video is missing; relocate it first"): VideoInfo {
+    const info = s.open.videoId ? this.video.get(s.open.videoId) : undefined;
+    if (!info) throw new VssError('NOT_FOUND', why);
+    return info;
+  }
+
+  liveStatus(projectId: string, trackId: string): LiveTrackStatus | undefined {
+    return this.live.get(`${projectId}/${trackId}`);
+  }
+
+  setLiveStatus(projectId: string, trackId: string, s: LiveTrackStatus | null): void {
+    if (s) this.live.set(`${projectId}/${trackId}`, s);
+    else this.live.delete(`${projectId}/${trackId}`);
+  }
+
+  /** Opens a video (an open one with the same path is reused); closes videos nothing uses beyond the bound. */
+  async openVideo(path: string): Promise<VideoInfo> {
+    const abs = resolve(path);
+    const info = this.video.list().find((v) => v.path === abs) ?? (await this.video.open(abs));
+    await this.closeUnusedVideos(info.id);
+    return info;
+  }
+
+  /** Opens a project session for `project` (or returns the one already open for its folder). */
+  async register(project: Project): Promise<ProjectState> {
+    const existing = this.openSessions().find((s) => s.open.project.dir === project.dir);
+    if (existing) return projectState(this, existing.open.id);
+    await this.makeRoom();
+    const videoId = project.videoMissing ? null : await this.projectVideo(project);
+    const id = `p${randomBytes(5).toString('hex')}`;
+    const session = await this.newSession(id, project, videoId);
+    this.sessions.set(id, session);
+    this.lastUsed.set(id, ++this.clock);
+    await addRecentProject(project.dir, this.recentProjectsFile).catch(() => undefined);
+    if (project.videoMissing && project.videoProblem) this.emit('app.notice', { level: 'warning', message: project.videoProblem });
+    return projectState(this, id);
+  }
+
+  /**
+   * Closes a project: saves what is pending, stops its autosaver and closes its video unless
+   * another open project shows it. While an engine run fills one of its tracks it closes when the
+   * run ends. False when no such project is open.
+   */
+  async closeProject(projectId: string): Promise<boolean> {
+    const s = this.sessions.get(projectId);
+    if (!s) return false;
+    if (this.runs.busy(projectId)) {
+      this.closeAfterRun.add(projectId);
+      return true;
+    }
+    this.sessions.delete(projectId);
+    this.lastUsed.delete(projectId);
+    this.closeAfterRun.delete(projectId);
+    for (const k of [...this.live.keys()]) if (k.startsWith(`${projectId}/`)) this.live.delete(k);
+    s.open.project.onDirty = null;
+    await s.autosaver.dispose();
+    const videoId = s.open.videoId;
+    if (videoId && !this.openSessions().some((o) => o.open.videoId === videoId)) await this.closeVideo(videoId);
+    return true;
+  }
+
+  /** An engine run of the project ended: a close asked for meanwhile happens now. */
+  async runEnded(projectId: string): Promise<void> {
+    if (this.closeAfterRun.has(projectId) && !this.runs.busy(projectId)) await this.closeProject(projectId);
+  }
+
+  /** Saves everything pending in every open project. */
+  async flushAll(): Promise<void> {
+    await Promise.all(this.openSessions().map((s) => s.autosaver.flush().catch(() => undefined)));
+  }
+
+  async dispose(): Promise<void> {
+    await this.runs.dispose();
+    await this.flows.dispose();
+    await this.flushAll();
+    for (const s of this.openSessions()) await s.autosaver.dispose();
+    this.sessions.clear();
+    this.live.clear();
+  }
+
+  private async projectVideo(project: Project): Promise<string | null> {
+    try {
+      return (await this.openVideo(project.videoPath)).id;
+    } catch (e) {
+      project.videoMissing = true;
+      project.videoProblem = `the video at ${project.videoPath} cannot be opened: ${e instanceof Error ? e.message : String(e)}`;
+      return null;
+    }
+  }
+
+  private async newSession(id: string, project: Project, videoId: string | null): Promise<ProjectSession> {
+    const history = await project.loadHistory();
+    const view = await loadView(project.dir, project.data.view);
+    const session: ProjectSession = {
+      open: { id, project, videoId },
+      autosaver: new Autosaver(
+        async () => {
+          if (session.viewDirty) {
+            session.viewDirty = false;
+            await saveView(project.dir, session.view);
+          }
+          await project.flush();
+        },
+        { onError: (e) => this.emit('app.notice', { level: 'error', message: e instanceof Error ? e.message : String(e) }) },
+      ),
+      view,
+      viewDirty: false,
+      history: history ? JSON.stringify(history) : null,
+      stems: stemMapFor(null),
+    };
+    project.onDirty = () => session.autosaver.touch();
+    refreshStems(this, session);
+    return session;
+  }
+
+  /** Closes least recently used idle projects until one more fits. */
+  private async makeRoom(): Promise<void> {
+    while (this.sessions.size >= this.maxOpen) {
+      const idle = this.openSessions().filter((s) => !this.runs.busy(s.open.id));
+      if (idle.length === 0) return;
+      idle.sort((a, b) => (this.lastUsed.get(a.open.id) ?? 0) - (this.lastUsed.get(b.open.id) ?? 0));
+      await this.closeProject(idle[0]!.open.id);
+    }
+  }
+
+  private async closeUnusedVideos(keep: string): Promise<void> {
+    const used = new Set(this.openSessions().map((s) => s.open.videoId));
+    const spare = this.video.list().filter((v) => v.id !== keep && !used.has(v.id));
+    const excess = this.video.list().length - this.maxOpen;
+    for (const v of spare.slice(0, Math.max(0, excess))) await this.closeVideo(v.id);
+  }
+
+  private async closeVideo(videoId: string): Promise<void> {
+    this.flows.forget(videoId);
+    await this.video.close(videoId);
+  }
+}
