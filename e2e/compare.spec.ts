@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { EditPom } from './poms/edit-pom.ts';
 import { ViewerPom } from './poms/viewer-pom.ts';
 import { WorkspacePom } from './poms/workspace-pom.ts';
 import { startReviewWorkspace, SHIFT, type ReviewWorkspace } from './poms/review-fixture.ts';
@@ -23,8 +24,16 @@ test('compare two tracks side by side, by swipe and as a diff, with per-frame st
   await w.waitProject();
   await expect(w.rows).toHaveCount(2);
 
+  // Track names (not ids) label the side-by-side panes.
+  await w.row('shifted').getByTestId('track-name').dblclick();
+  await page.getByTestId('track-rename-input').fill('Shifted run');
+  await page.getByTestId('track-rename-input').press('Enter');
+  await expect(w.row('shifted').getByTestId('track-name')).toHaveText('Shifted run');
+
   // Side by side: both panes show the same frame, and follow the playhead.
   await page.getByTestId('compare-side-by-side').click();
+  await expect(page.getByTestId('pane-label-left')).toHaveText('engine');
+  await expect(page.getByTestId('pane-label-right')).toHaveText('Shifted run');
   await expect(page.getByTestId('compare-canvas')).toHaveAttribute('data-left', '0');
   await expect(page.getByTestId('compare-canvas')).toHaveAttribute('data-right', '0');
   await page.keyboard.press('ArrowRight');
@@ -66,4 +75,19 @@ test('compare two tracks side by side, by swipe and as a diff, with per-frame st
   await expect.poll(() => w.opaquePixels('overlay-diff')).toBeGreaterThan(0);
   await page.getByTestId('compare-off').click();
   await expect(w.layer('mask-compare')).toHaveCount(0);
+  // After the swipe, the main mask covers the whole frame again (the swipe's clip is gone),
+  // on this frame and after scrubbing.
+  await expect.poll(async () => (await w.canvasPixel('overlay-mask', 310, 10))[3]).toBeGreaterThan(0);
+  await page.keyboard.press('ArrowRight');
+  await expect(w.layer('mask')).toHaveAttribute('data-frame', '2');
+  await expect.poll(async () => (await w.canvasPixel('overlay-mask', 310, 180))[3]).toBeGreaterThan(0);
+
+  // With an edit tool active the mask is drawn once: the screen looks the same as without it.
+  const plain = await w.screenPixel(20, 10);
+  const e = new EditPom(page);
+  await e.selectTool('b');
+  await e.waitMask(2);
+  await expect(w.layer('mask')).toHaveAttribute('data-frame', '-1');
+  await expect.poll(async () => (await w.screenPixel(20, 10)).every((c, i) => Math.abs(c - plain[i]!) <= 3)).toBe(true);
+  await page.keyboard.press('Escape');
 });

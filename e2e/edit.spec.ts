@@ -76,6 +76,9 @@ test('polygon and flood fill; propagate a correction to the next frames as one s
   await page.keyboard.press('2'); // Building
   await e.click(300, 5);
   await expect.poll(() => e.labelAt(TRACK, 0, 250, 80)).toBe(1);
+  // the hover readout under the still cursor follows the fill (it showed Sky before the click)
+  await expect(page.getByTestId('hover-readout')).toHaveAttribute('data-class', '1');
+  await expect(page.getByTestId('hover-readout')).toContainText('Building');
   await page.keyboard.press('Control+z');
   await expect.poll(() => e.labelAt(TRACK, 0, 250, 80)).toBe(0);
 
@@ -87,10 +90,15 @@ test('polygon and flood fill; propagate a correction to the next frames as one s
   await v.press('ArrowRight');
   await v.expectShown(1);
   await expect.poll(async () => (await e.maskPixel(160, 25)).slice(0, 3)).toEqual([255, 0, 255]);
+  const pedestrianShare = page.getByTestId('class-bars').locator('li[data-class="9"]');
+  await expect(page.getByTestId('class-bars').locator('li')).not.toHaveCount(0);
+  await expect(pedestrianShare).toHaveCount(0); // the track's own labels of frame 1 have no pedestrian
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect.poll(() => e.labelAt(TRACK, 1, 160, 25)).toBe(9);
   await expect.poll(() => e.labelAt(TRACK, 3, 160, 25)).toBe(9);
   await e.expectCorrected(true);
+  // the frame stats of the shown frame follow the applied propagation
+  await expect(pedestrianShare).toHaveCount(1);
   // the propagation is one undo step over all its frames
   await page.keyboard.press('Control+z');
   await expect.poll(() => e.labelAt(TRACK, 1, 160, 25)).toBe(0);

@@ -42,6 +42,11 @@ test('export every format from the dialog and check the files on disk', async ({
   expect(l0.data[CAR.y * W + CAR.x + 1]).toBe(CAR.classId);
   out = await x.run('labels', { from: 0, to: 0, corrected: false });
   expect(decodeLabelPng(await readFile(join(out, '000000.png'))).data[30 * W + 100]).toBe(0);
+  // into that non-empty folder: refused, until Overwrite is ticked
+  await x.run('labels', { from: 0, to: 0, out, expectFailure: true });
+  await expect(x.status).toContainText('not empty');
+  await x.run('labels', { from: 0, to: 0, out, overwrite: true });
+  expect(decodeLabelPng(await readFile(join(out, '000000.png'))).data[30 * W + 100]).toBe(8);
 
   // colour PNGs
   out = await x.run('color', { from: 0, to: 1 });

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 /** Page object for the review workspace: run panel, tracks, overlays, timeline lanes, compare. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 
 export class WorkspacePom {
   readonly runButton: Locator;
@@ -84,6 +85,13 @@ export class WorkspacePom {
   /** A screenshot of the viewer (what the user sees, all layers composited). */
   async viewerShot(): Promise<Buffer> {
     return this.viewer.screenshot();
+  }
+
+  /** RGB on screen (every layer composited, as the user sees it) at an image pixel. */
+  async screenPixel(x: number, y: number): Promise<number[]> {
+    const p = await this.pointAt(x, y);
+    const shot = await this.page.screenshot({ clip: { x: Math.floor(p.x), y: Math.floor(p.y), width: 1, height: 1 } });
+    return [...PNG.sync.read(shot).data.subarray(0, 3)];
   }
 
   async pointAt(x: number, y: number): Promise<{ x: number; y: number }> {

@@ -256,7 +256,7 @@ export interface Requests {
   'frame.lock': { req: { projectId: string; trackId: string; index: number; locked: boolean }; res: { ok: true } };
   // --- export
   'export.start': {
-    req: { projectId: string; trackId: string; corrected: boolean; format: ExportFormatName; out: string; from?: number; to?: number };
+    req: { projectId: string; trackId: string; corrected: boolean; format: ExportFormatName; out: string; from?: number; to?: number; overwrite?: boolean };
     res: { jobId: string };
   };
   'export.cancel': { req: { jobId: string }; res: { cancelled: boolean } };
@@ -387,6 +387,7 @@ export const requestValidators: { [K in RequestName]: Validator<Req<K>> } = {
       out: expectString(o.out, `${w}.out`, { maxLength: 4096 }),
       from: expectOptional(o.from, `${w}.from`, (x, ww) => expectInt(x, ww, { min: 0 })),
       to: expectOptional(o.to, `${w}.to`, (x, ww) => expectInt(x, ww, { min: 0 })),
+      overwrite: expectOptional(o.overwrite, `${w}.overwrite`, expectBoolean),
     };
   },
   'export.cancel': (v, w) => ({ jobId: id(expectObject(v, w).jobId, `${w}.jobId`) }),

@@ -15,7 +15,7 @@ export type ExportRequestName = 'export.start' | 'export.cancel';
 export function createExportHandlers(ws: Workspace): HandlerGroup<ExportRequestName> {
   const jobs = new Map<string, AbortController>();
   return {
-    'export.start': async ({ projectId, trackId, corrected, format, out, from, to }) => {
+    'export.start': async ({ projectId, trackId, corrected, format, out, from, to, overwrite }) => {
       const s = ws.session(projectId);
       const project = s.open.project;
       project.track(trackId);
@@ -35,6 +35,7 @@ export function createExportHandlers(ws: Workspace): HandlerGroup<ExportRequestN
         out,
         from,
         to,
+        overwrite: overwrite ?? false,
         fps,
         frames: videoId ? (i) => ws.video.frame(videoId, i) : undefined,
         signal: abort.signal,

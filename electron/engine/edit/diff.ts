@@ -98,6 +98,17 @@ export class DiffBuilder {
   }
 }
 
+/** The diff turning `before` into `after` (same size) on `frame`. */
+export function diffBetween(before: LabelMap, after: LabelMap, frame: number): FrameDiff {
+  if (before.width !== after.width || before.height !== after.height) {
+    throw new RangeError(`labels of frame ${frame} are ${after.width}x${after.height}, the engine's ${before.width}x${before.height}`);
+  }
+  const b = new DiffBuilder(before, frame);
+  const a = after.data;
+  for (let i = 0; i < a.length; i++) b.set(i, a[i]!);
+  return b.finish();
+}
+
 export function isEmptyDiff(d: FrameDiff): boolean {
   return d.oldValues.length === 0;
 }

@@ -103,3 +103,40 @@ test('a precomputed occlusion mask (engine occlusionMask) replaces the built-in 
   const out = previewPropagation(corr, ctx.flow!, ctx.labels, { forward: 1, occlusion: (a) => (a === 0 ? mask : undefined) });
   assert.equal(diffPixelCount(out[0]!), 2);
 });
+
+/** Flow that doubles every distance from column `cx` (from→to), and its exact inverse. */
+function stretch(cx: number): { fwd: FlowField; bwd: FlowField } {
+  const fwd = constFlow(W, H, 0, 0);
+  const bwd = constFlow(W, H, 0, 0);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      fwd.data[2 * (y * W + x)] = x + 0.5 - cx;
+      bwd.data[2 * (y * W + x)] = -(x + 0.5 - cx) / 2;
+    }
+  }
+  return { fwd, bwd };
+}
+
+test('a region the flow stretches arrives solid, without 1-pixel holes', () => {
+  const { ctx } = setup();
+  const { fwd, bwd } = stretch(12);
+  const corr = computeChange({ kind: 'polygon', frame: 0, points: [{ x: 10, y: 3 }, { x: 14, y: 3 }, { x: 14, y: 6 }, { x: 10, y: 6 }], classId: 5 }, ctx).diffs[0]!;
+  const [d] = previewPropagation(corr, (a, b) => (b > a ? fwd : bwd), ctx.labels, { forward: 1 });
+  const rows = new Map<number, number[]>();
+  forEachDiffPixel(d!, (off) => rows.set(Math.floor(off / W), [...(rows.get(Math.floor(off / W)) ?? []), off % W]));
+  assert.ok(rows.size > 0);
+  // 4 columns (10..13) doubled about 12: columns 8..15, every one of them
+  for (const xs of rows.values()) assert.deepEqual(xs, [8, 9, 10, 11, 12, 13, 14, 15]);
+});
+
+test('slow motion accumulates: half a pixel per frame moves the region 4 px in 8 frames', () => {
+  const frames = Array.from({ length: 9 }, () => blank(W, H));
+  const right = constFlow(W, H, 0.5, 0);
+  const left = constFlow(W, H, -0.5, 0);
+  const ctx: EditContext = { labels: (f) => frames[f], ignoreIndex: 11, flow: (a, b) => (b > a ? right : left) };
+  const corr = computeChange({ kind: 'polygon', frame: 0, points: [{ x: 4, y: 2 }, { x: 8, y: 2 }, { x: 8, y: 4 }, { x: 4, y: 4 }], classId: 7 }, ctx).diffs[0]!;
+  const out = previewPropagation(corr, ctx.flow!, ctx.labels, { forward: 8 });
+  const xs = new Set<number>();
+  forEachDiffPixel(out.find((d) => d.frame === 8)!, (off) => xs.add(off % W));
+  assert.deepEqual([...xs].sort((a, b) => a - b), [8, 9, 10, 11]);
+});

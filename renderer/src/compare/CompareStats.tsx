@@ -25,8 +25,10 @@ export function CompareStats() {
   const [stats, setStats] = useState<FrameStats | null>(null);
   // Edits bump labelsVersion; the key then carries the new label revisions, so the stats follow.
   const version = useApp((s) => s.labelsVersion);
+  // Saved edits and applied propagations drop frames from the grid cache: re-read them.
+  const saved = useApp((s) => s.labelsSaved);
   const rev = (t: typeof main) => (t ? labelsRevision(t.projectId, t.trackId) : 0);
-  const key = `${labelsKey(main, index, rev(main))}|${labelsKey(other, index, rev(other))}|${version}`;
+  const key = `${labelsKey(main, index, rev(main))}|${labelsKey(other, index, rev(other))}|${version}|${saved}`;
 
   useEffect(() => {
     let live = true;
@@ -79,7 +81,7 @@ export function CompareStats() {
           const c = name(s.id);
           const color = c ? `rgb(${c.color.join(',')})` : '#888';
           return (
-            <li key={s.id} title={`${c?.name ?? s.id}: ${pct(s.main)}${s.compare !== null ? ` vs ${pct(s.compare)}` : ''}`}>
+            <li key={s.id} data-class={s.id} data-share={s.main.toFixed(4)} title={`${c?.name ?? s.id}: ${pct(s.main)}${s.compare !== null ? ` vs ${pct(s.compare)}` : ''}`}>
               <span className="bar-name">{c?.name ?? `class ${s.id}`}</span>
               <span className="bar">
                 <span style={{ width: pct(s.main), background: color }} />

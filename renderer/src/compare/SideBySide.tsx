@@ -71,8 +71,8 @@ export function SideBySide({ main, other }: { main: TrackRef; other: TrackRef })
   return (
     <>
       <canvas ref={canvas} className="layer" data-testid="compare-canvas" data-left={left?.index ?? -1} data-right={right?.index ?? -1} />
-      <div className="pane-label left">{main.trackId}</div>
-      <div className="pane-label right">{other.trackId}</div>
+      <div className="pane-label left" data-testid="pane-label-left">{main.name}</div>
+      <div className="pane-label right" data-testid="pane-label-right">{other.name}</div>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/shallow';
 import { forEachDiffPixel } from '../../../electron/engine/edit/index.ts';
 import { appStore, useApp } from '../store/index.ts';
 import { currentTrackId } from '../store/project-slice.ts';
+import { editMaskShown } from '../store/edit-slice.ts';
 import { currentView } from '../store/view-slice.ts';
 import { markPainted } from '../viewer/paint-marks.ts';
 import { canvasToImage } from '../viewer/view-transform.ts';
@@ -48,7 +49,7 @@ export function EditLayer() {
   const previewHere = useApp((s) => (s.preview?.frames.some((f) => f.index === s.index) ? s.preview : null));
   const polygon = useApp(useShallow((s) => s.polygon));
   const radius = useApp((s) => s.brushRadius);
-  const visible = tool !== null || previewHere !== null;
+  const visible = useApp(editMaskShown);
   const drawn = useRef<{ key: string; version: number }>({ key: '', version: -1 });
 
   useEffect(() => {

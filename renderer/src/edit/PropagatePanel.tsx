@@ -1,4 +1,7 @@
-/** Propagate the last correction of this frame: N frames forward/backward, preview, Apply or Discard. */
+/**
+ * Propagate this frame's corrections (all of them, or the last edit step) N frames forward and
+ * backward along the flow: preview, then Apply or Discard.
+ */
 import { useShallow } from 'zustand/shallow';
 import { appStore, useApp } from '../store/index.ts';
 import { editing } from './editing.ts';
@@ -12,7 +15,13 @@ export function PropagatePanel() {
   const total = preview?.frames.reduce((a, f) => a + f.changed, 0) ?? 0;
   return (
     <div className="propagate" data-testid="propagate">
-      <span>Propagate</span>
+      <label title="What to carry to the neighbouring frames">
+        Propagate
+        <select aria-label="Propagate what" data-testid="propagate-scope" value={prop.scope} onChange={(e) => s().setPropagate({ scope: e.target.value === 'last' ? 'last' : 'all' })}>
+          <option value="all">all corrections</option>
+          <option value="last">last edit</option>
+        </select>
+      </label>
       <label title="Frames before">
         ◀
         <input type="number" min={0} max={100} value={prop.backward} aria-label="Frames backward" onChange={(e) => s().setPropagate({ backward: Math.max(0, Math.min(100, Number(e.target.value) || 0)) })} />

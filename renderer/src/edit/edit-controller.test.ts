@@ -55,7 +55,7 @@ function fakeBackend() {
 async function setup(history: string | null = null, backend = fakeBackend()) {
   const store = createAppStore();
   store.getState().setProject(project(history));
-  const edit = createEditController(store, { call: backend.call, fetchLabels: async (_p, _t, i) => ({ ...backend.label(i), data: backend.label(i).data.slice() }), historyDebounceMs: 1 });
+  const edit = createEditController(store, { call: backend.call, fetchLabels: async (_p, _t, i, raw) => (raw ? engineLabels() : { ...backend.label(i), data: backend.label(i).data.slice() }), historyDebounceMs: 1 });
   await edit.ensureLabels(0);
   return { store, edit, backend };
 }
@@ -135,4 +135,36 @@ test('propagation apply is one undo step over every frame; the history survives 
   await again.edit.idle();
   assert.deepEqual(again.store.getState().project?.corrections.t1, []);
   assert.equal(again.store.getState().canUndo, false);
+});
+
+test('propagation carries all of the frame\'s corrections by default, or only the last edit step', async () => {
+  const { store, edit, backend } = await setup();
+  store.getState().setTool('brush');
+  store.getState().setClassId(9);
+  store.getState().setBrushRadius(1);
+  for (const x of [2.5, 10.5]) {
+    edit.beginStroke(0, { x, y: 3.5 });
+    edit.endStroke();
+  }
+  await edit.idle();
+  const sent = () => {
+    const c = backend.calls.filter((k) => k.name === 'edit.propagatePreview').pop()!.req as Req<'edit.propagatePreview'>;
+    const d = deserializeDiff(JSON.parse(c.diff));
+    const xs = new Set<number>();
+    for (let r = 0; r < d.newValues.length; r++) for (let i = 0; i < d.runs[2 * r + 1]!; i++) xs.add((d.runs[2 * r]! + i) % W);
+    return [Math.min(...xs), Math.max(...xs)];
+  };
+  assert.equal(store.getState().propagate.scope, 'all');
+  assert.equal(await edit.previewPropagation(0), true);
+  assert.deepEqual(sent(), [1, 11], 'both strokes (radius 1 about x 2.5 and 10.5)');
+  edit.discardPreview();
+  store.getState().setPropagate({ scope: 'last' });
+  assert.equal(await edit.previewPropagation(0), true);
+  assert.deepEqual(sent(), [9, 11], 'the last stroke only');
+  edit.discardPreview();
+  // a frame without corrections has nothing to carry
+  store.getState().setPropagate({ scope: 'all' });
+  await edit.ensureLabels(1);
+  assert.equal(await edit.previewPropagation(1), false);
+  assert.match(store.getState().status?.text ?? '', /no corrections/);
 });

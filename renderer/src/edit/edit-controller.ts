@@ -3,7 +3,7 @@
  * runs tools, undo/redo, propagation preview/apply, frame locks, and saves the undo history
  * (project.saveHistory, debounced). Built with its dependencies so tests use a fresh store.
  */
-import { deserializeDiff, serializeDiff, type FrameDiff, type Point } from '../../../electron/engine/edit/index.ts';
+import { deserializeDiff, diffBetween, serializeDiff, type FrameDiff, type Point } from '../../../electron/engine/edit/index.ts';
 import type { LabelMap } from '../../../electron/engine/types.ts';
 import type { Req, RequestName, Res } from '../../../electron/shared/contract.ts';
 import type { AppStore } from '../store/app-store.ts';
@@ -13,7 +13,8 @@ import { unionRect, type Rect } from './dirty-rect.ts';
 
 export interface EditDeps {
   call<K extends RequestName>(name: K, req: Req<K>): Promise<Res<K>>;
-  fetchLabels(projectId: string, trackId: string, index: number): Promise<LabelMap>;
+  /** Labels of a frame: with its corrections, or the engine's own (`raw`). */
+  fetchLabels(projectId: string, trackId: string, index: number, raw?: boolean): Promise<LabelMap>;
   historyDebounceMs?: number;
   /** Labels of these frames changed on the backend (other views refetch them). */
   onLabelsSaved?(projectId: string, trackId: string, frames: number[]): void;
@@ -119,6 +120,14 @@ export function createEditController(store: AppStore, deps: EditDeps) {
     return job;
   }
 
+  /** Everything corrected on `frame`: its current labels against the engine's. */
+  async function frameCorrections(s: EditSession, projectId: string, trackId: string, frame: number): Promise<FrameDiff | undefined> {
+    await ensureLabels(frame);
+    const now = s.labelsOf(frame);
+    if (!now) return undefined;
+    return diffBetween(await deps.fetchLabels(projectId, trackId, frame, true), now, frame);
+  }
+
   const changed = (frame: number, rect: Rect | null): void => {
     if (rect) notify(frame, rect);
   };
@@ -176,22 +185,26 @@ export function createEditController(store: AppStore, deps: EditDeps) {
       const frames = current()?.redo() ?? [];
       if (frames.includes(st().index)) notify(st().index, null);
     },
-    /** Asks the backend for the propagation of the last correction on `frame`. */
+    /**
+     * Asks the backend to carry a correction of `frame` along the flow: all of the frame's
+     * corrections (its labels against the engine's), or only the last edit step.
+     */
     async previewPropagation(frame: number): Promise<boolean> {
       const s = current();
       const p = st().project;
-      const correction = s?.lastCorrection(frame);
       if (!s || !p || !s.trackId) return false;
-      if (!correction) {
-        st().notify('warning', 'Nothing to propagate: correct this frame first (the last edit step must be on this frame)');
-        return false;
-      }
-      const { forward, backward } = st().propagate;
+      const trackId = s.trackId;
+      const { forward, backward, scope } = st().propagate;
       st().setPreviewBusy(true);
       try {
-        const { frames } = await deps.call('edit.propagatePreview', { projectId: p.id, trackId: s.trackId, index: frame, diff: JSON.stringify(serializeDiff(correction)), forward, backward });
+        const correction = scope === 'all' ? await frameCorrections(s, p.id, trackId, frame) : s.lastCorrection(frame);
+        if (!correction || correction.oldValues.length === 0) {
+          st().notify('warning', scope === 'all' ? `Nothing to propagate: frame ${frame} has no corrections` : 'Nothing to propagate: the last edit step is not on this frame');
+          return false;
+        }
+        const { frames } = await deps.call('edit.propagatePreview', { projectId: p.id, trackId, index: frame, diff: JSON.stringify(serializeDiff(correction)), forward, backward });
         previewDiffs = frames.map((f) => ({ ...deserializeDiff(JSON.parse(f.diff)), frame: f.index }));
-        st().setPreview({ source: frame, trackId: s.trackId, frames: frames.map((f) => ({ index: f.index, changed: f.changed })) });
+        st().setPreview({ source: frame, trackId, frames: frames.map((f) => ({ index: f.index, changed: f.changed })) });
         if (frames.length === 0) st().notify('info', 'Propagation reached no pixels (occluded or out of frame)');
         return true;
       } catch (e) {

@@ -7,6 +7,9 @@ import { invalidateLabels } from '../overlays/grid-cache.ts';
 
 export const editing = createEditController(appStore, {
   call: (name, req) => client.call(name, req),
-  fetchLabels: (projectId, trackId, index) => fetchLabels(bridge, projectId, trackId, index),
-  onLabelsSaved: (projectId, trackId, frames) => invalidateLabels(projectId, trackId, frames),
+  fetchLabels: (projectId, trackId, index, raw) => fetchLabels(bridge, projectId, trackId, index, raw),
+  onLabelsSaved: (projectId, trackId, frames) => {
+    invalidateLabels(projectId, trackId, frames);
+    appStore.getState().bumpLabelsSaved();
+  },
 });

@@ -90,6 +90,10 @@ export function ExportDialog() {
           Output folder (new or empty)
           <input aria-label="Output folder" className="path-input" value={form.out} onChange={(e) => set({ out: e.target.value })} />
         </label>
+        <label className="check">
+          <input type="checkbox" aria-label="Overwrite" checked={form.overwrite} onChange={(e) => set({ overwrite: e.target.checked })} />
+          Overwrite: replace what the folder holds (only when the export completes)
+        </label>
         <Progress />
         <div className="modal-buttons">
           <button type="submit" disabled={running || !form.trackId || !form.out.trim()}>

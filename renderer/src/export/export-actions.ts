@@ -46,6 +46,7 @@ export async function startExport(): Promise<void> {
       out: f.out.trim(),
       ...(f.from !== null ? { from: f.from } : {}),
       ...(f.to !== null ? { to: f.to } : {}),
+      overwrite: f.overwrite,
     });
     // events may have arrived before the answer: keep what they said
     const j = state().exportJob;

@@ -4,7 +4,17 @@ import type { ViewTransform } from '../viewer/view-transform.ts';
 import { flowArrows, type Arrow } from './flow-arrows.ts';
 import { loadFlow } from './grid-cache.ts';
 
-export function ArrowsCanvas({ videoId, index, frameCount, view, viewport }: { videoId: string; index: number; frameCount: number; view: ViewTransform; viewport: { width: number; height: number } }) {
+interface ArrowsProps {
+  videoId: string;
+  index: number;
+  frameCount: number;
+  /** The frame's size in pixels (arrows stay inside it). */
+  frameSize: { width: number; height: number };
+  view: ViewTransform;
+  viewport: { width: number; height: number };
+}
+
+export function ArrowsCanvas({ videoId, index, frameCount, frameSize, view, viewport }: ArrowsProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [arrows, setArrows] = useState<{ index: number; list: Arrow[] } | null>(null);
 
@@ -27,6 +37,11 @@ export function ArrowsCanvas({ videoId, index, frameCount, view, viewport }: { v
     if (c.height !== viewport.height) c.height = viewport.height;
     ctx.clearRect(0, 0, c.width, c.height);
     if (!arrows) return;
+    ctx.save();
+    // Arrow heads are drawn in screen pixels: clip them to the picture as well.
+    ctx.beginPath();
+    ctx.rect(view.x, view.y, frameSize.width * view.scale, frameSize.height * view.scale);
+    ctx.clip();
     ctx.strokeStyle = 'rgba(255,255,255,0.9)';
     ctx.lineWidth = 1.5;
     ctx.beginPath();
@@ -45,7 +60,8 @@ export function ArrowsCanvas({ videoId, index, frameCount, view, viewport }: { v
       ctx.lineTo(x1 - h * Math.cos(ang + 0.5), y1 - h * Math.sin(ang + 0.5));
     }
     ctx.stroke();
-  }, [arrows, view, viewport]);
+    ctx.restore();
+  }, [arrows, view, viewport, frameSize.width, frameSize.height]);
 
   return <canvas ref={canvas} className="layer overlay-layer" data-testid="overlay-flow-arrows" data-frame={arrows?.index ?? -1} data-arrows={arrows?.list.length ?? 0} />;
 }

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useApp } from '../store/index.ts';
 import { currentView } from '../store/view-slice.ts';
+import { editMaskShown } from '../store/edit-slice.ts';
 import { ArrowsCanvas } from './ArrowsCanvas.tsx';
 import { HoverProbe } from './HoverProbe.tsx';
 import { labelsRevision, loadLabels } from './grid-cache.ts';
@@ -33,11 +34,14 @@ function useMask(t: TrackRef | null, on: boolean) {
 }
 
 export function OverlayStack() {
+  // Re-render when saved labels leave the grid cache (the keys below then carry new revisions).
+  useApp((s) => s.labelsSaved);
   const overlays = useApp(useShallow((s) => s.project?.view.overlays ?? null));
   const compareMode = useApp((s) => s.project?.view.compareMode ?? 'off');
   const ignore = useApp((s) => s.project?.ignoreIndex ?? 255);
   const videoId = useApp((s) => s.video?.id ?? null);
   const frameCount = useApp((s) => s.video?.frameCount ?? 0);
+  const frameSize = useApp(useShallow((s) => ({ width: s.video?.width ?? 0, height: s.video?.height ?? 0 })));
   const index = useApp((s) => s.index);
   const view = useApp(useShallow((s) => currentView(s)));
   const viewport = useApp(useShallow((s) => s.viewport));
@@ -47,7 +51,9 @@ export function OverlayStack() {
   const swiping = compareMode === 'swipe' && other !== null;
   const diffOn = (overlays?.diff || compareMode === 'diff') && other !== null;
 
-  const mask = useMask(main, (overlays?.mask ?? false) || swiping);
+  // While the edit layer shows this frame's mask, the overlay mask would double its opacity.
+  const editing = useApp(editMaskShown);
+  const mask = useMask(main, ((overlays?.mask ?? false) && !editing) || swiping);
   const mask2 = useMask(other, swiping);
   const conf = useRaster(overlays?.confidence && main ? labelsKey(main, index, 0) : null, (r) => confidenceImage(main!, index, r));
   const slow = useSettled(index, 120);
@@ -66,7 +72,7 @@ export function OverlayStack() {
       {overlays.flow && <RasterCanvas testId="overlay-flow" image={flow} view={view} viewport={viewport} smooth />}
       {diffOn && <RasterCanvas testId="overlay-diff" image={diff} view={view} viewport={viewport} />}
       {overlays.flicker && <RasterCanvas testId="overlay-flicker" image={flicker} view={view} viewport={viewport} />}
-      {overlays.flowArrows && videoId && <ArrowsCanvas videoId={videoId} index={slow} frameCount={frameCount} view={view} viewport={viewport} />}
+      {overlays.flowArrows && videoId && <ArrowsCanvas videoId={videoId} index={slow} frameCount={frameCount} frameSize={frameSize} view={view} viewport={viewport} />}
       {swiping && <SwipeHandle />}
       {compareMode === 'side-by-side' && main && other && <SideBySide main={main} other={other} />}
       <HoverProbe main={main} />

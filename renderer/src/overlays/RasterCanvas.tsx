@@ -78,6 +78,9 @@ export function RasterCanvas({ image, view, viewport, testId, clip, smooth }: Ra
       markPainted(`vss:layer-painted:${testId}:${image.index}`);
       return;
     }
+    // The clip lives in the context's state, which outlives this draw: save and restore around it,
+    // or a later draw without a clip stays cropped to the old split.
+    ctx.save();
     if (clip) {
       const x = Math.round(clip.split * c.width);
       ctx.beginPath();
@@ -88,6 +91,7 @@ export function RasterCanvas({ image, view, viewport, testId, clip, smooth }: Ra
     const s = view.scale * image.scale;
     ctx.imageSmoothingEnabled = smooth ?? s < 1;
     ctx.drawImage(o, view.x, view.y, image.width * s, image.height * s);
+    ctx.restore();
     markPainted(`vss:layer-painted:${testId}:${image.index}`);
   }, [image, image?.seq, view, viewport, clip?.side, clip?.split, smooth]);
 

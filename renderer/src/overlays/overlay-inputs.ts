@@ -7,13 +7,15 @@ import { currentTrackId } from '../store/project-slice.ts';
 export interface TrackRef {
   projectId: string;
   trackId: string;
+  /** The name the user sees (track ids are internal). */
+  name: string;
   /** Labels exist for frames below this (a run may still be filling the track). */
   framesDone: number;
 }
 
 export function trackRef(p: ProjectState | null, trackId: string | null): TrackRef | null {
   const t: TrackInfo | undefined = p?.tracks.find((x) => x.id === trackId);
-  return p && t ? { projectId: p.id, trackId: t.id, framesDone: t.status === 'running' ? t.framesDone : Number.MAX_SAFE_INTEGER } : null;
+  return p && t ? { projectId: p.id, trackId: t.id, name: t.name, framesDone: t.status === 'running' ? t.framesDone : Number.MAX_SAFE_INTEGER } : null;
 }
 
 /** Key part that changes when a frame's labels become available or change. */

@@ -63,6 +63,20 @@ test('class histogram and the arrow grid', () => {
   assert.deepEqual(arrows, [{ x: 1, y: 1, dx: 2, dy: 0 }]);
 });
 
+test('flow arrows that would leave the frame are shortened to end on its edge', () => {
+  // 2x2 grid, scale 4 (frame 8x8): the cell at (0.5, 0.5)·4 = (2, 2) moves (-10, +3) in frame pixels.
+  const flow = new Float32Array([-2.5, 0.75, 0, 0, 0, 0, 0, 0]);
+  const [a] = flowArrows(flow, 2, 2, 4, 1);
+  assert.ok(a);
+  assert.equal(a.x + a.dx, 0);
+  assert.ok(Math.abs(a.dy / a.dx - 0.75 / -2.5) < 1e-9, 'the direction is kept');
+  // every arrow of a field pointing far out ends inside the frame
+  const out = new Float32Array(2 * 16).map((_, i) => (i % 2 ? -30 : 40));
+  for (const r of flowArrows(out, 4, 4, 2, 1)) {
+    assert.ok(r.x + r.dx >= 0 && r.x + r.dx <= 8 && r.y + r.dy >= 0 && r.y + r.dy <= 8, JSON.stringify(r));
+  }
+});
+
 test('diff compares four labels per word yet equals the per-pixel rule, on unaligned views, with its rows', () => {
   const [w, h] = [9, 7];
   let seed = 11;

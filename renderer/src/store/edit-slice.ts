@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store.ts';
 
 export type EditTool = 'brush' | 'eraser' | 'polygon' | 'fill' | 'picker';
+export type PropagateScope = 'all' | 'last';
 export const BRUSH_MIN = 1;
 export const BRUSH_MAX = 200;
 
@@ -40,7 +41,8 @@ export interface EditSlice {
   /** Frame whose labels are loaded for editing (-1 = none yet). */
   editFrame: number;
   polygon: { x: number; y: number }[];
-  propagate: { forward: number; backward: number };
+  /** Frames to reach each way, and what to carry: all of the frame's corrections or the last step. */
+  propagate: { forward: number; backward: number; scope: PropagateScope };
   preview: PropagationPreview | null;
   previewBusy: boolean;
   setTool(tool: EditTool | null): void;
@@ -52,6 +54,14 @@ export interface EditSlice {
   setPropagate(p: Partial<EditSlice['propagate']>): void;
   setPreview(p: PropagationPreview | null): void;
   setPreviewBusy(busy: boolean): void;
+}
+
+/**
+ * Whether the edit layer shows the mask of the shown frame (a tool is active, or the frame has a
+ * propagation preview). The overlay mask then stays hidden, so the mask is drawn once.
+ */
+export function editMaskShown(s: Pick<EditSlice, 'tool' | 'preview'> & { index: number }): boolean {
+  return s.tool !== null || (s.preview?.frames.some((f) => f.index === s.index) ?? false);
 }
 
 export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, get) => ({
@@ -66,7 +76,7 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
   labelsDirty: null,
   editFrame: -1,
   polygon: [],
-  propagate: { forward: 5, backward: 0 },
+  propagate: { forward: 5, backward: 0, scope: 'all' },
   preview: null,
   previewBusy: false,
   setTool: (tool) => set({ tool, polygon: [] }),

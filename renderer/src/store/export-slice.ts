@@ -11,6 +11,8 @@ export interface ExportForm {
   from: number | null;
   to: number | null;
   out: string;
+  /** Replace the output folder's contents when it is not empty. */
+  overwrite: boolean;
 }
 
 export interface ExportJobState {
@@ -34,7 +36,7 @@ export interface ExportSlice {
 
 export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (set, get) => ({
   exportOpen: false,
-  exportForm: { format: 'labels', trackId: null, corrected: true, from: null, to: null, out: '' },
+  exportForm: { format: 'labels', trackId: null, corrected: true, from: null, to: null, out: '', overwrite: false },
   exportJob: null,
   setExportOpen: (exportOpen) => set({ exportOpen }),
   setExportForm: (patch) => set({ exportForm: { ...get().exportForm, ...patch } }),

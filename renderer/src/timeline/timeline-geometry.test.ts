@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { framePercent, nextMarked, sparklinePath, spikeThreshold, tcSpikes } from './timeline-geometry.ts';
+import { framePercent, nextMarked, sparklinePath } from './timeline-geometry.ts';
 
 test('frame positions span 0..100 %', () => {
   assert.equal(framePercent(0, 11), 0);
@@ -8,14 +8,9 @@ test('frame positions span 0..100 %', () => {
   assert.equal(framePercent(0, 1), 0);
 });
 
-test('sparkline breaks at unknown TC and maps 1 to the top', () => {
-  assert.equal(sparklinePath([null, 1, 0.5, null, 0.75], 5, 40, 10), 'M10.0 0.0 L20.0 10.0 M40.0 5.0');
-});
-
-test('spikes are frames under the threshold; the default threshold sits under the mean', () => {
-  assert.deepEqual(tcSpikes([null, 0.95, 0.6, 0.93], 0.8), [2]);
-  assert.ok(spikeThreshold(0.95) < 0.9);
-  assert.equal(spikeThreshold(null), 0.8);
+test('sparkline breaks at unknown TC and maps the range top to the top', () => {
+  assert.equal(sparklinePath([null, 1, 0.5, null, 0.75], 5, 40, 10, { min: 0.5, max: 1 }), 'M10.0 0.0 L20.0 10.0 M40.0 5.0');
+  assert.equal(sparklinePath([0.2, 0.3], 2, 10, 10, { min: 0.2, max: 0.3 }), 'M0.0 10.0 L10.0 0.0');
 });
 
 test('next / previous marked frame', () => {

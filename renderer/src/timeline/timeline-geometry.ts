@@ -1,6 +1,6 @@
 /**
- * Timeline geometry (pure): marker positions, the TC sparkline as an SVG path, flicker spikes
- * (TC below a threshold) and next/previous navigation among marked frames.
+ * Timeline geometry (pure): marker positions, the TC sparkline as an SVG path and next/previous
+ * navigation among marked frames (flicker spikes are found in tc-spikes.ts).
  */
 
 /** Percentage position of a frame on the track (0 = first, 100 = last). */
@@ -8,11 +8,18 @@ export function framePercent(index: number, frameCount: number): number {
   return frameCount > 1 ? (index / (frameCount - 1)) * 100 : 0;
 }
 
+/** Vertical position (0 = top) of TC `v` in a box of `height` showing [range.min, range.max]. */
+export function sparkY(v: number, range: { min: number; max: number }, height: number): number {
+  const t = Math.min(1, Math.max(0, (v - range.min) / (range.max - range.min || 1)));
+  return height * (1 - t);
+}
+
 /**
- * SVG path ("M x y L …") of per-frame TC in a width × height box; y = height at TC `min` and 0 at
- * 1. Unknown values (null) break the line.
+ * SVG path ("M x y L …") of per-frame TC in a width × height box; y = height at `range.min` and 0
+ * at `range.max` (tc-spikes.ts sparkRange fits it to the data). Unknown values (null) break the
+ * line.
  */
-export function sparklinePath(tc: readonly (number | null)[], frameCount: number, width: number, height: number, min = 0.5): string {
+export function sparklinePath(tc: readonly (number | null)[], frameCount: number, width: number, height: number, range = { min: 0, max: 1 }): string {
   const parts: string[] = [];
   let pen = false;
   const n = Math.min(tc.length, frameCount);
@@ -23,26 +30,11 @@ export function sparklinePath(tc: readonly (number | null)[], frameCount: number
       continue;
     }
     const x = frameCount > 1 ? (i / (frameCount - 1)) * width : 0;
-    const t = Math.min(1, Math.max(0, (v - min) / (1 - min)));
-    const y = height * (1 - t);
+    const y = sparkY(v, range, height);
     parts.push(`${pen ? 'L' : 'M'}${x.toFixed(1)} ${y.toFixed(1)}`);
     pen = true;
   }
   return parts.join(' ');
-}
-
-/** Frames whose TC to the previous frame is below `threshold` (flicker spikes). */
-export function tcSpikes(tc: readonly (number | null)[], threshold: number): number[] {
-  const out: number[] = [];
-  tc.forEach((v, i) => {
-    if (v !== null && Number.isFinite(v) && v < threshold) out.push(i);
-  });
-  return out;
-}
-
-/** Default spike threshold: well below the track's own mean (at least 0.05 under it). */
-export function spikeThreshold(tcMean: number | null): number {
-  return tcMean === null ? 0.8 : Math.max(0, tcMean - Math.max(0.05, (1 - tcMean) * 1.5));
 }
 
 /** First marked frame after `index` (dir 1) or before it (dir -1); null if none. Input sorted. */

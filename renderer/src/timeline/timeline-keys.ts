@@ -1,7 +1,8 @@
 /** Timeline navigation: K / Shift+K next / previous key frame, ] / [ next / previous flicker spike. */
 import { appStore } from '../store/index.ts';
 import { currentTrackId } from '../store/project-slice.ts';
-import { nextMarked, spikeThreshold, tcSpikes } from './timeline-geometry.ts';
+import { nextMarked } from './timeline-geometry.ts';
+import { spikeThreshold, tcSpikes } from './tc-spikes.ts';
 
 function jump(frames: readonly number[], dir: 1 | -1, what: string): void {
   const s = appStore.getState();
@@ -22,5 +23,5 @@ export function nextKeyFrame(dir: 1 | -1): void {
 
 export function nextSpike(dir: 1 | -1): void {
   const t = mainTrack();
-  jump(t ? tcSpikes(t.tc, spikeThreshold(t.tcMean)) : [], dir, 'flicker spike');
+  jump(t ? tcSpikes(t.tc, spikeThreshold(t.tc)) : [], dir, 'flicker spike');
 }
