@@ -8,9 +8,9 @@
 import { readFile, rename, rm, mkdir, readdir } from 'node:fs/promises';
 import { relative, resolve, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { LabelMap } from '../../engine/types.ts';
-import type { SerializedHistory } from '../../engine/edit/history.ts';
-import { VssError } from '../errors.ts';
+import type { LabelMap } from '../../core/types.ts';
+import type { SerializedHistory } from '../../core/edit/history.ts';
+import { VssError } from '../../core/errors.ts';
 import { TEMP_MARK, writeFileAtomic, writeJsonAtomic } from './atomic.ts';
 import { copyRunFiles } from './copy-run.ts';
 import { assertRunDir, listStems, readRunSummary } from './engine-run.ts';

@@ -4,14 +4,14 @@
  * carried along DIS flow with the occlusion check, the flow computed by the workspace's flow
  * service off the event loop; nothing applied) and frame.lock.
  */
-import { applyDiff, deserializeDiff, diffPixelCount, previewPropagation, serializeDiff, type FrameDiff } from '../../engine/edit/index.ts';
+import { applyDiff, deserializeDiff, diffPixelCount, previewPropagation, serializeDiff, type FrameDiff } from '../../core/edit/index.ts';
 import type { FlowPair } from '../../engine/flow/forward-backward.ts';
-import type { LabelMap } from '../../engine/types.ts';
+import type { LabelMap } from '../../core/types.ts';
 import type { Req, Res } from '../../shared/contract.ts';
 import type { HandlerGroup } from '../handlers.ts';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import type { ProjectSession } from './project-session.ts';
-import { stemsToIndices } from './project-stems.ts';
+import { stemsToIndices } from '../../core/frame-stems.ts';
 import type { Workspace } from './workspace.ts';
 
 export type EditRequestName = 'edit.apply' | 'edit.propagatePreview' | 'frame.lock';

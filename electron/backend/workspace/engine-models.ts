@@ -11,7 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { ModelInfo } from '../../shared/contract.ts';
 import { parseManifest } from '../../engine/model/manifest.ts';
 import { DEFAULT_MODEL_DIR } from '../../engine/segment/settings.ts';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 
 /**
  * Where bundles live: $VSS_MODELS_DIR, else native-models/ beside the sources, else

@@ -12,10 +12,11 @@ import type { Req, Res } from '../../shared/contract.ts';
 import { RunFrameLog } from '../../shared/run-frames.ts';
 import type { SegmentProgress } from '../../engine/segment/types.ts';
 import { EngineClient, type EngineRun, type FrameSource } from '../../engine/worker/client.ts';
-import { frameStem, videoFrameSource } from '../../engine/worker/video-source.ts';
+import { stemMapFor } from '../../core/frame-stems.ts';
+import { videoFrameSource } from '../../engine/worker/video-source.ts';
 import type { VideoInfo } from '../../shared/contract.ts';
 import { segmentSettings } from '../../engine/segment/settings.ts';
-import { VssError, toWireError } from '../errors.ts';
+import { VssError, toWireError } from '../../core/errors.ts';
 import { trackIdFor } from '../project/paths.ts';
 import { modelsRoot, pickModel } from './engine-models.ts';
 import { defaultTrackName, uniqueName } from './engine-names.ts';
@@ -76,7 +77,7 @@ export class EngineRuns {
       project: open.project,
       batchDir: join(runsDir, `${runId}.batch`),
       name,
-      stemOf: (i) => frameStem(info, i),
+      stemOf: stemMapFor(info).stemOf,
       overwriteLocked: req.overwriteLocked ?? false,
       summary: { mode: req.mode, settings: summarySettings },
     });

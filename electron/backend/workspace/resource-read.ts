@@ -4,8 +4,8 @@
  * project (corrected labels unless raw), flow from the workspace's flow service.
  */
 import { FRAME_HEADERS } from '../../shared/contract.ts';
-import { frameStem } from '../../engine/worker/video-source.ts';
-import { VssError } from '../errors.ts';
+import { frameStem } from '../../core/frame-stems.ts';
+import { VssError } from '../../core/errors.ts';
 import { frameHeaders } from '../frame-request.ts';
 import { gridHeaders, type ResourceRequest, type ResourceResponse } from '../resources.ts';
 import type { DecodedFrame } from '../video/types.ts';

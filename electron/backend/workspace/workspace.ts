@@ -12,13 +12,13 @@
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { EventName, Events, ProjectState, VideoInfo } from '../../shared/contract.ts';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { addRecentProject, Autosaver, type Project } from '../project/index.ts';
 import type { VideoService } from '../video/types.ts';
 import { EngineRuns, type EngineRunsOptions } from './engine-runs.ts';
 import { FlowService } from './flow-service.ts';
 import { projectState, refreshStems, type ProjectSession } from './project-session.ts';
-import { stemMapFor } from './project-stems.ts';
+import { stemMapFor } from '../../core/frame-stems.ts';
 import { loadView, saveView } from './project-view.ts';
 import { TcCache } from './track-info.ts';
 import type { LiveTrackStatus } from './track-status.ts';

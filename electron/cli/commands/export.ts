@@ -6,7 +6,7 @@
 import type { CliCommand } from '../command.ts';
 import { fields } from '../output.ts';
 import { Progress } from '../progress.ts';
-import { VssError } from '../../backend/errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { openProject } from '../../backend/project/open.ts';
 import { exportTrack } from '../../backend/export/run-export.ts';
 import { EXPORT_FORMATS, type ExportFormat, type ExportOptions, type FrameSource } from '../../backend/export/types.ts';

@@ -11,12 +11,12 @@ import { UsageError } from '../args.ts';
 import type { CliCommand } from '../command.ts';
 import { fields } from '../output.ts';
 import { writeAtomic } from '../temp-files.ts';
-import { VssError } from '../../backend/errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { disFlow } from '../../engine/flow/dis.ts';
 import { DIS_PRESET_NAMES, type DisPreset } from '../../engine/flow/dis-options.ts';
 import { encodeFlo } from '../../engine/flow/flo.ts';
 import { toGray } from '../../engine/image/gray.ts';
-import type { GrayImage } from '../../engine/types.ts';
+import type { GrayImage } from '../../core/types.ts';
 
 async function readPngGray(path: string): Promise<GrayImage> {
   let bytes: Buffer;

@@ -12,7 +12,7 @@ import type { CliCommand, CommandResult } from '../command.ts';
 import { fields, num } from '../output.ts';
 import { Progress } from '../progress.ts';
 import { ValidationError } from '../../shared/validate.ts';
-import { VssError } from '../../backend/errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { createVideoService } from '../../backend/video/service.ts';
 import type { ExecutionProvider } from '../../engine/model/session.ts';
 import type { DisPreset } from '../../engine/flow/dis-options.ts';

@@ -11,14 +11,14 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { VssError } from '../../backend/errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { disFlow } from '../flow/dis.ts';
 import type { ModelBundle } from '../model/bundle.ts';
 import { createLabeler, type Labeler } from '../model/labels.ts';
 import { createMode } from '../modes/create.ts';
 import { flowDisOptions } from '../modes/propagate.ts';
 import type { ModeOutput } from '../modes/types.ts';
-import type { FlowField, GrayImage, LabelMap } from '../types.ts';
+import type { FlowField, GrayImage, LabelMap } from '../../core/types.ts';
 import { flowGray, flowSizeFor, type FlowGrayScratch } from './flow-gray.ts';
 import { OutputWriter } from './output-writer.ts';
 import { prefetch } from './prefetch.ts';

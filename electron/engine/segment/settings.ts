@@ -1,7 +1,7 @@
 /** Segment settings with their defaults and range checks (shared by the CLI, bench and eval). */
 import { join } from 'node:path';
 import { packageRoot } from '../../shared/package-root.ts';
-import { ValidationError } from '../../shared/validate.ts';
+import { ValidationError } from '../../core/errors.ts';
 import { DIS_PRESET_NAMES } from '../flow/dis-options.ts';
 import { EXECUTION_PROVIDERS } from '../model/session.ts';
 import { MODE_DEFAULTS, MODE_NAMES } from '../modes/types.ts';

@@ -6,7 +6,7 @@
  * exits or errors rejects the result with a one-line error (never a hang).
  */
 import { Worker } from 'node:worker_threads';
-import { VssError } from '../../backend/errors.ts';
+import { VssError } from '../../core/errors.ts';
 import type { SegmentJob } from '../segment/job.ts';
 import type { SegmentProgress, SegmentSummary, SourceFrame } from '../segment/types.ts';
 import type { FromWorker, ToWorker, WorkerTestHooks } from './protocol.ts';

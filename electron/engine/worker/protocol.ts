@@ -1,5 +1,5 @@
 /** Messages between the EngineClient (main side) and the engine worker thread. */
-import type { WireError } from '../../shared/contract.ts';
+import type { WireError } from '../../core/errors.ts';
 import type { SegmentJob } from '../segment/job.ts';
 import type { SegmentProgress, SegmentSummary, SourceFrame } from '../segment/types.ts';
 

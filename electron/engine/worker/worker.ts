@@ -4,7 +4,7 @@
  * them (see FrameQueue), which is what the client's back-pressure waits on. Started through entry.mjs (registers tsx first).
  */
 import { parentPort } from 'node:worker_threads';
-import { toWireError, VssError } from '../../backend/errors.ts';
+import { toWireError, VssError } from '../../core/errors.ts';
 import { segmentJob } from '../segment/job.ts';
 import { FrameQueue } from './frame-queue.ts';
 import type { FromWorker, ToWorker, WorkerTestHooks } from './protocol.ts';

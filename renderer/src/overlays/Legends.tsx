@@ -1,7 +1,7 @@
 /** Legends of the active overlays: classes (click hides one), the flow colour wheel, confidence, diff/flicker. */
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/shallow';
-import { flowColor } from '../../../electron/engine/flow/colorwheel.ts';
+import { flowColor } from '../../../electron/core/colorwheel.ts';
 import { useApp } from '../store/index.ts';
 import { toggleClassHidden } from './overlay-actions.ts';
 
