@@ -20,7 +20,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bu
 const ORT = 'node_modules/onnxruntime-node/bin/napi-v6';
 const ELECTRON_PLATFORM = { linux: 'linux', mac: 'darwin', win: 'win32' } as const;
 
-/** dist/ as the build writes it (scripts/build-electron.mjs, Vite, build:notices; dist/cli from the CLI build). */
+/** dist/ as the build writes it (scripts/build-electron.mjs with the CLI bundle vss.mjs, Vite, build:notices). */
 const BUILT = [
   'dist/electron/main.cjs',
   'dist/electron/main.cjs.map',
@@ -29,10 +29,10 @@ const BUILT = [
   'dist/electron/flow-entry.mjs',
   'dist/electron/stage-worker.mjs',
   'dist/electron/dis-kernels.wasm',
+  'dist/electron/vss.mjs',
   'dist/renderer/index.html',
   'dist/renderer/assets/index.js',
   'dist/renderer/assets/index.css',
-  'dist/cli/vss.mjs',
   NOTICES_FILE,
 ];
 
@@ -92,6 +92,8 @@ for (const t of declaredTargets()) {
     assert.ok([...p.app].filter((f) => f.startsWith('native-models/')).every((f) => p.unpacked.has(f)), 'models are unpacked (ONNX Runtime reads real files)');
     assert.ok(p.app.has('assets/icon/png/512x512.png'), 'the window icon');
     assert.ok(p.resources.has('THIRD-PARTY-NOTICES.txt'), 'the licence notices beside app.asar');
+    for (const f of ['dist/electron/vss.mjs', 'dist/electron/entry.mjs', 'dist/electron/stage-worker.mjs', 'dist/electron/dis-kernels.wasm']) assert.ok(p.unpacked.has(f), `${f} is unpacked (a system Node runs the CLI and its workers)`);
+    assert.ok(!p.unpacked.has('dist/electron/main.cjs'), 'the main process stays in the asar');
   });
 
   test(`${name}: carries only its own platform and arch's ONNX Runtime binaries, unpacked`, () => {
@@ -114,6 +116,12 @@ for (const t of declaredTargets()) {
     assert.deepEqual(bad, []);
   });
 }
+
+test('no development-only package ships (tsx and esbuild are for building and tests)', () => {
+  const p = packed({ platform: 'linux', arch: 'x64' });
+  const dev = [...p.app].filter((f) => /^node_modules\/(tsx|esbuild|@esbuild|typescript|vite|electron|@playwright)\//.test(f));
+  assert.deepEqual(dev, []);
+});
 
 test('the host build carries its ffmpeg and ffprobe, unpacked (only the host\'s are installed)', (t) => {
   const host = declaredTargets().find((d) => ELECTRON_PLATFORM[d.platform] === process.platform && d.arch === process.arch);
