@@ -10,8 +10,8 @@ export interface EnvVar {
   help: string;
   /** What happens when it is unset. */
   unset: string;
-  /** `app`: the app, the review host and the CLI read it; `dev`: tests, benchmarks and scripts. */
-  scope: 'app' | 'dev';
+  /** `app`: the desktop app, the review host and the CLI read it; `cli`: the CLI only; `dev`: tests, benchmarks and scripts. */
+  scope: 'app' | 'cli' | 'dev';
 }
 
 export const ENV_VARS: readonly EnvVar[] = [
@@ -20,8 +20,8 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'VSS_CACHE_MB', scope: 'app', help: 'decoded-frame cache limit in MB', unset: '512' },
   { name: 'FFMPEG_PATH', scope: 'app', help: 'ffmpeg binary to use', unset: 'the one in @ffmpeg-installer/ffmpeg' },
   { name: 'FFPROBE_PATH', scope: 'app', help: 'ffprobe binary to use', unset: 'the one in @ffprobe-installer/ffprobe' },
-  { name: 'VSS_DEBUG', scope: 'app', help: 'any value: print the stack trace under a CLI error', unset: 'one-line errors' },
-  { name: 'VSS_CLI_FROM', scope: 'app', help: '`dist` or `source`: which build of the CLI bin/vss.mjs runs', unset: 'the bundle when built and current, else the sources' },
+  { name: 'VSS_DEBUG', scope: 'cli', help: 'any value: print the stack trace under a CLI error', unset: 'one-line errors' },
+  { name: 'VSS_CLI_FROM', scope: 'cli', help: '`dist` or `source`: which build of the CLI bin/vss.mjs runs', unset: 'the bundle when built and current, else the sources' },
   { name: 'VSS_DATA_DIR', scope: 'dev', help: 'datasets for evaluation, benchmarks and data tests', unset: '../shared/data' },
   { name: 'VSS_BENCH_ROUNDS', scope: 'dev', help: 'bench: rounds per engine configuration', unset: '5' },
   { name: 'VSS_BENCH_LATENCY_ROUNDS', scope: 'dev', help: 'bench: rounds of the latency section', unset: '5' },
@@ -48,12 +48,14 @@ export function envHelp(): string[] {
   const row = (v: EnvVar): string => `  ${v.name.padEnd(width)}  ${v.help}${v.unset === '—' ? '' : ` (unset: ${v.unset})`}`;
   return [
     'environment:',
-    ...ENV_VARS.filter((v) => v.scope === 'app').map(row),
+    ...ENV_VARS.filter((v) => v.scope !== 'dev').map(row),
     '',
     'environment (tests, benchmarks, scripts):',
     ...ENV_VARS.filter((v) => v.scope === 'dev').map(row),
   ];
 }
+
+const USED_BY: Record<EnvVar['scope'], string> = { app: 'app, review host, CLI', cli: 'CLI', dev: 'tests, bench, scripts' };
 
 /** The table as Markdown, exactly as README.md carries it. */
 export function envMarkdown(): string {
@@ -61,6 +63,6 @@ export function envMarkdown(): string {
   return [
     '| variable | used by | what it changes | when unset |',
     '|---|---|---|---|',
-    ...ENV_VARS.map((v) => `| \`${v.name}\` | ${v.scope === 'app' ? 'app, CLI' : 'tests, bench'} | ${esc(v.help)} | ${esc(v.unset)} |`),
+    ...ENV_VARS.map((v) => `| \`${v.name}\` | ${USED_BY[v.scope]} | ${esc(v.help)} | ${esc(v.unset)} |`),
   ].join('\n');
 }

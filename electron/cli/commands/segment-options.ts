@@ -12,7 +12,7 @@ import { OUT_DIR_OPTION } from './shared-options.ts';
 /** Flags that set engine settings (SegmentSettings), in help order. */
 export const ENGINE_OPTIONS: readonly OptionSpec[] = [
   { name: 'mode', kind: 'string', choices: MODE_NAMES, default: MODE_DEFAULTS.mode, help: 'per frame, Deep Feature Flow key frames, adaptive key frames, or temporal fusion' },
-  { name: 'model', kind: 'string', value: 'bundle-dir', defaultText: 'native-models/camvid-lite', help: 'model bundle folder (with model.json)' },
+  { name: 'model', kind: 'string', value: 'bundle-dir', defaultText: 'camvid-lite in $VSS_MODELS_DIR or native-models/', help: 'model bundle folder (with model.json)' },
   { name: 'key-interval', kind: 'int', value: 'K', default: MODE_DEFAULTS.keyInterval, help: 'dff: a key frame every K frames' },
   { name: 'target-interval', kind: 'number', value: 'T', default: MODE_DEFAULTS.targetInterval, help: 'adaptive: aim for a key frame every T frames on average' },
   { name: 'threshold', kind: 'number', value: 'X', defaultText: 'calibrated online to --target-interval', help: 'adaptive: fixed key-frame threshold' },

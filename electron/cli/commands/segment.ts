@@ -14,6 +14,7 @@ import { Progress } from '../progress.ts';
 import { ValidationError } from '../../shared/validate.ts';
 import { VssError } from '../../core/errors.ts';
 import { createVideoService } from '../../backend/video/service.ts';
+import { defaultModelDir, modelsRoot } from '../../backend/workspace/engine-models.ts';
 import type { ExecutionProvider } from '../../engine/model/session.ts';
 import type { DisPreset } from '../../engine/flow/dis-options.ts';
 import type { FusionKind, ModeName } from '../../engine/modes/types.ts';
@@ -32,7 +33,7 @@ function settingsFrom(args: ParsedArgs): SegmentSettings {
   try {
     return segmentSettings({
       mode: args.string('mode') as ModeName,
-      model: model === undefined ? undefined : resolve(model),
+      model: model === undefined ? defaultModelDir(modelsRoot()) : resolve(model),
       keyInterval: args.number('key-interval'),
       targetInterval: args.number('target-interval'),
       threshold: args.number('threshold'),
@@ -60,7 +61,7 @@ function report(out: string, s: SegmentSummary): CommandResult {
     ['written', out],
     ['mode', s.mode],
     ['model', `${s.model.name} (${s.executionProvider})`],
-    ['frames', `${s.frames}${s.keyFrames.length ? `, ${s.keyFrames.length} key frames` : ''}`],
+    ['frames', `${s.frames}${s.mode === 'per-frame' ? '' : `, ${s.keyFrames.length} key frames`}`],
     ['speed', `${num(s.fps, 1)} fps`],
     ['temporal consistency', s.tc === null ? undefined : num(s.tc)],
   ]);
