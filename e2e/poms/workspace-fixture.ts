@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { autoProjectDir } from '../../electron/backend/workspace/project-home.ts';
 import { createProject } from '../../electron/backend/project/open.ts';
 import { CAMVID_CLASSES, fakeRun } from '../../electron/backend/project/test-fixtures.ts';
-import type { LabelMap } from '../../electron/engine/types.ts';
+import type { LabelMap } from '../../electron/core/types.ts';
 import { CLIP } from '../support/clip.ts';
 import { startServe, type ServeProcess } from '../support/serve.ts';
 

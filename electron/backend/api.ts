@@ -4,7 +4,7 @@
  * Transports hand untrusted input to dispatch(), which validates with requestValidators.
  */
 import { isRequestName, requestValidators, type AppInfo, type RecentItem, type EventName, type Events, type Req, type RequestName, type Res } from '../shared/contract.ts';
-import { VssError } from './errors.ts';
+import { VssError } from '../core/errors.ts';
 import { createHandlers } from './handlers.ts';
 import { createRecentStore, resolveDataDir } from './recent.ts';
 import type { DecodedFrame, VideoService } from './video/types.ts';

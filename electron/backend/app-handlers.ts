@@ -1,6 +1,6 @@
 /** The app.*, video.* and recent.* handler tables. */
 import type { AppInfo, RecentItem } from '../shared/contract.ts';
-import { VssError } from './errors.ts';
+import { VssError } from '../core/errors.ts';
 import type { HandlerGroup } from './handlers.ts';
 import type { RecentStore } from './recent.ts';
 import type { Workspace } from './workspace/workspace.ts';

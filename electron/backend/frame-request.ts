@@ -2,9 +2,9 @@
  * Parses and checks a frame request "<videoId>/<index>" shared by the review host
  * (/api/frames/...) and Electron's vss-frame:// protocol. No file paths are ever accepted.
  */
-import type { ErrorCode } from '../shared/contract.ts';
+import type { ErrorCode } from '../core/errors.ts';
 import { FRAME_HEADERS } from '../shared/contract.ts';
-import { VssError } from './errors.ts';
+import { VssError } from '../core/errors.ts';
 import type { DecodedFrame } from './video/types.ts';
 
 export interface FrameRequest {

@@ -7,7 +7,7 @@
  * open, and indices range-checked, by the backend (api.ts resource()).
  */
 import { RESOURCE_KINDS, FRAME_HEADERS, type ResourceKind } from '../shared/contract.ts';
-import { VssError } from './errors.ts';
+import { VssError } from '../core/errors.ts';
 
 export type ResourceRequest =
   | { kind: 'frames'; videoId: string; index: number }

@@ -3,7 +3,7 @@
  * Pages come from app://renderer/..., frames from vss-frame://frames/<videoId>/<index>.
  */
 import { parseFramePath, type FrameRequest } from '../backend/frame-request.ts';
-import { VssError } from '../backend/errors.ts';
+import { VssError } from '../core/errors.ts';
 import { parseResourcePath, type ResourceRequest } from '../backend/resources.ts';
 
 export const APP_SCHEME = 'app';

@@ -5,7 +5,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { REQUEST_NAMES } from '../shared/contract.ts';
 import type { Backend } from '../backend/api.ts';
-import { toWireError } from '../backend/errors.ts';
+import { toWireError } from '../core/errors.ts';
 import { isAppUrl } from './app-origin.ts';
 import { EVENT_CHANNEL, requestChannel, type IpcEnvelope } from './channels.ts';
 

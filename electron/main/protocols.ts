@@ -4,7 +4,7 @@
  */
 import { protocol } from 'electron';
 import type { Backend } from '../backend/api.ts';
-import { toWireError } from '../backend/errors.ts';
+import { toWireError } from '../core/errors.ts';
 import { httpStatus } from '../backend/frame-request.ts';
 import { EXPOSED_HEADERS } from '../backend/resources.ts';
 import { readStatic, resolveStaticPath } from '../backend/host/static-files.ts';

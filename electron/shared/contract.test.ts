@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isRequestName, REQUEST_NAMES, requestValidators, type ProjectView } from './contract.ts';
-import { ValidationError } from './validate.ts';
+import { ValidationError } from '../core/errors.ts';
 
 /** Runs a validator and returns its one-line error message (fails if it accepts the input). */
 function rejects(name: keyof typeof requestValidators, req: unknown): string {

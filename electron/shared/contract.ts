@@ -27,6 +27,10 @@ import {
   type Validator,
 } from './validate.ts';
 
+import type { WireError } from '../core/errors.ts';
+
+export type { ErrorCode, WireError } from '../core/errors.ts';
+
 // ---------------------------------------------------------------- domain types
 
 export type SourceKind = 'video' | 'frames';
@@ -445,6 +449,8 @@ export interface Events {
   'app.openPath': { path: string };
   /** Something worth a toast. */
   'app.notice': { level: 'info' | 'warning' | 'error'; message: string };
+  /** A desktop menu command for the page (electron/main/menu.ts; renderer/src/app/app-commands.ts). */
+  'app.command': { command: 'export' | 'close' | 'undo' | 'redo' | 'shortcuts' } | { command: 'openProject'; dir: string };
   /** Engine run progress; labels for frames < framesDone can be fetched. */
   'engine.progress': ProgressInfo & {
     runId: string;
@@ -461,23 +467,6 @@ export interface Events {
   'project.changed': { projectId: string; state: ProjectState };
 }
 export type EventName = keyof Events;
-
-// ---------------------------------------------------------------- errors
-
-/** Error codes carried over both transports; message is always one readable line. */
-export type ErrorCode =
-  | 'BAD_REQUEST'
-  | 'NOT_FOUND'
-  | 'UNSUPPORTED'
-  | 'CORRUPT'
-  | 'OUT_OF_RANGE'
-  | 'CANCELLED'
-  | 'INTERNAL';
-
-export interface WireError {
-  code: ErrorCode;
-  message: string;
-}
 
 /** Wire format of the WebSocket transport. */
 export type ClientMessage = { kind: 'request'; id: number; name: RequestName; req: unknown };

@@ -3,13 +3,9 @@
  * Each throws a ValidationError whose message names the field, in one line.
  */
 
-export class ValidationError extends Error {
-  readonly code = 'BAD_REQUEST' as const;
-  constructor(message: string) {
-    super(message);
-    this.name = 'ValidationError';
-  }
-}
+import { ValidationError } from '../core/errors.ts';
+
+export { ValidationError };
 
 export type Validator<T> = (value: unknown, where: string) => T;
 

@@ -4,9 +4,9 @@
  * would pay on every step). Target: a brush segment well within one display frame (16 ms).
  */
 import { summarize, type BenchSection, runIfMain } from './types.ts';
-import { applyChange, computeChange, revertChange, type EditCommand, type EditContext } from '../../electron/engine/edit/commands.ts';
-import { EditHistory } from '../../electron/engine/edit/history.ts';
-import type { LabelMap } from '../../electron/engine/types.ts';
+import { applyChange, computeChange, revertChange, type EditCommand, type EditContext } from '../../electron/core/edit/commands.ts';
+import { EditHistory } from '../../electron/core/edit/history.ts';
+import type { LabelMap } from '../../electron/core/types.ts';
 
 const W = 1920;
 const H = 1080;

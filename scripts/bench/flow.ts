@@ -20,7 +20,7 @@ import { disFlow } from '../../electron/engine/flow/dis.ts';
 import { DIS_PRESET_NAMES, type DisBackend, type DisPreset } from '../../electron/engine/flow/dis-options.ts';
 import { decodeFlo, encodeFlo } from '../../electron/engine/flow/flo.ts';
 import { endPointError } from '../../electron/engine/flow/epe.ts';
-import type { FlowField, GrayImage } from '../../electron/engine/types.ts';
+import type { FlowField, GrayImage } from '../../electron/core/types.ts';
 
 const W = 480;
 const H = 360;

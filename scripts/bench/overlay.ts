@@ -8,7 +8,9 @@
 import { loadavg, cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { summarize, type BenchSection } from './types.ts';
-import { buildLut, colorizeLabels, diffMask, flickerMask, packRgba, warpLabelsBack, warpTable, type WarpTable } from '../../renderer/src/overlays/rasterize.ts';
+import { classPalette, colorizeLabels } from '../../electron/core/palette.ts';
+import { warpLabels } from '../../electron/core/warp/warp-labels.ts';
+import { diffMask, flickerMask, packRgba, warpTable, type WarpTable } from '../../renderer/src/overlays/rasterize.ts';
 import type { ClassDef } from '../../electron/shared/contract.ts';
 
 const W = 1920;
@@ -63,11 +65,12 @@ export async function bench(): Promise<BenchSection> {
   const flow = new Float32Array(fw * fh * 2);
   for (let i = 0; i < fw * fh; i++) flow[2 * i] = 0.5; // 2 px right at full size
   const warped = new Uint8Array(W * H);
+  const back = { width: fw, height: fh, data: flow.map((v) => -v) };
   const color = packRgba(255, 0, 220, 220);
   const rows: string[][] = [];
   const n = 40;
 
-  const ours = time(() => colorizeLabels(a, buildLut(CLASSES, [2], 0.5, 255), out), n);
+  const ours = time(() => colorizeLabels(a, classPalette(CLASSES, { hidden: [2], opacity: 0.5 }), out), n);
   const naive = time(() => naiveColorize(a, out, 0.5), 15, 2);
   rows.push(row('mask colourize (LUT, 32-bit)', ours, 'palette, 1 hidden class, opacity'));
   rows.push(row('mask colourize — naive peer', naive, 'object per pixel + Map lookup'));
@@ -78,9 +81,9 @@ export async function bench(): Promise<BenchSection> {
     flickerMask(b, a, W, H, table, out, color, 255);
   }, n), '480×270 flow: per-cell integer offsets, fused warp + diff'));
   rows.push(row('flicker — two-pass peer', time(() => {
-    warpLabelsBack(a, W, H, flow, fw, fh, warped, 255);
+    warpLabels({ width: W, height: H, data: a }, back, { out: warped });
     diffMask(b, warped, out, color, 255);
-  }, n), 'warp into a label map, then diff'));
+  }, n), 'core warpLabels (flow resampled to full size), then diff'));
   const ratio = summarize(naive).p50 / summarize(ours).p50;
   return {
     title: 'Overlay rasterization (1920×1080, per frame)',

@@ -8,7 +8,7 @@ import { cpus, loadavg } from 'node:os';
 import { summarize, type BenchSection, runIfMain } from './types.ts';
 import { KeyWarper } from '../../electron/engine/warp/key-warper.ts';
 import { warpTensor } from '../../electron/engine/warp/warp-tensor.ts';
-import type { FlowField, Tensor3 } from '../../electron/engine/types.ts';
+import type { FlowField, Tensor3 } from '../../electron/core/types.ts';
 
 const ROUNDS = 5;
 const PER_ROUND = 20;

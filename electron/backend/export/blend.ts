@@ -1,5 +1,5 @@
 /** Blends class colours over an RGBA frame (void and unknown classes left untouched). */
-import type { LabelMap } from '../../engine/types.ts';
+import type { LabelMap } from '../../core/types.ts';
 import type { ClassInfo } from '../project/types.ts';
 
 /**

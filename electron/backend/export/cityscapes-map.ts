@@ -5,6 +5,7 @@
  * is a separate class there). Anything unmatched, and void, becomes 0 (unlabeled).
  */
 import type { ClassInfo } from '../project/types.ts';
+import { classPalette } from '../../core/palette.ts';
 
 export interface CityscapesLabel {
   id: number;
@@ -59,8 +60,6 @@ export function cityscapesIdTable(classes: readonly ClassInfo[], ignoreIndex: nu
 }
 
 /** RGB lookup by Cityscapes label id (768 bytes). */
-export function cityscapesPalette(): Uint8Array {
-  const lut = new Uint8Array(768);
-  for (const l of Object.values(CITYSCAPES_LABELS)) lut.set(l.color, l.id * 3);
-  return lut;
+export function cityscapesPalette(): Uint8ClampedArray {
+  return classPalette(Object.values(CITYSCAPES_LABELS), { ignoreIndex: null });
 }

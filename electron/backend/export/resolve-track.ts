@@ -1,5 +1,6 @@
 /** Which track and frames an export covers. */
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
+import { stemMapFor, type StemMap } from '../../core/frame-stems.ts';
 import type { Project } from '../project/project.ts';
 import type { Track } from '../project/types.ts';
 
@@ -21,12 +22,15 @@ export function resolveExportTrack(project: Project, name: string): { track: Tra
 export interface ExportFrame {
   index: number;
   stem: string;
-  /** Video frame index: the stem's number when the stem is all digits (engine runs name frames so), else `index`. */
+  /** Video frame index: the stem's frame in the video (core/frame-stems), else `index`. */
   videoFrame: number;
 }
 
-/** Frames [from, to] (inclusive indices into the track's frames), checked. */
-export function frameRange(stems: readonly string[], from?: number, to?: number): ExportFrame[] {
+/**
+ * Frames [from, to] (inclusive indices into the track's frames), checked. `names` maps stems to
+ * video frames (default: a video's zero-padded indices).
+ */
+export function frameRange(stems: readonly string[], from?: number, to?: number, names: StemMap = stemMapFor(null)): ExportFrame[] {
   const n = stems.length;
   if (n === 0) throw new VssError('NOT_FOUND', 'the track has no frames');
   const a = from ?? 0;
@@ -37,7 +41,8 @@ export function frameRange(stems: readonly string[], from?: number, to?: number)
   const out: ExportFrame[] = [];
   for (let i = a; i <= b; i++) {
     const stem = stems[i]!;
-    out.push({ index: i, stem, videoFrame: /^\d{1,9}$/.test(stem) ? Number(stem) : i });
+    const videoFrame = names.indexOf(stem);
+    out.push({ index: i, stem, videoFrame: videoFrame >= 0 ? videoFrame : i });
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * when complete. Progress is reported per frame; an AbortSignal cancels (VssError CANCELLED, and
  * nothing is left at the destination).
  */
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import type { Project } from '../project/project.ts';
 import { frameRange, resolveExportTrack } from './resolve-track.ts';
 import { commitStaging, discardStaging, prepareStaging } from './staging.ts';
@@ -34,7 +34,7 @@ export async function exportTrack(project: Project, options: ExportOptions): Pro
   }
   const { track, corrected: correctedByName } = resolveExportTrack(project, options.track);
   const corrected = options.corrected ?? correctedByName;
-  const frames = frameRange(await project.frames(track.id), options.from, options.to);
+  const frames = frameRange(await project.frames(track.id), options.from, options.to, options.stems);
   if (options.format === 'video' && !options.frames) throw new VssError('BAD_REQUEST', 'the video export needs the project video (frame source)');
   checkAbort(options.signal);
   const out = resolve(options.out);

@@ -5,7 +5,7 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { TEMP_MARK, fsyncDir } from '../project/atomic.ts';
 
 export async function prepareStaging(out: string, overwrite: boolean): Promise<string> {

@@ -1,5 +1,6 @@
 /** Export options shared by every format. */
-import type { LabelMap } from '../../engine/types.ts';
+import type { StemMap } from '../../core/frame-stems.ts';
+import type { LabelMap } from '../../core/types.ts';
 import type { ClassInfo } from '../project/types.ts';
 import type { ExportFrame } from './resolve-track.ts';
 
@@ -37,6 +38,8 @@ export interface ExportOptions {
   overwrite?: boolean;
   /** Video frames: needed by "video"; "cityscapes" and "coco" also write the images when given. */
   frames?: FrameSource;
+  /** How the track's stems name video frames (default: a video's zero-padded indices). */
+  stems?: StemMap;
   onProgress?: (p: ExportProgress) => void;
   signal?: AbortSignal;
   /** cityscapes: split and city folder names (default "train", "vss"). */

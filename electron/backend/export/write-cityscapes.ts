@@ -8,16 +8,24 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { encodeLabelPng, encodeRgbPng } from '../project/label-png.ts';
 import { cityscapesIdTable, cityscapesLabelFor, cityscapesPalette } from './cityscapes-map.ts';
-import { colorize, remap } from './palette.ts';
+import { colorizeRgb } from '../../core/palette.ts';
+import type { LabelMap } from '../../core/types.ts';
 import type { ExportJob } from './types.ts';
 
 const SAFE = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 
 export function cityscapesStem(city: string, index: number): string {
   return `${city}_000000_${String(index).padStart(6, '0')}`;
+}
+
+/** Maps every class id through a 256-entry id table. */
+function remap(l: LabelMap, table: Uint8Array): LabelMap {
+  const out = new Uint8Array(l.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = table[l.data[i]!]!;
+  return { width: l.width, height: l.height, data: out };
 }
 
 export async function writeCityscapes(job: ExportJob): Promise<string[]> {
@@ -34,7 +42,7 @@ export async function writeCityscapes(job: ExportJob): Promise<string[]> {
     const ids = remap(await job.labels(f.stem), table);
     const name = cityscapesStem(city, f.videoFrame);
     await writeFile(join(gt, `${name}_gtFine_labelIds.png`), encodeLabelPng(ids));
-    await writeFile(join(gt, `${name}_gtFine_color.png`), encodeRgbPng(ids.width, ids.height, colorize(ids, lut)));
+    await writeFile(join(gt, `${name}_gtFine_color.png`), encodeRgbPng(ids.width, ids.height, colorizeRgb(ids, lut)));
     if (job.options.frames) {
       const fr = await job.options.frames(f.videoFrame);
       const rgb = new Uint8Array(fr.width * fr.height * 3);

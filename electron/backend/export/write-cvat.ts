@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeRgbPng } from '../project/label-png.ts';
 import type { ClassInfo } from '../project/types.ts';
-import { colorize, paletteOf } from './palette.ts';
+import { classPalette, colorizeRgb } from '../../core/palette.ts';
 import type { ExportJob } from './types.ts';
 
 /** Label names cannot hold ":" (field separator) or line breaks. */
@@ -51,7 +51,7 @@ export function vocColor(i: number): [number, number, number] {
 
 export async function writeCvat(job: ExportJob): Promise<string[]> {
   const classes = cvatClasses(job.classes, job.ignoreIndex);
-  const lut = paletteOf(classes);
+  const lut = classPalette(classes, { ignoreIndex: null });
   const segClass = join(job.dir, 'SegmentationClass');
   const segObj = join(job.dir, 'SegmentationObject');
   const sets = join(job.dir, 'ImageSets', 'Segmentation');
@@ -61,12 +61,11 @@ export async function writeCvat(job: ExportJob): Promise<string[]> {
   await writeFile(join(job.dir, 'labelmap.txt'), labelmapText(classes));
   for (const f of job.frames) {
     const l = await job.labels(f.stem);
-    await writeFile(join(segClass, `${f.stem}.png`), encodeRgbPng(l.width, l.height, colorize(l, lut)));
-    const objLut = new Uint8Array(768);
+    await writeFile(join(segClass, `${f.stem}.png`), encodeRgbPng(l.width, l.height, colorizeRgb(l, lut)));
     const present = new Set(l.data);
-    let n = 0;
-    for (const c of classes) if (present.has(c.id)) objLut.set(vocColor(++n), c.id * 3);
-    await writeFile(join(segObj, `${f.stem}.png`), encodeRgbPng(l.width, l.height, colorize(l, objLut)));
+    const objects = classes.filter((c) => present.has(c.id)).map((c, n) => ({ id: c.id, color: vocColor(n + 1) }));
+    const objLut = classPalette(objects, { ignoreIndex: null });
+    await writeFile(join(segObj, `${f.stem}.png`), encodeRgbPng(l.width, l.height, colorizeRgb(l, objLut)));
     job.tick();
   }
   await writeFile(join(sets, 'default.txt'), job.frames.map((f) => f.stem).join('\n') + '\n');

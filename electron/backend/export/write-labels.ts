@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { encodeLabelPng, encodeRgbPng } from '../project/label-png.ts';
-import { colorize, paletteOf } from './palette.ts';
+import { classPalette, colorizeRgb } from '../../core/palette.ts';
 import type { ExportJob } from './types.ts';
 
 async function writeClasses(job: ExportJob): Promise<string> {
@@ -23,10 +23,10 @@ export async function writeLabelPngs(job: ExportJob): Promise<string[]> {
 }
 
 export async function writeColorPngs(job: ExportJob): Promise<string[]> {
-  const lut = paletteOf(job.classes);
+  const lut = classPalette(job.classes, { ignoreIndex: null });
   for (const f of job.frames) {
     const l = await job.labels(f.stem);
-    await writeFile(join(job.dir, `${f.stem}.png`), encodeRgbPng(l.width, l.height, colorize(l, lut)));
+    await writeFile(join(job.dir, `${f.stem}.png`), encodeRgbPng(l.width, l.height, colorizeRgb(l, lut)));
     job.tick();
   }
   return [await writeClasses(job)];

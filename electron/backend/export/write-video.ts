@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { toolPath } from '../video/ffmpeg-paths.ts';
 import { lastErrorLine } from '../video/run-tool.ts';
 import { blendLabels } from './blend.ts';

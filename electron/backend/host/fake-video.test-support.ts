@@ -1,5 +1,5 @@
 /** An in-memory VideoService for host and API tests: one 4x2 clip of `frames` frames. */
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import type { VideoInfo } from '../../shared/contract.ts';
 import type { DecodedFrame, VideoService } from '../video/types.ts';
 

@@ -1,9 +1,9 @@
 /** Locates the built renderer and builds it with Vite's API when it is missing (first `vss serve`). */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../../shared/package-root.ts';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const REPO_ROOT = packageRoot();
 export const RENDERER_DIST = join(REPO_ROOT, 'dist', 'renderer');
 
 export async function ensureRendererBuilt(dist: string = RENDERER_DIST, log: (line: string) => void = () => {}): Promise<string> {

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { toWireError } from '../errors.ts';
+import { toWireError } from '../../core/errors.ts';
 import type { Backend } from '../api.ts';
 import { httpStatus } from '../frame-request.ts';
 import { parseResourcePath } from '../resources.ts';

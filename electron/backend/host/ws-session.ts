@@ -4,7 +4,7 @@
  */
 import type { WebSocket } from 'ws';
 import type { ServerMessage } from '../../shared/contract.ts';
-import { toWireError } from '../errors.ts';
+import { toWireError } from '../../core/errors.ts';
 import type { Backend } from '../api.ts';
 
 function send(ws: WebSocket, msg: ServerMessage): void {

@@ -6,9 +6,9 @@
  */
 import { openProject } from './open.ts';
 import { Autosaver } from './autosave.ts';
-import { EditHistory } from '../../engine/edit/history.ts';
-import { applyChange, computeChange } from '../../engine/edit/commands.ts';
-import type { LabelMap } from '../../engine/types.ts';
+import { EditHistory } from '../../core/edit/history.ts';
+import { applyChange, computeChange } from '../../core/edit/commands.ts';
+import type { LabelMap } from '../../core/types.ts';
 import { crashEditTarget } from './crash-edit.ts';
 
 const [dir, trackId, first] = process.argv.slice(2);

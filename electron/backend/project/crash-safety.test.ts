@@ -10,8 +10,8 @@ import { spawn } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createProject, openProject } from './open.ts';
-import { EditHistory } from '../../engine/edit/history.ts';
-import type { LabelMap } from '../../engine/types.ts';
+import { EditHistory } from '../../core/edit/history.ts';
+import type { LabelMap } from '../../core/types.ts';
 import { crashEditTarget } from './crash-edit.ts';
 import { CAMVID_CLASSES, fakeRun, fakeVideo, tempDir } from './test-fixtures.ts';
 

@@ -3,8 +3,8 @@
  * Any PNG colour type is accepted on read; the class id is the first (red/grey) channel.
  */
 import { PNG } from 'pngjs';
-import type { LabelMap } from '../../engine/types.ts';
-import { VssError } from '../errors.ts';
+import type { LabelMap } from '../../core/types.ts';
+import { VssError } from '../../core/errors.ts';
 
 export function encodeLabelPng(l: LabelMap, deflateLevel = 6): Buffer {
   const png = new PNG({ width: l.width, height: l.height, colorType: 0, inputColorType: 0, inputHasAlpha: false, bitDepth: 8 });

@@ -1,8 +1,8 @@
 /** createProject and openProject: the entry points to a project folder. */
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ValidationError } from '../../shared/validate.ts';
-import { VssError } from '../errors.ts';
+import { ValidationError } from '../../core/errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { sweepTemps, writeJsonAtomic } from './atomic.ts';
 import { checkVideo, fingerprintOf, videoRef } from './fingerprint.ts';
 import { projectPaths, PROJECT_FILE } from './paths.ts';

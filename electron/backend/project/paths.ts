@@ -1,6 +1,6 @@
 /** File layout of a project folder (see types.ts). Track ids and stems are checked before use. */
 import { join } from 'node:path';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 
 export const PROJECT_FILE = 'project.json';
 export const HISTORY_FILE = 'history.json';

@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LabelMap } from '../../engine/types.ts';
+import type { LabelMap } from '../../core/types.ts';
 import { encodeLabelPng } from './label-png.ts';
 import type { ClassInfo } from './types.ts';
 

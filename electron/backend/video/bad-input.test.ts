@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { createVideoService, type VideoServiceExt } from './service.ts';
 import { makeClip, makePngFolder, makeTempDir, runFfmpeg } from './testing/make-clip.ts';
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { rmSync } from 'node:fs';
-import type { VssError } from '../errors.ts';
+import type { VssError } from '../../core/errors.ts';
 import { DecodeRun, type DecodeRunOptions } from './decode-run.ts';
 import { openVideoFile } from './open-video.ts';
 import type { VideoFileSource } from './source.ts';

@@ -16,7 +16,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { toolPath } from './ffmpeg-paths.ts';
 import { FrameAssembler } from './frame-assembler.ts';
 import { startKeyframe } from './frame-index.ts';

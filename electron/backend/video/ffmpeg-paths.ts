@@ -6,7 +6,7 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 
 export type Tool = 'ffmpeg' | 'ffprobe';
 

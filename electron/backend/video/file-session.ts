@@ -7,7 +7,7 @@
  * (packet-access.ts: only the packets needed, to a waiting decoder); the GOP's later frames
  * are then prefetched by a run as before. Whenever the feed declines, a run serves the frame.
  */
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { DecodeRun, defaultThreads } from './decode-run.ts';
 import type { FrameCache } from './frame-cache.ts';
 import { startKeyframe } from './frame-index.ts';

@@ -1,7 +1,7 @@
 /** Opens a folder of frames (PNG or JPG), in natural order; all frames must share one size. */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { imageSize } from './image-size.ts';
 import { naturalSort } from './natural-sort.ts';
 import type { FramesFolderSource } from './source.ts';

@@ -1,6 +1,6 @@
 /** Opens a video file: probe, packet index, verification pass, VideoInfo. */
 import { stat } from 'node:fs/promises';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { canDecode } from './decoders.ts';
 import { buildIndex, framesFromPackets } from './frame-index.ts';
 import { listPackets } from './packets.ts';

@@ -1,5 +1,5 @@
 /** ffprobe packet listing of one stream: demux only (no decoding), fast. */
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { lastErrorLine, runTool } from './run-tool.ts';
 
 export interface Packet {

@@ -1,6 +1,6 @@
 /** ffprobe of a video file: container and the first real video stream (no packets, no decoding). */
 import { open } from 'node:fs/promises';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { lastErrorLine, runTool } from './run-tool.ts';
 
 export interface StreamProbe {

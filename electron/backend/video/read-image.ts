@@ -1,7 +1,7 @@
 /** Decodes one frame of a frames folder to RGBA: PNG with pngjs, JPG with ffmpeg (image2 -> rawvideo). */
 import { readFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { lastErrorLine } from './run-tool.ts';
 import { runRaw } from './run-raw.ts';
 

@@ -1,6 +1,6 @@
 /** Runs ffmpeg and returns stdout as bytes (small outputs such as one image). */
 import { spawn } from 'node:child_process';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { toolPath } from './ffmpeg-paths.ts';
 
 export function runRaw(args: string[]): Promise<{ code: number; stdout: Uint8Array; stderr: string }> {

@@ -1,6 +1,6 @@
 /** Runs ffmpeg/ffprobe to completion and collects its output (for probing, not for frames). */
 import { spawn } from 'node:child_process';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { toolPath, type Tool } from './ffmpeg-paths.ts';
 
 export interface ToolResult {

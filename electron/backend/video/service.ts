@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { VideoInfo } from '../../shared/contract.ts';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { FileSession, type RunRecord } from './file-session.ts';
 import { FolderSession } from './folder-session.ts';
 import { cacheLimitMB, FrameCache } from './frame-cache.ts';

@@ -16,11 +16,11 @@ export interface DecodedFrame {
  * Implemented in electron/backend/video/service.ts. No electron import anywhere below backend/.
  */
 export interface VideoService {
-  /** Probes and opens a video file or a folder of frames. Throws VideoError (one-line message). */
+  /** Probes and opens a video file or a folder of frames. Throws VssError (one-line message). */
   open(path: string): Promise<VideoInfo>;
   get(videoId: string): VideoInfo | undefined;
   list(): VideoInfo[];
-  /** Exact frame `index` (0-based, presentation order). Throws VideoError OUT_OF_RANGE etc. */
+  /** Exact frame `index` (0-based, presentation order). Throws VssError OUT_OF_RANGE etc. */
   frame(videoId: string, index: number): Promise<DecodedFrame>;
   /** Playhead hint for sequential prefetch. */
   playhead(videoId: string, index: number, direction: 1 | -1 | 0): void;

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { HandlerGroup } from '../handlers.ts';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { exportTrack } from '../export/index.ts';
 import { progressMeter } from './export-progress.ts';
 import type { Workspace } from './workspace.ts';
@@ -38,6 +38,7 @@ export function createExportHandlers(ws: Workspace): HandlerGroup<ExportRequestN
         overwrite: overwrite ?? false,
         fps,
         frames: videoId ? (i) => ws.video.frame(videoId, i) : undefined,
+        stems: s.stems,
         signal: abort.signal,
         onProgress: (p) => ws.emit('export.progress', { jobId, ...meter(p.done, p.total) }),
       }).then(

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Events } from '../../shared/contract.ts';
-import { DiffBuilder, serializeDiff } from '../../engine/edit/index.ts';
+import { DiffBuilder, serializeDiff } from '../../core/edit/index.ts';
 import { fakeVideoService } from '../host/fake-video.test-support.ts';
 import { decodeLabelPng } from '../project/label-png.ts';
 import { fakeRun, fakeVideo, tempDir } from '../project/test-fixtures.ts';

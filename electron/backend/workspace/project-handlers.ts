@@ -5,7 +5,7 @@
  */
 import type { ProjectState, VideoInfo } from '../../shared/contract.ts';
 import type { HandlerGroup } from '../handlers.ts';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { createProject, openProject, isProjectDir, listRecentProjects, type Project } from '../project/index.ts';
 import { defaultModelDir } from './engine-models.ts';
 import { autoProjectDir, modelClasses } from './project-home.ts';

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { VssError } from '../errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { parseManifest } from '../../engine/model/manifest.ts';
 import { DEFAULT_MODEL_DIR } from '../../engine/segment/settings.ts';
 import type { ClassInfo } from '../project/types.ts';

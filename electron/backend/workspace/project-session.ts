@@ -6,7 +6,7 @@
 import type { ProjectState, ProjectView } from '../../shared/contract.ts';
 import type { Autosaver } from '../project/autosave.ts';
 import type { Project } from '../project/index.ts';
-import { stemMapFor, stemsToIndices, type StemMap } from './project-stems.ts';
+import { stemMapFor, stemsToIndices, type StemMap } from '../../core/frame-stems.ts';
 import { trackInfos } from './track-info.ts';
 import type { Workspace } from './workspace.ts';
 

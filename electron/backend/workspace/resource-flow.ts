@@ -8,8 +8,8 @@
  * dropped and rejects with CANCELLED (one-line HTTP 409), so the worker never falls behind the
  * playhead. Anything that fails is evicted, so it is asked again next time.
  */
-import { VssError } from '../errors.ts';
-import { LoadingLru } from '../../shared/lru.ts';
+import { VssError } from '../../core/errors.ts';
+import { LoadingLru } from '../../core/lru.ts';
 import { flowGridSize, type FlowGrid } from '../../engine/flow-worker/flow-grid.ts';
 import type { DecodedFrame } from '../video/types.ts';
 

@@ -1,43 +1,44 @@
 /**
- * `vss eval --pred <labels-dir> --gt <labels-dir> [--model <bundle>] [--ignore N] [--classes N]`:
- * prints ONE JSON line with per-class IoU (by class name when a model is given), mIoU and pixel
- * accuracy, accumulated over all frames matched by file stem.
+ * `vss eval --pred <labels-dir> --gt <labels-dir>`: per-class IoU (by class name when names are
+ * known), mIoU and pixel accuracy, accumulated over all frames matched by file stem. The classes
+ * come from --model, a classes.json beside the labels, or --classes (eval-classes.ts).
  */
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { flagInt, flagString, parseArgs, requireFlag } from '../args.ts';
+import { resolve } from 'node:path';
 import type { CliCommand } from '../command.ts';
-import { ValidationError } from '../../shared/validate.ts';
-import { VssError } from '../../backend/errors.ts';
-import { parseManifest } from '../../engine/model/manifest.ts';
+import { fields, num } from '../output.ts';
 import { evaluateFolders } from '../../engine/segment/evaluate.ts';
+import { evalClasses } from './eval-classes.ts';
+
+/** Ground-truth value used when nothing is ignored: no class can have it (at most 255 classes, ids 0..254). */
+const NO_IGNORE = 255;
 
 export const evalCommand: CliCommand = {
   name: 'eval',
-  usage: 'vss eval --pred <labels-dir> --gt <labels-dir> [--model <bundle-dir>] [--ignore N] [--classes N]',
-  summary: 'score predicted label PNGs against ground truth: one JSON line with per-class IoU, mIoU, pixel accuracy',
-  async run(argv, io) {
-    const args = parseArgs(argv);
-    if (args.positionals.length > 0) throw new ValidationError(`usage: ${this.usage}`);
-    const pred = resolve(requireFlag(args, 'pred'));
-    const gt = resolve(requireFlag(args, 'gt'));
-    const modelDir = flagString(args, 'model');
-    let names: string[] | undefined;
-    let bundleIgnore: number | undefined;
-    if (modelDir !== undefined) {
-      const text = await readFile(join(resolve(modelDir), 'model.json'), 'utf8').catch(() => undefined);
-      if (text === undefined) throw new VssError('NOT_FOUND', `model.json not found in ${resolve(modelDir)}`);
-      const m = parseManifest(text);
-      names = m.classes.map((c) => c.name);
-      bundleIgnore = m.ignoreIndex;
-    }
-    const classes = flagInt(args, 'classes') ?? names?.length ?? 11;
-    if (classes < 1 || classes > 255) throw new ValidationError('--classes must be 1..255');
-    if (names && names.length !== classes) throw new ValidationError(`--classes ${classes} differs from the model's ${names.length} classes`);
-    const ignoreIndex = flagInt(args, 'ignore') ?? bundleIgnore ?? 11;
-    if (ignoreIndex < 0 || ignoreIndex > 255) throw new ValidationError('--ignore must be 0..255');
-    const r = await evaluateFolders(pred, gt, { classes, ignoreIndex, ...(names ? { names } : {}) });
-    io.out(JSON.stringify(r));
-    return 0;
+  summary: 'score predicted label PNGs against ground truth: per-class IoU, mIoU, pixel accuracy',
+  description:
+    'Classes and the ignore index come from --model, else from a classes.json in the --gt folder (then the --pred folder; ' +
+    '`vss export --format labels` writes one), else from --classes. Without any of them eval stops rather than guess.',
+  options: [
+    { name: 'pred', kind: 'string', value: 'labels-dir', required: true, help: 'folder of predicted label PNGs (pixel value = class id)' },
+    { name: 'gt', kind: 'string', value: 'labels-dir', required: true, help: 'folder of ground-truth label PNGs, matched to --pred by file stem' },
+    { name: 'model', kind: 'string', value: 'bundle-dir', help: 'take class names and the ignore index from this model bundle' },
+    { name: 'classes', kind: 'int', value: 'N', min: 1, max: 255, help: 'number of classes, when no model or classes.json names them' },
+    { name: 'ignore', kind: 'int', value: 'I', min: 0, max: 255, defaultText: 'from the class source, else none', help: 'ground-truth value to skip' },
+  ],
+  examples: ['vss eval --pred runs/clip/labels --gt data/gt --model native-models/camvid-lite', 'vss eval --pred out/labels --gt gt --classes 19 --ignore 255 --json'],
+  async run(args) {
+    const pred = resolve(args.need('pred'));
+    const gt = resolve(args.need('gt'));
+    const model = args.string('model');
+    const classes = await evalClasses({ gt, pred, ...(model !== undefined ? { model } : {}), classes: args.number('classes'), ignore: args.number('ignore') });
+    const ignoreIndex = classes.ignoreIndex ?? NO_IGNORE;
+    const r = await evaluateFolders(pred, gt, { classes: classes.count, ignoreIndex, ...(classes.names ? { names: classes.names } : {}) });
+    const pct = (v: number | null): string => (v === null ? '–' : `${num(100 * v, 1)} %`);
+    const text = [
+      fields([['frames', r.frames], ['mIoU', pct(r.miou)], ['pixel accuracy', pct(r.pixelAccuracy)], ['classes from', classes.source], ['unmatched', r.unmatched.pred || r.unmatched.gt ? `${r.unmatched.pred} pred, ${r.unmatched.gt} gt` : undefined]]),
+      'IoU per class:',
+      fields(Object.entries(r.iou).map(([k, v]) => [`  ${k}`, pct(v)])),
+    ].join('\n');
+    return { data: { ...r, classSource: classes.source }, text };
   },
 };

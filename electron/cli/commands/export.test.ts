@@ -48,15 +48,16 @@ test('vss export video decodes the project video and writes an H.264 overlay', a
 
 test('vss export errors are one line: unknown format/track, missing project, out-of-range frames', async () => {
   const { root, project } = await setup();
-  const cases: [string[], RegExp][] = [
-    [['--format', 'gif', '--track', 'engine'], /^vss export: unknown format "gif" \(use labels, color, cityscapes, cvat, coco, video\)$/],
-    [['--format', 'labels', '--track', 'nope'], /^vss export: unknown track "nope" \(tracks: engine\)$/],
-    [['--format', 'labels', '--track', 'engine', '--from', '2', '--to', '7'], /^vss export: frames 2\.\.7 are outside the track \(0\.\.3\)$/],
-    [['--format', 'labels', '--track', 'engine', '--from', 'x'], /^vss export: --from must be an integer/],
+  // What the project lacks exits 1; a malformed command line is a usage error (exit 2).
+  const cases: [string[], RegExp, number][] = [
+    [['--format', 'gif', '--track', 'engine'], /^vss export: --format must be one of labels, color, cityscapes, cvat, coco, video, got "gif"$/, 2],
+    [['--format', 'labels', '--track', 'nope'], /^vss export: unknown track "nope" \(tracks: engine\)$/, 1],
+    [['--format', 'labels', '--track', 'engine', '--from', '2', '--to', '7'], /^vss export: frames 2\.\.7 are outside the track \(0\.\.3\)$/, 1],
+    [['--format', 'labels', '--track', 'engine', '--from', 'x'], /^vss export: --from must be an integer >= 0, got "x"$/, 2],
   ];
-  for (const [flags, re] of cases) {
+  for (const [flags, re, code] of cases) {
     const r = await cli(['export', project.dir, ...flags, '--out', join(root, 'o')]);
-    assert.equal(r.code, 1);
+    assert.equal(r.code, code, flags.join(' '));
     assert.equal(r.err.length, 1);
     assert.match(r.err[0]!, re);
   }
@@ -64,4 +65,5 @@ test('vss export errors are one line: unknown format/track, missing project, out
   assert.match(missing.err[0]!, /^vss export: no project at .*none \(missing project\.json\)$/);
   const noOut = await cli(['export', project.dir, '--format', 'labels', '--track', 'engine']);
   assert.match(noOut.err[0]!, /missing --out/);
+  assert.equal(noOut.code, 2);
 });

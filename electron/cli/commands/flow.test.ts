@@ -51,17 +51,18 @@ test('vss flow errors are one line: missing file, not a PNG, size mismatch, bad 
   writePng(small, new Uint8Array(32 * 32 * 4).fill(128), 32, 32);
   const notPng = join(dir, 'not.png');
   writeFileSync(notPng, 'hello');
-  const cases: [string[], RegExp][] = [
-    [['flow', join(dir, 'missing.png'), pb, '--out', out], /no such file/],
-    [['flow', notPng, pb, '--out', out], /not a valid PNG/],
-    [['flow', pa, small, '--out', out], /sizes differ: 128x96 vs 32x32/],
-    [['flow', pa, pb, '--preset', 'slow', '--out', out], /--preset must be one of/],
-    [['flow', pa, '--out', out], /usage/],
-    [['flow', pa, pb], /missing --out/],
+  // Bad files exit 1; mistakes in the command line are usage errors (exit 2).
+  const cases: [string[], RegExp, number][] = [
+    [['flow', join(dir, 'missing.png'), pb, '--out', out], /no such file/, 1],
+    [['flow', notPng, pb, '--out', out], /not a valid PNG/, 1],
+    [['flow', pa, small, '--out', out], /sizes differ: 128x96 vs 32x32/, 1],
+    [['flow', pa, pb, '--preset', 'slow', '--out', out], /--preset must be one of ultrafast, fast, medium, got "slow"$/, 2],
+    [['flow', pa, '--out', out], /missing <b\.png>$/, 2],
+    [['flow', pa, pb], /missing --out$/, 2],
   ];
-  for (const [argv, re] of cases) {
+  for (const [argv, re, code] of cases) {
     const r = await run(argv);
-    assert.equal(r.code, 1, argv.join(' '));
+    assert.equal(r.code, code, argv.join(' '));
     assert.equal(r.err.length, 1);
     assert.match(r.err[0]!, /^vss flow: /);
     assert.match(r.err[0]!, re);

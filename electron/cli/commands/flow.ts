@@ -1,5 +1,5 @@
 /**
- * `vss flow a.png b.png --preset ultrafast|fast|medium --out f.flo`: DIS optical flow from a to b,
+ * `vss flow a.png b.png [--preset ultrafast|fast|medium] --out f.flo`: DIS optical flow from a to b,
  * written as a Middlebury .flo file (atomically). Prints one JSON line
  * {width, height, preset, ms, out}; ms is the compute time of the flow alone, measured on a second
  * run after one warm-up run on the same pair.
@@ -7,16 +7,16 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PNG } from 'pngjs';
-import { flagString, parseArgs, requireFlag } from '../args.ts';
+import { UsageError } from '../args.ts';
 import type { CliCommand } from '../command.ts';
-import { ValidationError } from '../../shared/validate.ts';
-import { VssError } from '../../backend/errors.ts';
-import { writeAtomic } from './frame.ts';
+import { fields } from '../output.ts';
+import { writeAtomic } from '../temp-files.ts';
+import { VssError } from '../../core/errors.ts';
 import { disFlow } from '../../engine/flow/dis.ts';
 import { DIS_PRESET_NAMES, type DisPreset } from '../../engine/flow/dis-options.ts';
 import { encodeFlo } from '../../engine/flow/flo.ts';
 import { toGray } from '../../engine/image/gray.ts';
-import type { GrayImage } from '../../engine/types.ts';
+import type { GrayImage } from '../../core/types.ts';
 
 async function readPngGray(path: string): Promise<GrayImage> {
   let bytes: Buffer;
@@ -41,31 +41,32 @@ async function readPngGray(path: string): Promise<GrayImage> {
 
 export const flowCommand: CliCommand = {
   name: 'flow',
-  usage: 'vss flow <a.png> <b.png> --out f.flo [--preset ultrafast|fast|medium]',
-  summary: 'DIS optical flow a→b as a Middlebury .flo; prints {width,height,preset,ms,out}',
-  async run(argv, io) {
-    const args = parseArgs(argv);
-    if (args.positionals.length !== 2) throw new ValidationError(`usage: ${this.usage}`);
+  summary: 'DIS optical flow from a.png to b.png, written as a Middlebury .flo file',
+  description: 'ms in the result is the compute time of the flow alone, measured on a second run after a warm-up run.',
+  positionals: [{ name: 'a.png' }, { name: 'b.png' }],
+  options: [
+    { name: 'out', kind: 'string', value: 'file.flo', required: true, help: '.flo file to write (atomically)' },
+    { name: 'preset', kind: 'string', choices: DIS_PRESET_NAMES, default: 'fast', help: 'DIS speed/accuracy preset' },
+  ],
+  examples: ['vss flow a.png b.png --out ab.flo', 'vss flow a.png b.png --preset medium --out ab.flo --json'],
+  async run(args) {
     const [pa, pb] = args.positionals.map((p) => resolve(p)) as [string, string];
-    const preset = flagString(args, 'preset') ?? 'fast';
-    if (!(DIS_PRESET_NAMES as readonly string[]).includes(preset)) {
-      throw new VssError('BAD_REQUEST', `--preset must be one of ${DIS_PRESET_NAMES.join(', ')}, got "${preset}"`);
-    }
-    const out = resolve(requireFlag(args, 'out'));
-    if (!/\.flo$/i.test(out)) throw new VssError('BAD_REQUEST', '--out must name a .flo file');
+    const preset = args.string('preset') as DisPreset;
+    const out = resolve(args.need('out'));
+    if (!/\.flo$/i.test(out)) throw new UsageError('--out must name a .flo file');
     const a = await readPngGray(pa);
     const b = await readPngGray(pb);
     if (a.width !== b.width || a.height !== b.height) {
       throw new VssError('BAD_REQUEST', `image sizes differ: ${a.width}x${a.height} vs ${b.width}x${b.height}`);
     }
     if (Math.min(a.width, a.height) < 8) throw new VssError('BAD_REQUEST', `image too small for DIS: ${a.width}x${a.height}`);
-    const opts = { preset: preset as DisPreset };
+    const opts = { preset };
     disFlow(a, b, opts); // warm-up (JIT, scratch buffers)
     const t0 = performance.now();
     const flow = disFlow(a, b, opts);
-    const ms = performance.now() - t0;
+    const ms = Math.round((performance.now() - t0) * 100) / 100;
     await writeAtomic(out, Buffer.from(encodeFlo(flow)));
-    io.out(JSON.stringify({ width: flow.width, height: flow.height, preset, ms: Math.round(ms * 100) / 100, out }));
-    return 0;
+    const data = { width: flow.width, height: flow.height, preset, ms, out };
+    return { data, text: fields([['size', `${flow.width}x${flow.height}`], ['preset', preset], ['compute', `${ms} ms`], ['written', out]]) };
   },
 };

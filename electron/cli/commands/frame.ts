@@ -1,11 +1,12 @@
 /** `vss frame <video|frames-dir> --index N --out f.png`: writes exactly frame N as a PNG (atomically). */
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, basename, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { PNG } from 'pngjs';
-import { flagInt, flagString, parseArgs, requireFlag } from '../args.ts';
+import { UsageError } from '../args.ts';
 import type { CliCommand } from '../command.ts';
-import { ValidationError } from '../../shared/validate.ts';
+import { fields } from '../output.ts';
+import { writeAtomic } from '../temp-files.ts';
 import { createVideoService } from '../../backend/video/service.ts';
+import { VERIFY_OPTION } from './shared-options.ts';
 
 export function encodePng(rgba: Uint8Array, width: number, height: number): Buffer {
   const png = new PNG({ width, height });
@@ -13,40 +14,27 @@ export function encodePng(rgba: Uint8Array, width: number, height: number): Buff
   return PNG.sync.write(png);
 }
 
-/** Writes to a temp file beside `path`, then renames over it: readers never see half a file. */
-export async function writeAtomic(path: string, data: Buffer): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
-}
-
 export const frameCommand: CliCommand = {
   name: 'frame',
-  usage: 'vss frame <video|frames-dir> --index N --out f.png [--verify full|packets]',
-  summary: 'write exactly frame N (0-based, presentation order) as PNG; prints {index,width,height,pts,out}',
-  async run(argv, io) {
-    const args = parseArgs(argv);
-    const path = args.positionals[0];
-    if (!path || args.positionals.length > 1) throw new ValidationError(`usage: ${this.usage}`);
-    const index = flagInt(args, 'index');
-    if (index === undefined) throw new ValidationError('missing --index');
-    const out = resolve(requireFlag(args, 'out'));
-    if (!/\.png$/i.test(out)) throw new ValidationError('--out must name a .png file');
-    const verify = flagString(args, 'verify') ?? 'full';
-    if (verify !== 'full' && verify !== 'packets') throw new ValidationError('--verify must be "full" or "packets"');
+  summary: 'write exactly frame N (0-based, presentation order) as a PNG',
+  positionals: [{ name: 'video|frames-dir' }],
+  options: [
+    { name: 'index', kind: 'int', value: 'N', min: 0, required: true, help: 'frame number, 0-based in presentation order' },
+    { name: 'out', kind: 'string', value: 'file.png', required: true, help: 'PNG file to write (atomically)' },
+    VERIFY_OPTION,
+  ],
+  examples: ['vss frame clip.mp4 --index 120 --out f120.png'],
+  async run(args) {
+    const out = resolve(args.need('out'));
+    if (!/\.png$/i.test(out)) throw new UsageError('--out must name a .png file');
     // 'full' (default) numbers frames exactly as `vss probe` does, also in damaged files.
-    const svc = createVideoService({ verify, maxRuns: 1 });
+    const svc = createVideoService({ verify: args.string('verify') as 'full' | 'packets', maxRuns: 1 });
     try {
-      const info = await svc.open(path);
-      const f = await svc.frame(info.id, index);
+      const info = await svc.open(args.positionals[0]!);
+      const f = await svc.frame(info.id, args.number('index')!);
       await writeAtomic(out, encodePng(f.rgba, f.width, f.height));
-      io.out(JSON.stringify({ index: f.index, width: f.width, height: f.height, pts: f.pts, out }));
-      return 0;
+      const data = { index: f.index, width: f.width, height: f.height, pts: f.pts, out };
+      return { data, text: fields([['frame', f.index], ['size', `${f.width}x${f.height}`], ['pts', `${f.pts} s`], ['written', out]]) };
     } finally {
       await svc.dispose();
     }

@@ -73,16 +73,16 @@ describe('vss frame', () => {
     assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), [], 'no temp file left behind');
   });
 
-  test('out-of-range, negative and non-integer indices fail in one line', async () => {
+  test('out-of-range, negative and non-integer indices fail in one line (past the end: exit 1; malformed: usage, exit 2)', async () => {
     const out = join(dir, 'bad.png');
-    const cases: [string, RegExp][] = [
-      ['40', /^vss frame: frame index 40 is out of range \(0-39\)$/],
-      ['-1', /^vss frame: frame index -1 is out of range/],
-      ['1.5', /^vss frame: --index must be an integer, got "1.5"$/],
+    const cases: [string, RegExp, number][] = [
+      ['40', /^vss frame: frame index 40 is out of range \(0-39\)$/, 1],
+      ['-1', /^vss frame: --index must be an integer >= 0, got -1$/, 2],
+      ['1.5', /^vss frame: --index must be an integer >= 0, got "1.5"$/, 2],
     ];
-    for (const [idx, msg] of cases) {
+    for (const [idx, msg, code] of cases) {
       const r = await vss('frame', clip, `--index=${idx}`, '--out', out);
-      assert.equal(r.code, 1);
+      assert.equal(r.code, code, idx);
       assert.match(r.err[0]!, msg);
     }
     assert.equal(existsSync(out), false);

@@ -1,23 +1,19 @@
-/** `vss probe <video|frames-dir> [--timestamps]`: one JSON line describing the source. */
-import { flagString, parseArgs } from '../args.ts';
+/** `vss probe <video|frames-dir> [--timestamps]`: size, rate, exact frame count and problems of a source. */
 import type { CliCommand } from '../command.ts';
-import { ValidationError } from '../../shared/validate.ts';
+import { fields, num } from '../output.ts';
 import { createVideoService } from '../../backend/video/service.ts';
+import { VERIFY_OPTION } from './shared-options.ts';
 
 export const probeCommand: CliCommand = {
   name: 'probe',
-  usage: 'vss probe <video|frames-dir> [--timestamps] [--verify full|packets]',
-  summary: 'print one JSON line: size, fps, exact frame count, codec, duration, VFR, rotation, warnings',
-  switches: ['timestamps'],
-  async run(argv, io) {
-    const args = parseArgs(argv, this.switches);
-    const path = args.positionals[0];
-    if (!path || args.positionals.length > 1) throw new ValidationError(`usage: ${this.usage}`);
-    const verify = flagString(args, 'verify') ?? 'full';
-    if (verify !== 'full' && verify !== 'packets') throw new ValidationError('--verify must be "full" or "packets"');
-    const svc = createVideoService({ verify });
+  summary: 'size, fps, exact frame count, codec, duration, VFR, rotation and warnings of a video or frames folder',
+  positionals: [{ name: 'video|frames-dir' }],
+  options: [{ name: 'timestamps', kind: 'switch', help: 'also list every frame timestamp (seconds)' }, VERIFY_OPTION],
+  examples: ['vss probe clip.mp4', 'vss probe frames/ --json', 'vss probe clip.mp4 --timestamps --verify packets'],
+  async run(args) {
+    const svc = createVideoService({ verify: args.string('verify') as 'full' | 'packets' });
     try {
-      const info = await svc.open(path);
+      const info = await svc.open(args.positionals[0]!);
       const out: Record<string, unknown> = {
         path: info.path,
         kind: info.kind,
@@ -33,9 +29,21 @@ export const probeCommand: CliCommand = {
         badFrames: info.badFrames,
       };
       if (info.kind === 'frames') out.frameNames = info.frameNames;
-      if (args.flags.has('timestamps')) out.timestamps = info.timestamps;
-      io.out(JSON.stringify(out));
-      return 0;
+      if (args.flag('timestamps')) out.timestamps = info.timestamps;
+      const text = fields([
+        ['path', info.path],
+        ['kind', info.kind],
+        ['size', `${info.width}x${info.height}`],
+        ['fps', `${num(info.fps)}${info.variableFrameRate ? ' (variable)' : ''}`],
+        ['frames', info.frameCount],
+        ['codec', info.codec],
+        ['duration', `${num(info.durationSec)} s`],
+        ['rotation', info.rotation ? `${info.rotation}°` : undefined],
+        ['bad frames', info.badFrames.length ? info.badFrames.join(', ') : undefined],
+        ...info.warnings.map((w): [string, string] => ['warning', w]),
+        ['timestamps', args.flag('timestamps') ? info.timestamps.map((t) => num(t, 6)).join(' ') : undefined],
+      ]);
+      return { data: out, text };
     } finally {
       await svc.dispose();
     }

@@ -56,15 +56,26 @@ test('vss segment on a frames folder, then vss eval of its labels: one JSON line
   assert.ok('Road' in r.iou);
 });
 
+test('vss segment without --mode runs per-frame', async () => {
+  const s = await vss(['segment', framesDir, '--model', TINY_SPLIT, '--out', join(root, 'default-mode')]);
+  assert.equal(s.code, 0, s.err.join('\n'));
+  const summary = JSON.parse(s.out[0]!) as { mode: string; frames: number };
+  assert.deepEqual([summary.mode, summary.frames], ['per-frame', 6]);
+});
+
 test('vss segment refuses bad flags and an existing output with one line', async () => {
+  // Malformed flags are usage errors (exit 2); an existing output or a missing model fail the run (exit 1).
   const bad = await vss(['segment', framesDir, '--mode', 'warp', '--out', join(root, 'x')]);
-  assert.equal(bad.code, 1);
-  assert.match(bad.err[0]!, /^vss segment: --mode must be one of per-frame, dff, adaptive, fused$/);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err[0]!, /^vss segment: --mode must be one of per-frame, dff, adaptive, fused, got "warp"$/);
   const k = await vss(['segment', framesDir, '--mode', 'dff', '--key-interval', '0', '--out', join(root, 'x')]);
+  assert.equal(k.code, 2);
   assert.match(k.err[0]!, /--key-interval must be an integer 1\.\./);
   const exists = await vss(['segment', framesDir, '--mode', 'dff', '--model', TINY_SPLIT, '--out', framesDir]);
+  assert.equal(exists.code, 1);
   assert.match(exists.err[0]!, /exists and is not empty \(use --force/);
   const model = await vss(['segment', framesDir, '--mode', 'dff', '--model', join(root, 'nope'), '--out', join(root, 'y')]);
+  assert.equal(model.code, 1);
   assert.match(model.err[0]!, /model bundle folder not found/);
 });
 
@@ -100,12 +111,13 @@ test('vss segment adaptive: synchronous schedule for batch runs, low latency wit
 
 test('vss segment refuses contradictory or incomplete schedule flags with one line', async () => {
   const both = await vss(['segment', framesDir, '--mode', 'adaptive', '--low-latency', '--no-low-latency', '--out', join(root, 'z')]);
-  assert.equal(both.code, 1);
+  assert.equal(both.code, 2);
   assert.match(both.err[0]!, /^vss segment: --low-latency and --no-low-latency exclude each other$/);
   const rate = await vss(['segment', framesDir, '--mode', 'adaptive', '--realtime-fps', '15', '--out', join(root, 'z')]);
   assert.match(rate.err[0]!, /--realtime-fps needs --realtime/);
   const zero = await vss(['segment', framesDir, '--mode', 'adaptive', '--realtime', '--realtime-fps', '0', '--out', join(root, 'z')]);
-  assert.match(zero.err[0]!, /--realtime-fps must be in \(0, 1000\]/);
+  assert.match(zero.err[0]!, /--realtime-fps must be a number in \(0, 1000\]/);
   const w = await vss(['segment', framesDir, '--mode', 'fused', '--fuse-current', '0', '--out', join(root, 'z')]);
   assert.match(w.err[0]!, /^vss segment: --fuse-current \(fusion weight of the current frame\) must be > 0, got 0$/);
+  for (const r of [rate, zero, w]) assert.equal(r.code, 2, r.err[0]);
 });

@@ -1,124 +1,118 @@
 /**
- * `vss segment <video|frames-dir> --mode per-frame|dff|adaptive|fused --out <dir> [...]`: segments
- * every frame in the engine worker and writes <out>/labels/*.png, <out>/confidence/*.png and
- * <out>/summary.json (atomically). --realtime feeds the frames at the source's frame rate (or
+ * `vss segment <video|frames-dir> --out <dir>`: segments every frame in the engine worker and
+ * writes <out>/labels/*.png, <out>/confidence/*.png and <out>/summary.json (atomically: a temp
+ * folder renamed at the end). --realtime feeds the frames at the source's frame rate (or
  * --realtime-fps), as a camera would: streaming use, where adaptive defaults to the low-latency
- * schedule. Progress (fps, ETA) on stderr when it is a TTY or with --progress; Ctrl+C cancels
- * cleanly (no output folder is left). Prints one JSON line at the end.
+ * schedule. Progress (fps, ETA) on stderr; Ctrl+C cancels and removes the temp folder.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { flagInt, flagNumber, flagString, parseArgs, requireFlag } from '../args.ts';
-import type { CliCommand, CliIO } from '../command.ts';
+import { UsageError, type ParsedArgs } from '../args.ts';
+import type { CliCommand, CommandResult } from '../command.ts';
+import { fields, num } from '../output.ts';
+import { Progress } from '../progress.ts';
 import { ValidationError } from '../../shared/validate.ts';
-import { VssError } from '../../backend/errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { createVideoService } from '../../backend/video/service.ts';
+import { defaultModelDir, modelsRoot } from '../../backend/workspace/engine-models.ts';
 import type { ExecutionProvider } from '../../engine/model/session.ts';
 import type { DisPreset } from '../../engine/flow/dis-options.ts';
 import type { FusionKind, ModeName } from '../../engine/modes/types.ts';
 import { checkOutput } from '../../engine/segment/output-dir.ts';
 import { segmentSettings } from '../../engine/segment/settings.ts';
-import type { SegmentProgress } from '../../engine/segment/types.ts';
+import type { SegmentSettings, SegmentSummary } from '../../engine/segment/types.ts';
 import { EngineClient } from '../../engine/worker/client.ts';
 import { pacedSource, videoFrameSource } from '../../engine/worker/video-source.ts';
+import { ENGINE_OPTIONS, RUN_OPTIONS } from './segment-options.ts';
 
-const USAGE =
-  'vss segment <video|frames-dir> --mode per-frame|dff|adaptive|fused --out <dir> [--model <bundle-dir>] [--key-interval K] ' +
-  '[--target-interval T] [--threshold X] [--max-interval M] [--low-latency|--no-low-latency] [--realtime [--realtime-fps F]] ' +
-  '[--fusion causal|bidirectional] [--window W] [--fuse-current A] [--fuse-previous B] [--preset ultrafast|fast|medium] ' +
-  '[--flow-scale S] [--ep cpu|cuda|dml|coreml] [--threads N] [--no-tc] [--force] [--progress]';
-
-function progressLine(p: SegmentProgress): string {
-  const eta = Number.isFinite(p.etaSec) ? `${Math.round(p.etaSec)} s` : '?';
-  return `segment: ${p.done}/${p.total} frames, ${p.fps.toFixed(1)} fps, ETA ${eta}`;
+/** The engine settings from the flags; a bad combination or range is a usage error. */
+function settingsFrom(args: ParsedArgs): SegmentSettings {
+  if (args.flag('low-latency') && args.flag('no-low-latency')) throw new UsageError('--low-latency and --no-low-latency exclude each other');
+  if (args.has('realtime-fps') && !args.flag('realtime')) throw new UsageError('--realtime-fps needs --realtime');
+  const model = args.string('model');
+  try {
+    return segmentSettings({
+      mode: args.string('mode') as ModeName,
+      model: model === undefined ? defaultModelDir(modelsRoot()) : resolve(model),
+      keyInterval: args.number('key-interval'),
+      targetInterval: args.number('target-interval'),
+      threshold: args.number('threshold'),
+      maxInterval: args.number('max-interval'),
+      lowLatency: args.flag('low-latency') ? true : args.flag('no-low-latency') ? false : undefined,
+      realtime: args.flag('realtime') || undefined,
+      fusion: args.string('fusion') as FusionKind,
+      window: args.number('window'),
+      fuseCurrent: args.number('fuse-current'),
+      fusePrevious: args.number('fuse-previous'),
+      preset: args.string('preset') as DisPreset,
+      executionProvider: args.string('ep') as ExecutionProvider,
+      threads: args.number('threads'),
+      flowScale: args.number('flow-scale'),
+      tc: args.flag('no-tc') ? false : undefined,
+    });
+  } catch (e) {
+    throw e instanceof ValidationError ? new UsageError(e.message) : e;
+  }
 }
 
-async function showProgress(run: AsyncIterable<SegmentProgress>, io: CliIO, tty: boolean): Promise<void> {
-  let last = 0;
-  for await (const p of run) {
-    const now = performance.now();
-    if (tty) process.stderr.write(`\r${progressLine(p)}\x1b[K`);
-    else if (now - last > 1000 || p.done === p.total) {
-      io.err(progressLine(p));
-      last = now;
-    }
-  }
-  if (tty) process.stderr.write('\n');
+function report(out: string, s: SegmentSummary): CommandResult {
+  const data = { out, mode: s.mode, model: s.model.name, frames: s.frames, fps: s.fps, latencyMs: s.latencyMs, keyFrames: s.keyFrames.length, tc: s.tc, executionProvider: s.executionProvider, notes: s.notes };
+  const text = fields([
+    ['written', out],
+    ['mode', s.mode],
+    ['model', `${s.model.name} (${s.executionProvider})`],
+    ['frames', `${s.frames}${s.mode === 'per-frame' ? '' : `, ${s.keyFrames.length} key frames`}`],
+    ['speed', `${num(s.fps, 1)} fps`],
+    ['temporal consistency', s.tc === null ? undefined : num(s.tc)],
+  ]);
+  return { data, text };
 }
 
 export const segmentCommand: CliCommand = {
   name: 'segment',
-  usage: USAGE,
   summary: 'semantic segmentation of every frame (per-frame, Deep Feature Flow, adaptive low-latency, temporal fusion)',
-  switches: ['force', 'progress', 'no-tc', 'low-latency', 'no-low-latency', 'realtime'],
-  async run(argv, io) {
-    const args = parseArgs(argv, this.switches);
-    const input = args.positionals[0];
-    if (!input || args.positionals.length > 1) throw new ValidationError(`usage: ${USAGE}`);
-    const mode = requireFlag(args, 'mode') as ModeName;
-    const out = resolve(requireFlag(args, 'out'));
-    const force = args.flags.has('force');
-    const model = flagString(args, 'model');
-    if (args.flags.has('low-latency') && args.flags.has('no-low-latency')) throw new ValidationError('--low-latency and --no-low-latency exclude each other');
-    const realtime = args.flags.has('realtime');
-    const realtimeFps = flagNumber(args, 'realtime-fps');
-    if (realtimeFps !== undefined && !realtime) throw new ValidationError('--realtime-fps needs --realtime');
-    if (realtimeFps !== undefined && !(realtimeFps > 0 && realtimeFps <= 1000)) throw new ValidationError(`--realtime-fps must be in (0, 1000], got ${realtimeFps}`);
-    const settings = segmentSettings({
-      mode,
-      model: model === undefined ? undefined : resolve(model),
-      keyInterval: flagInt(args, 'key-interval'),
-      targetInterval: flagNumber(args, 'target-interval'),
-      threshold: flagNumber(args, 'threshold'),
-      maxInterval: flagInt(args, 'max-interval'),
-      lowLatency: args.flags.has('low-latency') ? true : args.flags.has('no-low-latency') ? false : undefined,
-      realtime: realtime || undefined,
-      fusion: flagString(args, 'fusion') as FusionKind | undefined,
-      window: flagInt(args, 'window'),
-      fuseCurrent: flagNumber(args, 'fuse-current'),
-      fusePrevious: flagNumber(args, 'fuse-previous'),
-      preset: flagString(args, 'preset') as DisPreset | undefined,
-      executionProvider: flagString(args, 'ep') as ExecutionProvider | undefined,
-      threads: flagInt(args, 'threads'),
-      flowScale: flagNumber(args, 'flow-scale'),
-      tc: args.flags.has('no-tc') ? false : undefined,
-    });
-    if (model === undefined && !existsSync(join(settings.model, 'model.json'))) {
+  description: 'Every engine setting is explained in electron/engine/modes/README.md.',
+  positionals: [{ name: 'video|frames-dir' }],
+  cancellable: true,
+  options: [...RUN_OPTIONS, ...ENGINE_OPTIONS],
+  examples: [
+    'vss segment clip.mp4 --out runs/clip',
+    'vss segment clip.mp4 --mode dff --key-interval 5 --out runs/clip-dff',
+    'vss segment frames/ --mode fused --fusion causal --model native-models/camvid-lite --out runs/fused --json',
+    'vss segment clip.mp4 --mode adaptive --realtime --out runs/live',
+  ],
+  async run(args, { io, signal }) {
+    const settings = settingsFrom(args);
+    const out = resolve(args.need('out'));
+    const force = args.flag('force');
+    if (!args.has('model') && !existsSync(join(settings.model, 'model.json'))) {
       throw new VssError('NOT_FOUND', `the default model is not installed (${settings.model}); pass --model <bundle-dir>`);
     }
     await checkOutput(out, force);
     const svc = createVideoService();
-    const abortOnSigint = (): void => run?.cancel();
     let run: ReturnType<EngineClient['start']> | undefined;
-    process.once('SIGINT', abortOnSigint);
+    const cancel = (): void => run?.cancel();
+    signal.addEventListener('abort', cancel);
+    const progress = new Progress('segment', io, { lines: args.flag('progress') });
     try {
-      const info = await svc.open(input);
-      const rate = realtimeFps ?? info.fps;
-      if (realtime && !(rate > 0 && Number.isFinite(rate))) throw new ValidationError(`--realtime: the source has no usable frame rate (${rate}); pass --realtime-fps F`);
-      const frames = realtime ? pacedSource(videoFrameSource(svc, info), rate) : videoFrameSource(svc, info);
-      run = new EngineClient().start({ settings, out, force, source: info.path, total: info.frameCount }, frames);
-      run.loaded.then(({ notes }) => notes.forEach((n) => io.err(`vss segment: note: ${n}`)), () => undefined);
-      const tty = process.stderr.isTTY === true;
-      const shown = tty || args.flags.has('progress') ? showProgress(run, io, tty) : Promise.resolve();
-      const summary = await run.result;
+      const info = await svc.open(args.positionals[0]!);
+      signal.throwIfAborted();
+      const rate = args.number('realtime-fps') ?? info.fps;
+      if (settings.realtime && !(rate > 0 && Number.isFinite(rate))) throw new UsageError(`--realtime: the source has no usable frame rate (${rate}); pass --realtime-fps F`);
+      const frames = settings.realtime ? pacedSource(videoFrameSource(svc, info), rate) : videoFrameSource(svc, info);
+      const started = new EngineClient().start({ settings, out, force, source: info.path, total: info.frameCount }, frames);
+      run = started;
+      started.loaded.then(({ notes }) => notes.forEach((n) => io.err(`vss segment: note: ${n}`)), () => undefined);
+      const shown = (async () => {
+        for await (const p of started) progress.update(p);
+      })();
+      const summary = await started.result;
       await shown;
-      io.out(
-        JSON.stringify({
-          out,
-          mode: summary.mode,
-          model: summary.model.name,
-          frames: summary.frames,
-          fps: summary.fps,
-          latencyMs: summary.latencyMs,
-          keyFrames: summary.keyFrames.length,
-          tc: summary.tc,
-          executionProvider: summary.executionProvider,
-          notes: summary.notes,
-        }),
-      );
-      return 0;
+      progress.finish();
+      return report(out, summary);
     } finally {
-      process.removeListener('SIGINT', abortOnSigint);
+      progress.finish();
+      signal.removeEventListener('abort', cancel);
       await svc.dispose();
     }
   },

@@ -1,54 +1,38 @@
 /**
- * `vss serve [video|frames-dir] [--port P] [--host H]`: the review host. Prints one line with
- * the URL (token included) and runs until SIGINT/SIGTERM. Builds the UI on first start if needed.
+ * `vss serve [video|frames-dir] [--port P] [--host H]`: the review host. Prints one line with the
+ * URL (token included) and runs until Ctrl+C or SIGTERM, then closes the server and exits (130 or
+ * 143). Builds the UI on first start if needed.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ValidationError } from '../../shared/validate.ts';
+import type { CliCommand } from '../command.ts';
+import { cliVersion } from '../version.ts';
 import { createBackend } from '../../backend/api.ts';
 import { startReviewHost } from '../../backend/host/server.ts';
-import { ensureRendererBuilt, REPO_ROOT } from '../../backend/host/renderer-build.ts';
+import { ensureRendererBuilt } from '../../backend/host/renderer-build.ts';
 import { createVideoService } from '../../backend/video/service.ts';
-import { flagInt, flagString, parseArgs } from '../args.ts';
-import type { CliCommand } from '../command.ts';
+import { packageRoot } from '../../shared/package-root.ts';
 
-function version(): string {
-  try {
-    return (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
-
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const on = (s: NodeJS.Signals) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      resolve(s);
-    };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
-  });
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
 }
 
 export const serveCommand: CliCommand = {
   name: 'serve',
-  usage: 'vss serve [video|frames-dir] [--port P] [--host H]',
-  summary: 'review host: the UI in a browser on 127.0.0.1 (URL with a per-run token); --port 0 picks a free port',
-  async run(argv, io) {
-    const args = parseArgs(argv);
-    if (args.positionals.length > 1) throw new ValidationError('give at most one video or frames folder');
-    const port = flagInt(args, 'port', 0)!;
-    if (port < 0 || port > 65535) throw new ValidationError('--port must be between 0 and 65535');
-    const host = flagString(args, 'host') ?? '127.0.0.1';
-    for (const name of args.flags.keys()) {
-      if (name !== 'port' && name !== 'host') throw new ValidationError(`unknown option --${name}`);
-    }
-
-    const staticDir = await ensureRendererBuilt(undefined, (line) => io.err(line));
+  summary: 'review host: the UI in a browser (URL with a per-run token), until Ctrl+C',
+  description: 'Prints "VSS review host: <url>" on stdout (also with --json). Anyone who can reach the port and has the token can read opened videos.',
+  positionals: [{ name: 'video|frames-dir', optional: true }],
+  cancellable: true,
+  options: [
+    { name: 'port', kind: 'int', value: 'P', min: 0, max: 65535, default: 0, defaultText: '0 = a free port', help: 'TCP port to listen on' },
+    { name: 'host', kind: 'string', value: 'H', default: '127.0.0.1', help: 'address to listen on' },
+  ],
+  examples: ['vss serve clip.mp4', 'vss serve --port 8080'],
+  async run(args, { io, signal }) {
+    const port = args.number('port')!;
+    const host = args.string('host')!;
+    const staticDir = await ensureRendererBuilt(join(packageRoot(), 'dist', 'renderer'), (line) => io.err(line));
     const video = createVideoService();
-    const backend = createBackend({ video, transport: 'browser', version: version(), cacheLimitMB: video.cacheLimitMB });
+    const backend = createBackend({ video, transport: 'browser', version: cliVersion(), cacheLimitMB: video.cacheLimitMB });
     try {
       const path = args.positionals[0];
       if (path !== undefined) await backend.handle('video.open', { path });
@@ -57,11 +41,11 @@ export const serveCommand: CliCommand = {
       if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
         io.err(`warning: listening on ${host}; anyone who can reach it and has the token can read opened videos`);
       }
-      await untilSignal();
+      await untilAborted(signal);
       await server.close();
     } finally {
       await backend.dispose();
     }
-    return 0;
+    return undefined;
   },
 };

@@ -5,7 +5,7 @@
  * starts a fresh thread.
  */
 import { Worker } from 'node:worker_threads';
-import { VssError } from '../../backend/errors.ts';
+import { VssError } from '../../core/errors.ts';
 import type { FlowGrid, FlowPairs } from './flow-grid.ts';
 import type { FlowFrame, FromFlowWorker, ToFlowWorker } from './protocol.ts';
 

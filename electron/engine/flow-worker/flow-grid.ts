@@ -8,7 +8,7 @@ import { disFlow } from '../flow/dis.ts';
 import { forwardBackwardFlow, type FlowPair } from '../flow/forward-backward.ts';
 import { occlusionMask } from '../flow/occlusion.ts';
 import { flowGray } from '../segment/flow-gray.ts';
-import type { FlowField } from '../types.ts';
+import type { FlowField } from '../../core/types.ts';
 import type { FlowFrame } from './protocol.ts';
 
 export interface FlowGrid {

@@ -1,5 +1,5 @@
 /** Messages between the FlowWorker (main side) and the flow worker thread. */
-import type { WireError } from '../../shared/contract.ts';
+import type { WireError } from '../../core/errors.ts';
 import type { FlowPairs } from './flow-grid.ts';
 
 /** A frame as RGBA (copied into the message: the caller's frame cache keeps its own buffer). */

@@ -5,7 +5,7 @@
  * first); bundled as dist/electron/flow-entry.mjs.
  */
 import { parentPort } from 'node:worker_threads';
-import { toWireError } from '../../backend/errors.ts';
+import { toWireError } from '../../core/errors.ts';
 import { flowGrid, flowPairs, type FlowPairs } from './flow-grid.ts';
 import type { FromFlowWorker, ToFlowWorker } from './protocol.ts';
 

@@ -6,7 +6,7 @@ import { endPointError } from './epe.ts';
 import { generateSequence } from '../synthetic/generate.ts';
 import { gaussianBlur } from '../image/blur.ts';
 import { mulberry32 } from '../synthetic/noise.ts';
-import type { GrayImage } from '../types.ts';
+import type { GrayImage } from '../../core/types.ts';
 
 const [a, b] = generateSequence({ width: 256, height: 160, frames: 2, seed: 4, speed: 0.3 }) as [
   ReturnType<typeof generateSequence>[number],

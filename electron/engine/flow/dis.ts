@@ -14,7 +14,7 @@
  * Steps 1-3 run in WebAssembly SIMD (wasm/, option `backend`, default 'wasm') or in the
  * TypeScript reference kernels named above ('js', and the fallback when wasm is unavailable).
  */
-import type { FlowField, GrayImage } from '../types.ts';
+import type { FlowField, GrayImage } from '../../core/types.ts';
 import { resizeArea } from '../image/resize-area.ts';
 import { resizeBilinear } from '../image/resize-bilinear.ts';
 import { sobel3x3 } from '../image/sobel.ts';

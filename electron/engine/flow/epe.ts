@@ -1,5 +1,5 @@
 /** End-point error between an estimated and a reference flow: mean and optional masked mean. */
-import type { FlowField } from '../types.ts';
+import type { FlowField } from '../../core/types.ts';
 
 /**
  * Mean Euclidean distance between the vectors of `est` and `ref`. With `mask`, only pixels where

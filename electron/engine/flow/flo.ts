@@ -2,7 +2,7 @@
  * Middlebury .flo files: float32 magic 202021.25 ("PIEH"), int32 width, int32 height, then
  * width*height interleaved float32 (u, v) pairs, row-major, all little-endian.
  */
-import type { FlowField } from '../types.ts';
+import type { FlowField } from '../../core/types.ts';
 
 export const FLO_MAGIC = 202021.25;
 const HEADER = 12;

@@ -2,7 +2,7 @@
  * Forward and backward DIS flow of a frame pair plus the forward-backward occlusion mask:
  * forward a→b, backward b→a, and `occluded` flags pixels of a not (reliably) visible in b.
  */
-import type { FlowField, GrayImage } from '../types.ts';
+import type { FlowField, GrayImage } from '../../core/types.ts';
 import { disFlow, type DisUserOptions } from './dis.ts';
 import { occlusionMask, type OcclusionOptions } from './occlusion.ts';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { occlusionMask } from './occlusion.ts';
-import type { FlowField } from '../types.ts';
+import type { FlowField } from '../../core/types.ts';
 
 /** A 6x6 square at x 10..15 moving +4 px right over a static background (32x16 frame). */
 function squareFlows(): { fwd: FlowField; bwd: FlowField } {

@@ -8,7 +8,7 @@
  * with b sampled bilinearly. The tolerance grows with the motion (alpha) plus a constant
  * (beta, pixels²). Pixels whose forward target falls outside B are flagged too (optional).
  */
-import type { FlowField } from '../types.ts';
+import type { FlowField } from '../../core/types.ts';
 
 export interface OcclusionOptions {
   /** Motion-proportional tolerance. Default 0.01 (Sundaram et al.). */

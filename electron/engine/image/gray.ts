@@ -2,7 +2,7 @@
  * Colour → grey conversion with the ITU-R BT.601 luma weights (the ones OpenCV's cvtColor and
  * most decoders use): Y = 0.299 R + 0.587 G + 0.114 B. Output is float 0..255.
  */
-import type { GrayImage } from '../types.ts';
+import type { GrayImage } from '../../core/types.ts';
 
 export interface ToGrayOptions {
   /** Interleaved channels per pixel: 1 (grey), 2 (grey+alpha), 3 (RGB) or 4 (RGBA). Default 4. */

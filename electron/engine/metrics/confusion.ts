@@ -9,7 +9,7 @@
  * ground truth or the prediction (TP + FP + FN > 0); a class absent from both is excluded rather
  * than counted as 0 or 1. Pixel accuracy = correct / counted pixels.
  */
-import type { LabelMap } from '../types.ts';
+import type { LabelMap } from '../../core/types.ts';
 
 export interface ConfusionOptions {
   /** Ground-truth label to skip. Default 255. */

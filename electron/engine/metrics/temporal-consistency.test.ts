@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { temporalConsistency, temporalConsistencyPair } from './temporal-consistency.ts';
 import { generateSequence } from '../synthetic/generate.ts';
-import type { FlowField, LabelMap } from '../types.ts';
+import type { FlowField, LabelMap } from '../../core/types.ts';
 
 const zeroFlow = (w: number, h: number): FlowField => ({ width: w, height: h, data: new Float32Array(w * h * 2) });
 

@@ -9,8 +9,8 @@
  * e.g. from occlusionMask) are excluded by default (`excludeOccluded: true`), because a label
  * change there is not flicker; set it to false to count them, as Liu et al.'s formula does.
  */
-import type { FlowField, LabelMap } from '../types.ts';
-import { warpLabels } from '../warp/warp-labels.ts';
+import type { FlowField, LabelMap } from '../../core/types.ts';
+import { warpLabels } from '../../core/warp/warp-labels.ts';
 import { ConfusionMatrix } from './confusion.ts';
 
 export interface TemporalConsistencyOptions {

@@ -5,8 +5,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { VssError } from '../../backend/errors.ts';
-import type { Tensor3 } from '../types.ts';
+import { VssError } from '../../core/errors.ts';
+import type { Tensor3 } from '../../core/types.ts';
 import { parseManifest, type ModelManifest } from './manifest.ts';
 import type { RgbaFrame } from './preprocess.ts';
 import type { ExecutionProvider, SessionOptions } from './session.ts';

@@ -1,6 +1,6 @@
 /** Load-time checks of a bundle against its ONNX graphs; each failure is one line naming the field. */
 import type * as ort from 'onnxruntime-node';
-import { VssError } from '../../backend/errors.ts';
+import { VssError } from '../../core/errors.ts';
 import type { Layout } from './manifest.ts';
 
 function fail(msg: string): never {

@@ -9,7 +9,7 @@
  * Whether a cell quad is uniform is decided once per output row for each grid column pair, and the
  * sampling tables and per-cell scratch are kept by a Labeler across frames of the same size.
  */
-import type { LabelMap, Tensor3 } from '../types.ts';
+import type { LabelMap, Tensor3 } from '../../core/types.ts';
 import { bilinearAxis, type AxisTable } from './resample.ts';
 
 export interface LabelsAndConfidence {

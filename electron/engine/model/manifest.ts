@@ -2,7 +2,7 @@
  * model.json: the manifest of a model bundle (see native-models/README.md for the format).
  * parseManifest() validates every field and throws a one-line VssError naming the field.
  */
-import { VssError } from '../../backend/errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { jsonErrorLocation } from './json-error.ts';
 
 export type Layout = 'NCHW' | 'NHWC';

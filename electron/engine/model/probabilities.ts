@@ -1,5 +1,5 @@
 /** Model output tensor -> class probabilities as a CHW Tensor3 (transposes NHWC, softmaxes logits). */
-import type { Tensor3 } from '../types.ts';
+import type { Tensor3 } from '../../core/types.ts';
 import type { Layout } from './manifest.ts';
 
 /** In-place softmax over channels of a CHW tensor. */

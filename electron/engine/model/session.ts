@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import * as ort from 'onnxruntime-node';
-import { VssError } from '../../backend/errors.ts';
+import { VssError } from '../../core/errors.ts';
 
 // ORT's process-wide logger writes straight to stderr (e.g. a missing CUDA library while we
 // probe a provider); every failure we care about surfaces as an exception with its message.

@@ -1,7 +1,7 @@
 /** Loads and checks a single-graph bundle (model.json "graph"). */
 import * as ort from 'onnxruntime-node';
-import { VssError } from '../../backend/errors.ts';
-import type { Tensor3 } from '../types.ts';
+import { VssError } from '../../core/errors.ts';
+import type { Tensor3 } from '../../core/types.ts';
 import { graphPath, type LoadOptions, type ModelBundle } from './bundle.ts';
 import { checkChannels, checkDeclared, checkStride, declaredShape, expectedImageShape, outputGeometry, pickName, probeRun } from './check.ts';
 import type { ModelManifest } from './manifest.ts';

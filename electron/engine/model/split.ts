@@ -3,8 +3,8 @@
  * between stages as NCHW float32 tensors of batch 1 (CHW Tensor3 here), so the engine can warp them.
  */
 import * as ort from 'onnxruntime-node';
-import { VssError } from '../../backend/errors.ts';
-import type { Tensor3 } from '../types.ts';
+import { VssError } from '../../core/errors.ts';
+import type { Tensor3 } from '../../core/types.ts';
 import { graphPath, type LoadOptions, type ModelBundle } from './bundle.ts';
 import { checkChannels, checkDeclared, checkStride, declaredShape, expectedImageShape, outputGeometry, pickName, probeRun } from './check.ts';
 import type { ModelManifest, StageName, StageSpec } from './manifest.ts';

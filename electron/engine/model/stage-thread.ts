@@ -4,7 +4,7 @@
  * answered in order; inputs are copied (structured clone), outputs transferred.
  */
 import { Worker } from 'node:worker_threads';
-import type { Tensor3 } from '../types.ts';
+import type { Tensor3 } from '../../core/types.ts';
 import type { PriorityResult } from './thread-priority.mjs';
 
 const ENTRY = new URL('./stage-worker.mjs', import.meta.url);

@@ -21,7 +21,7 @@
  * a triggered frame waits for its own high stage (a classic adaptive key-frame scheduler).
  */
 import type { DisPreset } from '../flow/dis-options.ts';
-import type { GrayImage, Tensor3 } from '../types.ts';
+import type { GrayImage, Tensor3 } from '../../core/types.ts';
 import { propagationDeviation } from './deviation.ts';
 import { RenewalStatistic } from './renewal.ts';
 import { KeyWarper } from '../warp/key-warper.ts';

@@ -1,4 +1,4 @@
-import type { Tensor3 } from '../types.ts';
+import type { Tensor3 } from '../../core/types.ts';
 
 /**
  * Propagation deviation of the adaptive mode (Li et al. 2018 predict a deviation with a small network

@@ -6,7 +6,7 @@
  * warped high + current low features. Single-graph bundles warp the key's class probabilities.
  */
 import type { DisPreset } from '../flow/dis-options.ts';
-import type { GrayImage, Tensor3 } from '../types.ts';
+import type { GrayImage, Tensor3 } from '../../core/types.ts';
 import { KeyWarper } from '../warp/key-warper.ts';
 import type { KeyModel } from './key-model.ts';
 import { flowDisOptions, flowTo, scratchFor, warpFeatures } from './propagate.ts';

@@ -5,7 +5,7 @@
  * frame. Occluded pixels (g = 0) keep this frame's own probabilities; confident, visible history
  * weighs more. The result stays a distribution (P and W are).
  */
-import type { Tensor3 } from '../types.ts';
+import type { Tensor3 } from '../../core/types.ts';
 
 export function fuseStep(cur: Tensor3, warped: Tensor3, occluded: Uint8Array | undefined, wc: number, wp: number): Tensor3 {
   const C = cur.channels;

@@ -9,8 +9,8 @@
  * Flows are DIS on the grey flow-size images in both directions, resized to the probability grid;
  * occlusion comes from their forward-backward consistency (flow/occlusion.ts).
  */
-import type { FlowField, GrayImage, Tensor3 } from '../types.ts';
-import { flowResize } from '../warp/flow-resize.ts';
+import type { FlowField, GrayImage, Tensor3 } from '../../core/types.ts';
+import { flowResize } from '../../core/warp/flow-resize.ts';
 import { KeyWarper } from '../warp/key-warper.ts';
 import { occlusionMask } from '../flow/occlusion.ts';
 import { combineConfident, fuseStep } from './fuse-step.ts';

@@ -5,7 +5,7 @@
  *   key features = the full model's probabilities, output = the warped probabilities themselves.
  */
 import type { ModelBundle } from '../model/bundle.ts';
-import type { Tensor3 } from '../types.ts';
+import type { Tensor3 } from '../../core/types.ts';
 import { since, type ModeFrame, type StageTimings } from './types.ts';
 
 export interface KeyModel {

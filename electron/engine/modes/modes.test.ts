@@ -4,7 +4,7 @@ import { loadBundle, type ModelBundle } from '../model/bundle.ts';
 import { TINY_SINGLE, TINY_SPLIT } from '../model/testing.ts';
 import { temporalConsistencyPair } from '../metrics/temporal-consistency.ts';
 import { generateSequence } from '../synthetic/generate.ts';
-import type { LabelMap } from '../types.ts';
+import type { LabelMap } from '../../core/types.ts';
 import { disFlow } from '../flow/dis.ts';
 import { flowGray, flowSizeFor } from '../segment/flow-gray.ts';
 import { KeyWarper } from '../warp/key-warper.ts';

@@ -1,7 +1,7 @@
 /** Moves key-frame features to the current frame: DIS flow current -> key, then backward bilinear warp. */
 import { disFlow } from '../flow/dis.ts';
 import { DIS_PRESETS, type DisPreset, type DisUserOptions } from '../flow/dis-options.ts';
-import type { FlowField, GrayImage, Tensor3 } from '../types.ts';
+import type { FlowField, GrayImage, Tensor3 } from '../../core/types.ts';
 import type { KeyWarper } from '../warp/key-warper.ts';
 import { since, type StageTimings } from './types.ts';
 

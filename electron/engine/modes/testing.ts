@@ -4,7 +4,7 @@ import { probabilitiesToLabels } from '../model/labels.ts';
 import { ConfusionMatrix } from '../metrics/confusion.ts';
 import { flowGray, flowSizeFor } from '../segment/flow-gray.ts';
 import type { SyntheticFrame } from '../synthetic/generate.ts';
-import type { LabelMap, Tensor3 } from '../types.ts';
+import type { LabelMap, Tensor3 } from '../../core/types.ts';
 import { createMode } from './create.ts';
 import { MODE_DEFAULTS, type ModeOutput, type ModeSettings } from './types.ts';
 

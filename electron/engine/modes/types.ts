@@ -1,6 +1,6 @@
 /** The engine modes: settings, what they consume per frame and what they produce. */
 import type { DisPreset } from '../flow/dis-options.ts';
-import type { FlowField, GrayImage, Tensor3 } from '../types.ts';
+import type { FlowField, GrayImage, Tensor3 } from '../../core/types.ts';
 
 export type ModeName = 'per-frame' | 'dff' | 'adaptive' | 'fused';
 export const MODE_NAMES: readonly ModeName[] = ['per-frame', 'dff', 'adaptive', 'fused'];

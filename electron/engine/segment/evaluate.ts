@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { VssError } from '../../backend/errors.ts';
+import { VssError } from '../../core/errors.ts';
 import { ConfusionMatrix } from '../metrics/confusion.ts';
 import { decodeGray8 } from './png.ts';
 

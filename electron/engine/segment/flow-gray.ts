@@ -2,7 +2,7 @@
 import { toGray } from '../image/gray.ts';
 import { grayAreaDown, type GrayAreaScratch } from '../image/gray-area.ts';
 import { resizeArea } from '../image/resize-area.ts';
-import type { GrayImage } from '../types.ts';
+import type { GrayImage } from '../../core/types.ts';
 
 export interface FlowSize {
   width: number;

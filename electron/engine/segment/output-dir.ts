@@ -7,7 +7,7 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { VssError } from '../../backend/errors.ts';
+import { VssError } from '../../core/errors.ts';
 
 export interface OutputDir {
   /** Final path. */

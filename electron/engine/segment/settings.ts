@@ -1,13 +1,14 @@
 /** Segment settings with their defaults and range checks (shared by the CLI, bench and eval). */
-import { fileURLToPath } from 'node:url';
-import { ValidationError } from '../../shared/validate.ts';
+import { join } from 'node:path';
+import { packageRoot } from '../../shared/package-root.ts';
+import { ValidationError } from '../../core/errors.ts';
 import { DIS_PRESET_NAMES } from '../flow/dis-options.ts';
 import { EXECUTION_PROVIDERS } from '../model/session.ts';
 import { MODE_DEFAULTS, MODE_NAMES } from '../modes/types.ts';
 import type { SegmentSettings } from './types.ts';
 
-/** The default model bundle, resolved from the package root (not the working directory). */
-export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../../native-models/camvid-lite', import.meta.url));
+/** The default model bundle, resolved from the package root (not the working directory), also in a bundle. */
+export const DEFAULT_MODEL_DIR = join(packageRoot(), 'native-models', 'camvid-lite');
 
 function intIn(v: number, name: string, min: number, max: number): void {
   if (!Number.isInteger(v) || v < min || v > max) throw new ValidationError(`--${name} must be an integer ${min}..${max}, got ${v}`);

@@ -2,15 +2,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { stemMapFor } from '../../core/frame-stems.ts';
 import type { SourceFrame } from './types.ts';
 
 /** Every PNG of a folder, sorted by name, decoded to RGBA; stem = name without extension. */
 export async function readPngFolder(dir: string, limit = Infinity): Promise<SourceFrame[]> {
   const names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.png')).sort().slice(0, limit);
+  const stems = stemMapFor({ kind: 'frames', frameNames: names });
   const frames: SourceFrame[] = [];
   for (const [index, name] of names.entries()) {
     const png = PNG.sync.read(await readFile(join(dir, name)));
-    frames.push({ index, stem: name.slice(0, -4), width: png.width, height: png.height, rgba: new Uint8Array(png.data), decodeMs: 0 });
+    frames.push({ index, stem: stems.stemOf(index), width: png.width, height: png.height, rgba: new Uint8Array(png.data), decodeMs: 0 });
   }
   return frames;
 }

@@ -4,7 +4,7 @@
  * and compared with frame t's labels as a mIoU. Computed on the flow grid: labels are first reduced
  * to it by nearest sampling.
  */
-import type { FlowField, LabelMap } from '../types.ts';
+import type { FlowField, LabelMap } from '../../core/types.ts';
 import { temporalConsistencyPair } from '../metrics/temporal-consistency.ts';
 
 /** Nearest-neighbour resize of a label map (pixel centres aligned). */

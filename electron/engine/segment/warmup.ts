@@ -15,7 +15,7 @@ import { createMode } from '../modes/create.ts';
 import { flowDisOptions } from '../modes/propagate.ts';
 import type { ModeOutput } from '../modes/types.ts';
 import { generateSequence } from '../synthetic/generate.ts';
-import type { GrayImage, LabelMap } from '../types.ts';
+import type { GrayImage, LabelMap } from '../../core/types.ts';
 import { flowGray, flowSizeFor } from './flow-gray.ts';
 import { resizeLabelsNearest, temporalConsistency } from './tc.ts';
 import type { SegmentSettings } from './types.ts';

@@ -8,7 +8,7 @@
  * flow across a cut is undefined, so it is zero with every pixel marked occluded, and the frame
  * after the cut has `sceneCut: true`.
  */
-import type { FlowField, GrayImage, LabelMap } from '../types.ts';
+import type { FlowField, GrayImage, LabelMap } from '../../core/types.ts';
 import { toGray } from '../image/gray.ts';
 import { makeLayout, type SceneLayout } from './scene.ts';
 import { renderFrame, type RenderedFrame } from './render.ts';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KeyWarper } from './key-warper.ts';
 import { warpTensor } from './warp-tensor.ts';
-import type { FlowField, Tensor3 } from '../types.ts';
+import type { FlowField, Tensor3 } from '../../core/types.ts';
 import { mulberry32 as rng } from '../synthetic/noise.ts';
 
 function tensor(C: number, w: number, h: number, seed: number): Tensor3 {

@@ -11,8 +11,8 @@
  * is the warper's source (the key-frame modes keep key tensors immutable).
  */
 import { WasmKernels } from '../flow/wasm/dis-kernels.ts';
-import type { FlowField, Tensor3 } from '../types.ts';
-import { flowResize } from './flow-resize.ts';
+import type { FlowField, Tensor3 } from '../../core/types.ts';
+import { flowResize } from '../../core/warp/flow-resize.ts';
 import { computeTaps, warpTensor, type Taps } from './warp-tensor.ts';
 
 const up4 = (x: number): number => (x + 3) & ~3;

@@ -5,8 +5,8 @@
  * outside the image use the nearest border value (clamp); `valid` receives 1 where the sample
  * position lies within the image area [-0.5, size - 0.5), 0 where it fell outside.
  */
-import type { FlowField, Tensor3 } from '../types.ts';
-import { flowResize } from './flow-resize.ts';
+import type { FlowField, Tensor3 } from '../../core/types.ts';
+import { flowResize } from '../../core/warp/flow-resize.ts';
 
 export interface WarpTensorOptions {
   /** Output data, channels*height*width floats; allocated when absent. Must not alias src. */

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { warpTensor } from './warp-tensor.ts';
-import { warpLabels } from './warp-labels.ts';
-import { flowResize } from './flow-resize.ts';
-import type { FlowField, Tensor3 } from '../types.ts';
+import { warpLabels } from '../../core/warp/warp-labels.ts';
+import { flowResize } from '../../core/warp/flow-resize.ts';
+import type { FlowField, Tensor3 } from '../../core/types.ts';
 
 function constantFlow(w: number, h: number, u: number, v: number): FlowField {
   const data = new Float32Array(w * h * 2);

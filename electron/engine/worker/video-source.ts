@@ -1,27 +1,35 @@
 /**
- * Frames of an opened video or frames folder (VideoService) as a FrameSource for the engine.
- * Stems: the image name without extension for folders, the zero-padded 6-digit index for videos.
- * Each frame is copied out of the service's cache (its buffer is then transferred to the worker).
+ * Frames of an opened video or frames folder as a FrameSource for the engine (stems: core's
+ * frame-stems). Each frame is copied out of the decoder's cache (its buffer is then transferred to
+ * the worker).
  */
-import type { VideoInfo } from '../../shared/contract.ts';
-import type { VideoService } from '../../backend/video/types.ts';
+import { stemMapFor, type StemSource } from '../../core/frame-stems.ts';
 import type { FrameSource } from './client.ts';
 import { cameraClock } from '../segment/sources.ts';
 
-export function frameStem(info: VideoInfo, index: number): string {
-  const name = info.kind === 'frames' ? info.frameNames[index] : undefined;
-  return name !== undefined ? name.replace(/\.[^.]+$/, '') : String(index).padStart(6, '0');
+/** An opened source as the engine reads it (the backend's VideoService and VideoInfo fit). */
+export interface OpenedSource extends StemSource {
+  id: string;
+  frameCount: number;
 }
 
-export function videoFrameSource(service: VideoService, info: VideoInfo): FrameSource {
+/** The part of a frame decoder the engine uses (the backend's VideoService fits). */
+export interface FrameDecoder {
+  frame(sourceId: string, index: number): Promise<{ width: number; height: number; rgba: Uint8Array }>;
+  /** Playhead hint for sequential prefetch. */
+  playhead(sourceId: string, index: number, direction: 1): void;
+}
+
+export function videoFrameSource(decoder: FrameDecoder, info: OpenedSource): FrameSource {
+  const stems = stemMapFor(info);
   return {
     total: info.frameCount,
     async read(index) {
       const t0 = performance.now();
-      const f = await service.frame(info.id, index);
-      service.playhead(info.id, index, 1);
+      const f = await decoder.frame(info.id, index);
+      decoder.playhead(info.id, index, 1);
       const rgba = new Uint8Array(f.rgba);
-      return { index, stem: frameStem(info, index), width: f.width, height: f.height, rgba, decodeMs: performance.now() - t0 };
+      return { index, stem: stems.stemOf(index), width: f.width, height: f.height, rgba, decodeMs: performance.now() - t0 };
     },
   };
 }
@@ -40,5 +48,6 @@ export function pacedSource(src: FrameSource, fps: number): FrameSource {
       await wait(index);
       return f;
     },
+    ...(src.close ? { close: () => src.close!() } : {}),
   };
 }

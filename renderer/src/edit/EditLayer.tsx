@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, type PointerEvent } from 'react';
 import { useShallow } from 'zustand/shallow';
-import { forEachDiffPixel } from '../../../electron/engine/edit/index.ts';
+import { forEachDiffPixel } from '../../../electron/core/edit/index.ts';
 import { appStore, useApp } from '../store/index.ts';
 import { currentTrackId } from '../store/project-slice.ts';
 import { editMaskShown, stepBrush } from '../store/edit-slice.ts';
@@ -13,7 +13,8 @@ import { currentView } from '../store/view-slice.ts';
 import { markPainted } from '../viewer/paint-marks.ts';
 import { canvasToImage } from '../viewer/view-transform.ts';
 import { editing } from './editing.ts';
-import { paletteFor, PREVIEW_RGBA } from './label-paint.ts';
+import { classPalette } from '../../../electron/core/palette.ts';
+import { PREVIEW_RGBA } from './label-paint.ts';
 import { MaskCanvas } from './mask-canvas.ts';
 import { drawToolOverlay } from './tool-overlay.ts';
 
@@ -71,7 +72,7 @@ export function EditLayer() {
     }
     const key = JSON.stringify([index, trackId, view, viewport, opacity, classes, hidden, previewHere]);
     const rect = drawn.current.key === key && s.editFrame === index ? s.labelsDirty : null;
-    const palette = paletteFor(classes, ignoreIndex, hidden);
+    const palette = classPalette(classes, { ignoreIndex, hidden });
     const d = previewHere ? editing.previewDiff(index) : undefined;
     const highlight = d ? (rgba: Uint8ClampedArray) => forEachDiffPixel(d, (off) => rgba.set(PREVIEW_RGBA, off * 4)) : undefined;
     if (!mask.current.update(labels, palette, rect, highlight)) return;

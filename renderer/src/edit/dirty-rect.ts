@@ -1,5 +1,5 @@
 /** The bounding rectangle (image pixels, end exclusive) of what a diff touches. */
-import type { FrameDiff } from '../../../electron/engine/edit/index.ts';
+import type { FrameDiff } from '../../../electron/core/edit/index.ts';
 
 export interface Rect {
   x0: number;

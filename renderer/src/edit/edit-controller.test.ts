@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyDiff, deserializeDiff, DiffBuilder, serializeDiff } from '../../../electron/engine/edit/index.ts';
-import type { LabelMap } from '../../../electron/engine/types.ts';
+import { applyDiff, deserializeDiff, DiffBuilder, serializeDiff } from '../../../electron/core/edit/index.ts';
+import type { LabelMap } from '../../../electron/core/types.ts';
 import type { ProjectState, Req, RequestName, Res } from '../../../electron/shared/contract.ts';
 import { createAppStore } from '../store/app-store.ts';
 import { createEditController } from './edit-controller.ts';

@@ -3,8 +3,8 @@
  * runs tools, undo/redo, propagation preview/apply, frame locks, and saves the undo history
  * (project.saveHistory, debounced). Built with its dependencies so tests use a fresh store.
  */
-import { deserializeDiff, diffBetween, serializeDiff, type FrameDiff, type Point } from '../../../electron/engine/edit/index.ts';
-import type { LabelMap } from '../../../electron/engine/types.ts';
+import { deserializeDiff, diffBetween, serializeDiff, type FrameDiff, type Point } from '../../../electron/core/edit/index.ts';
+import type { LabelMap } from '../../../electron/core/types.ts';
 import type { Req, RequestName, Res } from '../../../electron/shared/contract.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { currentTrackId } from '../store/project-slice.ts';

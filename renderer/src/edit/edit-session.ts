@@ -5,10 +5,10 @@
  * edit.apply (undo sends the inverse). History entries are labelled "<kind>@<trackId>" so undo
  * reaches the right track even after switching tracks or reopening the project.
  */
-import { applyDiff, computeChange, EditHistory, serializeDiff, type EditCommand, type FrameDiff, type Point } from '../../../electron/engine/edit/index.ts';
-import type { LabelMap } from '../../../electron/engine/types.ts';
+import { applyDiff, computeChange, EditHistory, serializeDiff, type EditCommand, type FrameDiff, type Point } from '../../../electron/core/edit/index.ts';
+import type { LabelMap } from '../../../electron/core/types.ts';
 import { diffRect, unionRect, type Rect } from './dirty-rect.ts';
-import { invertDiff } from './invert-diff.ts';
+import { invertDiff } from '../../../electron/core/edit/invert-diff.ts';
 
 export interface EditTransport {
   /** edit.apply; resolves with the track's corrected frame indices. */

@@ -1,6 +1,6 @@
 /** Fetches a track's labels of one frame (1 byte per pixel) from the labels resource. */
 import { FRAME_HEADERS, type VssBridge } from '../../../electron/shared/contract.ts';
-import type { LabelMap } from '../../../electron/engine/types.ts';
+import type { LabelMap } from '../../../electron/core/types.ts';
 
 export function labelsUrl(b: Pick<VssBridge, 'frameBase' | 'frameQuery'>, projectId: string, trackId: string, index: number, raw = false): string {
   const base = b.frameBase.replace(/frames\/?$/, 'labels');

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { paintLabels, paletteFor } from './label-paint.ts';
+import { paintLabels } from './label-paint.ts';
+import { classPalette } from '../../../electron/core/palette.ts';
 import { stepBrush } from '../store/edit-slice.ts';
 
 test('brush steps always move by at least one pixel', () => {
@@ -10,7 +11,7 @@ test('brush steps always move by at least one pixel', () => {
 });
 
 test('painting colours classes, leaves void and hidden classes transparent, and honours the rectangle', () => {
-  const pal = paletteFor([{ id: 0, name: 'a', color: [10, 20, 30] }, { id: 1, name: 'b', color: [1, 2, 3] }], 255, [1]);
+  const pal = classPalette([{ id: 0, color: [10, 20, 30] }, { id: 1, color: [1, 2, 3] }], { ignoreIndex: 255, hidden: [1] });
   const labels = { width: 3, height: 1, data: Uint8Array.from([0, 1, 255]) };
   const out = new Uint8ClampedArray(12);
   paintLabels(labels, pal, out);

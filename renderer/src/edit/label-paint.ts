@@ -1,18 +1,6 @@
-/** Colours a label map into RGBA (class colours, void and hidden classes transparent), by rectangle. */
-import type { ClassDef } from '../../../electron/shared/contract.ts';
-import type { LabelMap } from '../../../electron/engine/types.ts';
+/** Colours a label map into RGBA through a core palette (core/palette.ts), by rectangle. */
+import type { LabelMap } from '../../../electron/core/types.ts';
 import type { Rect } from './dirty-rect.ts';
-
-/** 256 RGBA entries; alpha 0 for ids without a class, the void id and hidden classes. */
-export function paletteFor(classes: readonly ClassDef[], ignoreIndex: number, hidden: readonly number[] = []): Uint8ClampedArray {
-  const p = new Uint8ClampedArray(256 * 4);
-  const hide = new Set(hidden);
-  for (const c of classes) {
-    if (c.id < 0 || c.id > 255 || c.id === ignoreIndex || hide.has(c.id)) continue;
-    p.set([c.color[0], c.color[1], c.color[2], 255], c.id * 4);
-  }
-  return p;
-}
 
 /** Writes the colours of `rect` (default: all) of `labels` into `out` (labels-sized RGBA). */
 export function paintLabels(labels: LabelMap, palette: Uint8ClampedArray, out: Uint8ClampedArray, rect?: Rect): void {

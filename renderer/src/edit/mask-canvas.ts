@@ -2,7 +2,7 @@
  * The image-sized offscreen mask of the frame being edited: repainted by rectangle from the
  * label map, then composited onto the layer canvas (only the dirty rectangle when given).
  */
-import type { LabelMap } from '../../../electron/engine/types.ts';
+import type { LabelMap } from '../../../electron/core/types.ts';
 import type { ViewTransform } from '../viewer/view-transform.ts';
 import type { Rect } from './dirty-rect.ts';
 import { paintLabels } from './label-paint.ts';

@@ -1,7 +1,7 @@
 /** Legends of the active overlays: the flow colour wheel, confidence, diff and flicker (classes: ClassList.tsx). */
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/shallow';
-import { flowColor } from '../../../electron/engine/flow/colorwheel.ts';
+import { flowColor } from '../../../electron/core/colorwheel.ts';
 import { useApp } from '../store/index.ts';
 import { viridisGradient } from './viridis.ts';
 import { ClassSwatch } from '../components/ClassSwatch.tsx';

@@ -3,11 +3,12 @@
  * RGBA with the pure functions of rasterize.ts, writing into a reused buffer.
  */
 import type { ClassDef } from '../../../electron/shared/contract.ts';
-import { flowToColor } from '../../../electron/engine/flow/colorwheel.ts';
+import { flowToColor } from '../../../electron/core/colorwheel.ts';
 import type { RasterImage } from './RasterCanvas.tsx';
 import { loadFlow, loadLabels } from './grid-cache.ts';
 import type { TrackRef } from './overlay-inputs.ts';
-import { buildLut, colorizeLabels, confidenceHeat, diffMask, flickerMask, packRgba, warpTable, type WarpTable } from './rasterize.ts';
+import { classPalette, colorizeLabels } from '../../../electron/core/palette.ts';
+import { confidenceHeat, diffMask, flickerMask, packRgba, warpTable, type WarpTable } from './rasterize.ts';
 import { nextSeq, rgbaBuffer } from './use-raster.ts';
 
 export const DIFF_COLOR = packRgba(255, 0, 220, 220);
@@ -19,7 +20,7 @@ export const lastCounts = { diff: 0, flicker: 0 };
 export async function maskImage(t: TrackRef, index: number, classes: readonly ClassDef[], hidden: readonly number[], opacity: number, ignoreIndex: number, reuse: Uint8ClampedArray | null): Promise<RasterImage | null> {
   const g = await loadLabels('labels', t.projectId, t.trackId, index);
   if (!g) return null;
-  const out = colorizeLabels(g.data, buildLut(classes, hidden, opacity, ignoreIndex), rgbaBuffer(reuse, g.data.length));
+  const out = colorizeLabels(g.data, classPalette(classes, { hidden, opacity, ignoreIndex }), rgbaBuffer(reuse, g.data.length));
   return { rgba: out, width: g.width, height: g.height, scale: 1, index, seq: nextSeq() };
 }
 

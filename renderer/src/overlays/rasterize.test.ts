@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildLut, classHistogram, colorizeLabels, confidenceHeat, diffMask, flickerMask, packRgba, warpLabelsBack, warpTable } from './rasterize.ts';
+import { classPalette, colorizeLabels } from '../../../electron/core/palette.ts';
+import { warpLabels } from '../../../electron/core/warp/warp-labels.ts';
+import { classHistogram, confidenceHeat, diffMask, flickerMask, packRgba, warpTable } from './rasterize.ts';
 import { flowArrows } from './flow-arrows.ts';
 import { viridis } from './viridis.ts';
 
@@ -10,10 +12,10 @@ const classes = [
 ];
 
 test('colorize maps class ids through the palette with opacity; hidden and void are transparent', () => {
-  const lut = buildLut(classes, [1], 0.5, 255);
+  const lut = classPalette(classes, { hidden: [1], opacity: 0.5, ignoreIndex: 255 });
   const out = colorizeLabels(new Uint8Array([0, 1, 255]), lut, new Uint8ClampedArray(12));
   assert.deepEqual([...out], [10, 20, 30, 128, 0, 0, 0, 0, 0, 0, 0, 0]);
-  const all = colorizeLabels(new Uint8Array([1]), buildLut(classes, [], 1), new Uint8ClampedArray(4));
+  const all = colorizeLabels(new Uint8Array([1]), classPalette(classes), new Uint8ClampedArray(4));
   assert.deepEqual([...all], [200, 100, 50, 255]);
 });
 
@@ -25,17 +27,18 @@ test('diff marks only pixels whose classes differ (void ignored) and counts them
   assert.deepEqual([...out.subarray(0, 4)], [0, 0, 0, 0]);
 });
 
-test('warping with a uniform rightward flow shifts the previous labels right', () => {
+test('flicker with a uniform rightward flow at half size compares each pixel with its left neighbour', () => {
   // 4x1 frame, flow grid 2x1 at half size: dx = 0.5 flow px = 1 frame px.
   const prev = new Uint8Array([1, 2, 3, 4]);
-  const out = warpLabelsBack(prev, 4, 1, new Float32Array([0.5, 0, 0.5, 0]), 2, 1, new Uint8Array(4));
-  assert.deepEqual([...out], [255, 1, 2, 3]);
-  const still = warpLabelsBack(prev, 4, 1, new Float32Array(4), 2, 1, new Uint8Array(4));
-  assert.deepEqual([...still], [1, 2, 3, 4]);
+  const out = new Uint8ClampedArray(16);
+  const n = flickerMask(new Uint8Array([7, 1, 2, 9]), prev, 4, 1, warpTable(4, 1, new Float32Array([0.5, 0, 0.5, 0]), 2, 1), out, packRgba(1, 2, 3, 4));
+  assert.equal(n, 1);
+  assert.deepEqual([...out.subarray(12, 16)], [1, 2, 3, 4]);
 });
 
-test('flicker in one pass equals warping then diffing, on a random field with out-of-frame pixels', () => {
-  const [w, h, fw, fh] = [13, 7, 5, 3];
+test('flicker in one pass equals core warpLabels along the negated flow then diffing, with out-of-frame pixels', () => {
+  const [w, h] = [13, 7];
+  const [fw, fh] = [w, h];
   let seed = 7;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   const cur = Uint8Array.from({ length: w * h }, () => Math.floor(rnd() * 4));
@@ -43,7 +46,8 @@ test('flicker in one pass equals warping then diffing, on a random field with ou
   const flow = Float32Array.from({ length: fw * fh * 2 }, () => (rnd() - 0.5) * 4);
   const color = packRgba(255, 210, 0, 230);
   const expected = new Uint8ClampedArray(w * h * 4);
-  const n0 = diffMask(cur, warpLabelsBack(prev, w, h, flow, fw, fh, new Uint8Array(w * h)), expected, color);
+  const back = { width: w, height: h, data: flow.map((v) => -v) };
+  const n0 = diffMask(cur, warpLabels({ width: w, height: h, data: prev }, back).data, expected, color);
   const out = new Uint8ClampedArray(w * h * 4).fill(9);
   const n = flickerMask(cur, prev, w, h, warpTable(w, h, flow, fw, fh), out, color);
   assert.equal(n, n0);
@@ -141,7 +145,7 @@ test('class histogram by words equals counting pixel by pixel, on unaligned view
 });
 
 test('colorize by words equals the per-pixel lookup, on unaligned views and odd lengths', () => {
-  const lut = buildLut(classes, [], 0.5, 255);
+  const lut = classPalette(classes, { opacity: 0.5 });
   const all = Uint8Array.from({ length: 23 }, (_, i) => [0, 1, 255, 7][i % 4]!);
   for (const l of [all, all.subarray(1), all.subarray(0, 2)]) {
     const out = colorizeLabels(l, lut, new Uint8ClampedArray(l.length * 4).fill(9));

@@ -1,43 +1,10 @@
 /**
- * Overlay rasterization (pure, typed arrays, no DOM): label maps → RGBA through a 256-entry colour
- * table, class disagreement between two label maps, label flips against the flow-warped previous
- * frame, confidence heat. Every function writes into a caller-owned `out` buffer (reused across
+ * Overlay rasterization (pure, typed arrays, no DOM; class colours: core/palette.ts): class
+ * disagreement between two label maps, label flips against the flow-warped previous frame,
+ * confidence heat. Every function writes into a caller-owned `out` buffer (reused across
  * frames) and returns how many pixels it marked where that is useful.
  */
-import type { ClassDef } from '../../../electron/shared/contract.ts';
 import { viridis } from './viridis.ts';
-
-/** RGBA per class id (256 × 4 bytes); hidden classes and the void id are transparent. */
-export function buildLut(classes: readonly ClassDef[], hidden: readonly number[], opacity: number, ignoreIndex = 255): Uint8ClampedArray {
-  const lut = new Uint8ClampedArray(256 * 4);
-  const a = Math.round(Math.min(1, Math.max(0, opacity)) * 255);
-  const off = new Set(hidden);
-  for (const c of classes) {
-    if (c.id < 0 || c.id > 255 || off.has(c.id) || c.id === ignoreIndex) continue;
-    lut.set([c.color[0], c.color[1], c.color[2], a], c.id * 4);
-  }
-  return lut;
-}
-
-/**
- * Colourizes class ids through `lut`; `out` is RGBA of the same pixel count. Reads the labels as
- * 32-bit words (four ids per load) where they are 4-byte aligned.
- */
-export function colorizeLabels(labels: Uint8Array, lut: Uint8ClampedArray, out: Uint8ClampedArray): Uint8ClampedArray {
-  const lut32 = new Uint32Array(lut.buffer, lut.byteOffset, 256);
-  const out32 = new Uint32Array(out.buffer, out.byteOffset, labels.length);
-  const words = labels.byteOffset % 4 === 0 ? labels.length >>> 2 : 0;
-  const l32 = new Uint32Array(labels.buffer, words > 0 ? labels.byteOffset : 0, words);
-  for (let w = 0, i = 0; w < words; w++, i += 4) {
-    const v = l32[w]!;
-    out32[i] = lut32[v & 255]!;
-    out32[i + 1] = lut32[(v >>> 8) & 255]!;
-    out32[i + 2] = lut32[(v >>> 16) & 255]!;
-    out32[i + 3] = lut32[v >>> 24]!;
-  }
-  for (let i = words << 2; i < labels.length; i++) out32[i] = lut32[labels[i]!]!;
-  return out;
-}
 
 /** Packs an [r, g, b, a] colour as the Uint32 a little-endian RGBA buffer holds. */
 export function packRgba(r: number, g: number, b: number, a: number): number {
@@ -130,27 +97,9 @@ export function warpTable(width: number, height: number, flow: Float32Array, fw:
 }
 
 /**
- * The previous frame's labels carried into this frame along the flow (nearest, see warpTable).
- * Pixels that come from outside the frame get `ignoreIndex`.
- */
-export function warpLabelsBack(prev: Uint8Array, width: number, height: number, flow: Float32Array, fw: number, fh: number, out: Uint8Array, ignoreIndex = 255): Uint8Array {
-  const { dx, dy, col, row } = warpTable(width, height, flow, fw, fh);
-  for (let y = 0; y < height; y++) {
-    const r = row[y]!;
-    const o = y * width;
-    for (let x = 0; x < width; x++) {
-      const c = r + col[x]!;
-      const px = x + dx[c]!;
-      const py = y + dy[c]!;
-      out[o + x] = px >= 0 && py >= 0 && px < width && py < height ? prev[py * width + px]! : ignoreIndex;
-    }
-  }
-  return out;
-}
-
-/**
  * Flicker in one pass: pixels whose label differs from the flow-warped previous label (the same
- * result as warpLabelsBack followed by diffMask, without the intermediate map), marked with
+ * result as core's warpLabels along the negated flow followed by diffMask, without the
+ * intermediate map; the flow is read per cell rather than resampled), marked with
  * `color`; returns the count. Works per run of columns sharing a flow cell (one offset), so the
  * inner loop is two loads and a compare; pixels warped from outside the frame stay transparent.
  * `rows` (optional) receives the rows that hold marks.

@@ -1,7 +1,7 @@
 /**
  * The open project (contract ProjectState) as the UI knows it. The backend is the source of
  * truth; project.changed events replace it, edits patch corrections/locks from their responses,
- * and view changes are kept here and sent (debounced) by renderer/src/project/view-sync.ts.
+ * and view changes are kept here and sent (debounced) by renderer/src/project/project-sync.ts.
  */
 import type { StateCreator } from 'zustand';
 import type { ProjectState, ProjectView, RecentProject, TrackInfo } from '../../../electron/shared/contract.ts';

@@ -14,7 +14,7 @@ import { createProject } from '../../../electron/backend/project/open.ts';
 import { CAMVID_CLASSES, fakeRun } from '../../../electron/backend/project/test-fixtures.ts';
 import { makeClip } from '../../../electron/backend/video/testing/make-clip.ts';
 import { REPO_ROOT, RENDERER_DIST } from '../../../electron/backend/host/renderer-build.ts';
-import type { LabelMap } from '../../../electron/engine/types.ts';
+import type { LabelMap } from '../../../electron/core/types.ts';
 import { startServe, type ServeProcess } from '../../../e2e/support/serve.ts';
 
 export const W = 1920;

@@ -6,7 +6,7 @@ import { WasmKernels, wasmLoadError } from './dis-kernels.ts';
 import { disFlow } from '../dis.ts';
 import { endPointError } from '../epe.ts';
 import { generateSequence } from '../../synthetic/generate.ts';
-import type { FlowField } from '../../types.ts';
+import type { FlowField } from '../../../core/types.ts';
 
 const [a, b] = generateSequence({ width: 256, height: 160, frames: 2, seed: 4, speed: 0.3 }) as [
   ReturnType<typeof generateSequence>[number],

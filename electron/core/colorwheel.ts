@@ -5,7 +5,7 @@
  * `maxMagnitude`; magnitudes beyond it are darkened. Right (+x) is red, down (+y) is
  * yellow-orange, left is cyan-blue, up is blue-violet. Pure: no Node or DOM imports (used by the UI).
  */
-import type { FlowField } from '../types.ts';
+import type { FlowField } from './types.ts';
 
 function buildWheel(): Float32Array {
   const seg = [15, 6, 4, 11, 13, 6] as const;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyDiff, DiffBuilder } from '../../../electron/engine/edit/index.ts';
+import { applyDiff, DiffBuilder } from './index.ts';
 import { invertDiff } from './invert-diff.ts';
 
 test('applying a diff then its inverse restores every pixel; the inverse of the inverse is the diff', () => {

@@ -2,7 +2,7 @@
  * The inverse of a diff as a diff (pixels go back to their old classes). edit.apply takes forward
  * diffs only, so undo sends invertDiff(d) and redo sends d; no label map is needed.
  */
-import type { FrameDiff } from '../../../electron/engine/edit/index.ts';
+import type { FrameDiff } from './index.ts';
 
 export function invertDiff(d: FrameDiff): FrameDiff {
   const runs: number[] = [];
