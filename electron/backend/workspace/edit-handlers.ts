@@ -38,16 +38,16 @@ function checkSize(d: FrameDiff, l: LabelMap, index: number): void {
   }
 }
 
-async function applyFrames(s: ProjectSession, trackId: string, frames: { index: number; diff: string }[]): Promise<number[]> {
+async function applyFrames(ws: Workspace, s: ProjectSession, trackId: string, frames: { index: number; diff: string }[]): Promise<number[]> {
   const p = s.open.project;
   p.track(trackId);
   const diffs = frames.map((f, i) => ({ index: f.index, diff: parseWireDiff(f.diff, `frames[${i}].diff`) }));
   for (const { index, diff } of diffs) {
     const stem = s.stems.stemOf(index);
-    const labels = await p.loadLabels(trackId, stem);
+    const labels = await ws.labels(s, trackId, stem);
     checkSize(diff, labels, index);
     applyDiff(labels, diff);
-    const raw = await p.loadLabels(trackId, stem, { corrected: false });
+    const raw = await ws.labels(s, trackId, stem, false);
     if (sameLabels(labels, raw)) {
       if (p.correctedStems(trackId).includes(stem)) await p.removeCorrection(trackId, stem);
     } else {
@@ -70,7 +70,7 @@ async function propagatePreview(ws: Workspace, req: Req<'edit.propagatePreview'>
   const last = Math.min(video.frameCount - 1, index + forward);
   const labels = new Map<number, LabelMap>();
   for (let i = first; i <= last; i++) {
-    const l = i === index ? undefined : await p.loadLabels(trackId, s.stems.stemOf(i)).catch(() => undefined);
+    const l = i === index ? undefined : await ws.labels(s, trackId, s.stems.stemOf(i)).catch(() => undefined);
     if (l) labels.set(i, l);
   }
   const steps: [number, number][] = [];
@@ -90,7 +90,7 @@ async function propagatePreview(ws: Workspace, req: Req<'edit.propagatePreview'>
 /** The edit.* and frame.* handler table. */
 export function createEditHandlers(ws: Workspace): HandlerGroup<EditRequestName> {
   return {
-    'edit.apply': async ({ projectId, trackId, frames }) => ({ corrections: await applyFrames(ws.session(projectId), trackId, frames) }),
+    'edit.apply': async ({ projectId, trackId, frames }) => ({ corrections: await applyFrames(ws, ws.session(projectId), trackId, frames) }),
     'edit.propagatePreview': (req) => propagatePreview(ws, req),
     'frame.lock': async ({ projectId, trackId, index, locked }) => {
       const s = ws.session(projectId);

@@ -14,6 +14,7 @@ import { Progress } from '../progress.ts';
 import { ValidationError } from '../../core/errors.ts';
 import { VssError } from '../../core/errors.ts';
 import { createVideoService } from '../../backend/video/service.ts';
+import { defaultModelDir, modelsRoot } from '../../backend/workspace/engine-models.ts';
 import { settingDef, SETTING_KEYS, type EngineMode, type EngineSettings } from '../../core/engine-settings.ts';
 import { checkOutput } from '../../engine/segment/output-dir.ts';
 import { segmentSettings } from '../../engine/segment/settings.ts';
@@ -42,7 +43,7 @@ export function settingsFrom(args: ParsedArgs): SegmentSettings {
     return segmentSettings({
       ...tableSettings(args),
       mode: args.string('mode') as EngineMode,
-      model: model === undefined ? undefined : resolve(model),
+      model: model === undefined ? defaultModelDir(modelsRoot()) : resolve(model),
       realtime: args.flag('realtime') || undefined,
       tc: args.flag('no-tc') ? false : undefined,
     });
@@ -57,7 +58,7 @@ function report(out: string, s: SegmentSummary): CommandResult {
     ['written', out],
     ['mode', s.mode],
     ['model', `${s.model.name} (${s.executionProvider})`],
-    ['frames', `${s.frames}${s.keyFrames.length ? `, ${s.keyFrames.length} key frames` : ''}`],
+    ['frames', `${s.frames}${s.mode === 'per-frame' ? '' : `, ${s.keyFrames.length} key frames`}`],
     ['speed', `${num(s.fps, 1)} fps`],
     ['temporal consistency', s.tc === null ? undefined : num(s.tc)],
   ]);
