@@ -26,6 +26,9 @@ import {
   expectString,
   type Validator,
 } from './validate.ts';
+import { checkEditSize, MAX_DIFF_CHARS, validateEditStep, type EditStep } from './edit-wire.ts';
+
+export type { EditStep } from './edit-wire.ts';
 
 import type { WireError } from '../core/errors.ts';
 
@@ -185,8 +188,6 @@ export interface ProjectState {
   corrections: Record<string, number[]>;
   /** Per track: frame indices locked against later engine runs. */
   locked: Record<string, number[]>;
-  /** The session's undo history, serialized by electron/engine/edit (opaque to the backend). */
-  history: string | null;
 }
 
 export interface RecentProject {
@@ -236,8 +237,8 @@ export interface Requests {
   'project.relocateVideo': { req: { projectId: string; videoPath: string }; res: ProjectState };
   /** View settings and playhead; autosaved. */
   'project.setView': { req: { projectId: string; view: ProjectView; playhead: number }; res: { ok: true } };
-  /** Save the serialized undo history of the session. */
-  'project.saveHistory': { req: { projectId: string; history: string }; res: { ok: true } };
+  /** The saved undo history (electron/engine/edit's SerializedHistory as JSON), read once on open. */
+  'project.history': { req: { projectId: string }; res: { history: string } };
   // --- models and engine runs
   'models.list': { req: Record<string, never>; res: { models: ModelInfo[] } };
   'engine.run': {
@@ -249,7 +250,7 @@ export interface Requests {
   'track.delete': { req: { projectId: string; trackId: string }; res: { ok: true } };
   // --- edits: the renderer applies edits to labels it fetched and sends serialized diffs here
   'edit.apply': {
-    req: { projectId: string; trackId: string; frames: { index: number; diff: string }[] };
+    req: { projectId: string; trackId: string; frames: { index: number; diff: string }[]; step?: EditStep };
     res: { corrections: number[] };
   };
   /** Propagate a correction made on `index` (serialized diff) along optical flow; nothing is applied. */
@@ -325,10 +326,7 @@ export const requestValidators: { [K in RequestName]: Validator<Req<K>> } = {
     const o = expectObject(v, w);
     return { projectId: id(o.projectId, `${w}.projectId`), view: validateView(o.view, `${w}.view`), playhead: expectInt(o.playhead, `${w}.playhead`, { min: 0 }) };
   },
-  'project.saveHistory': (v, w) => {
-    const o = expectObject(v, w);
-    return { projectId: id(o.projectId, `${w}.projectId`), history: expectString(o.history, `${w}.history`, { minLength: 0, maxLength: 64 * 1024 * 1024 }) };
-  },
+  'project.history': (v, w) => ({ projectId: id(expectObject(v, w).projectId, `${w}.projectId`) }),
   'models.list': empty,
   'engine.run': (v, w) => {
     const o = expectObject(v, w);
@@ -352,14 +350,13 @@ export const requestValidators: { [K in RequestName]: Validator<Req<K>> } = {
   },
   'edit.apply': (v, w) => {
     const o = expectObject(v, w);
-    return {
-      projectId: id(o.projectId, `${w}.projectId`),
-      trackId: id(o.trackId, `${w}.trackId`),
-      frames: expectArray(o.frames, `${w}.frames`, (f, fw) => {
-        const fo = expectObject(f, fw);
-        return { index: expectInt(fo.index, `${fw}.index`, { min: 0 }), diff: expectString(fo.diff, `${fw}.diff`, { maxLength: 32 * 1024 * 1024 }) };
-      }, { maxLength: 1000 }),
-    };
+    const frames = expectArray(o.frames, `${w}.frames`, (f, fw) => {
+      const fo = expectObject(f, fw);
+      return { index: expectInt(fo.index, `${fw}.index`, { min: 0 }), diff: expectString(fo.diff, `${fw}.diff`, { maxLength: MAX_DIFF_CHARS }) };
+    }, { maxLength: 1000 });
+    checkEditSize(frames, `${w}.frames`);
+    const step = expectOptional(o.step, `${w}.step`, validateEditStep);
+    return { projectId: id(o.projectId, `${w}.projectId`), trackId: id(o.trackId, `${w}.trackId`), frames, ...(step ? { step } : {}) };
   },
   'edit.propagatePreview': (v, w) => {
     const o = expectObject(v, w);
@@ -367,7 +364,7 @@ export const requestValidators: { [K in RequestName]: Validator<Req<K>> } = {
       projectId: id(o.projectId, `${w}.projectId`),
       trackId: id(o.trackId, `${w}.trackId`),
       index: expectInt(o.index, `${w}.index`, { min: 0 }),
-      diff: expectString(o.diff, `${w}.diff`, { maxLength: 32 * 1024 * 1024 }),
+      diff: expectString(o.diff, `${w}.diff`, { maxLength: MAX_DIFF_CHARS }),
       forward: expectInt(o.forward, `${w}.forward`, { min: 0, max: 100 }),
       backward: expectInt(o.backward, `${w}.backward`, { min: 0, max: 100 }),
     };

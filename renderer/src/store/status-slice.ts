@@ -1,5 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store.ts';
+import type { LinkState } from '../client/browser-bridge.ts';
+import type { SaveState } from '../client/outbox.ts';
 
 export interface StatusMessage {
   level: 'info' | 'warning' | 'error';
@@ -8,8 +10,13 @@ export interface StatusMessage {
 
 export interface StatusSlice {
   status: StatusMessage | null;
+  /** The connection to the backend and the edits it has not acknowledged yet (status bar). */
+  link: LinkState;
+  save: SaveState;
   notify(level: StatusMessage['level'], text: string): void;
   clearStatus(): void;
+  setLink(link: LinkState): void;
+  setSave(save: SaveState): void;
 }
 
 /** Messages are always shown as one line. */
@@ -19,6 +26,10 @@ export function oneLine(text: string): string {
 
 export const createStatusSlice: StateCreator<AppState, [], [], StatusSlice> = (set) => ({
   status: null,
+  link: 'connecting',
+  save: { pending: 0, failed: null, storeProblem: null },
   notify: (level, text) => set({ status: { level, text: oneLine(text) } }),
   clearStatus: () => set({ status: null }),
+  setLink: (link) => set({ link }),
+  setSave: (save) => set({ save }),
 });
