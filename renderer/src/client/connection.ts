@@ -41,6 +41,7 @@ export function startConnection(): () => void {
     if (state !== 'connected') return;
     if (everConnected) void reopenProject().then(() => outbox.reconnected());
     else outbox.reconnected();
+    if (everConnected) appStore.getState().retryFrames();
     everConnected = true;
   });
 }

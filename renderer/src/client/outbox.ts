@@ -31,6 +31,8 @@ export interface SaveState {
   failed: string | null;
   /** The queue could not be stored in the browser (it then lives only in this page). */
   storeProblem: string | null;
+  /** Edits the backend acknowledged since the page loaded. */
+  sent: number;
 }
 
 export interface OutboxDeps {
@@ -62,7 +64,7 @@ export class Outbox {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running = false;
   private idleWaiters: (() => void)[] = [];
-  private state: SaveState = { pending: 0, failed: null, storeProblem: null };
+  private state: SaveState = { pending: 0, failed: null, storeProblem: null, sent: 0 };
   private started: Promise<void> | null = null;
   private stopped = false;
 
@@ -146,7 +148,7 @@ export class Outbox {
       this.done(item);
       this.attempt = 0;
       item.resolve?.(res);
-      this.changed({ failed: null });
+      this.changed({ failed: null, sent: this.state.sent + 1 });
     } catch (err) {
       if (this.deps.transient(err)) {
         this.timer = setTimeout(() => {
