@@ -38,6 +38,16 @@ interface DriverResult {
   transport: string;
   models: string[];
   openPath: string;
+  sentBeforeLoad: number;
+  earlyOpenFile: string;
+  laterOpenFile: string;
+  menu: string[];
+  undo: string;
+  exportCommand: string;
+  licencesUrl: string;
+  licencesSandboxed: boolean;
+  about: string[];
+  recentDocuments: string[];
   frame: { status: number; index: string; bytes: number; expected: number; cors: string; exposed: string };
   outOfRange: number;
   badPath: number;
@@ -65,6 +75,8 @@ test('the bundled Electron main answers IPC and serves frames, labels, confidenc
     const r = await run(['--require', join(root, 'electron/main/testing/electron-stub.cjs'), join(root, 'dist/electron/main.cjs'), clip], {
       ...env,
       VSS_HOME: join(dir, 'home'),
+      VSS_STUB_USER_DATA: join(dir, 'user-data'),
+      VSS_TEST_MODELS: '1', // the driver runs test-tiny/split
       VSS_STUB_DRIVER: join(root, 'electron/main/testing/main-driver.cjs'),
     });
     const line = r.stdout.split('\n').find((l) => l.startsWith('STUB-RESULT '));
@@ -77,6 +89,16 @@ test('the bundled Electron main answers IPC and serves frames, labels, confidenc
     assert.equal(o.engine.available, true, o.engine.note);
     assert.ok(o.models.includes('test-tiny/split'), `models: ${o.models.join(', ')}`);
     assert.equal(o.openPath, clip);
+    assert.equal(o.sentBeforeLoad, 0, 'nothing is sent to the page before it has loaded');
+    assert.equal(o.earlyOpenFile, '/early/open-file.mp4', 'macOS open-file before the page loaded');
+    assert.equal(o.laterOpenFile, '/later/open-file.mp4');
+    assert.deepEqual(o.menu, process.platform === 'darwin' ? ['VSS Studio', '&File', '&Edit', 'viewMenu', 'windowMenu', '&Help'] : ['&File', '&Edit', 'viewMenu', '&Help']);
+    assert.equal(o.undo, 'undo', 'Edit › Undo reaches the page');
+    assert.equal(o.exportCommand, 'export');
+    assert.equal(o.licencesUrl, 'app://renderer/THIRD-PARTY-NOTICES.txt');
+    assert.ok(o.licencesSandboxed, 'the licences window is sandboxed without a preload');
+    assert.match(o.about[0] ?? '', /^Version 0\.0\.0-stub .*\nElectron .*\nEngine: models: /);
+    assert.ok(o.recentDocuments.includes(clip), `OS recent documents: ${o.recentDocuments.join(', ')}`);
 
     assert.deepEqual([o.frame.status, o.frame.index, o.frame.bytes], [200, '3', o.frame.expected]);
     assert.equal(o.frame.cors, 'app://renderer');

@@ -5,7 +5,7 @@
  * {"ok": false, "error": {code, message}} with the error's HTTP status.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MAX_REQUEST_BYTES } from '../../shared/edit-wire.ts';
+import { MAX_REQUEST_BYTES } from '../../shared/contract.ts';
 import type { WireError } from '../../shared/contract.ts';
 import { toWireError } from '../../core/errors.ts';
 import type { Backend } from '../api.ts';

@@ -18,7 +18,7 @@ import { allowedHosts, hostAllowed, newToken, requestToken, tokenMatches } from 
 import { injectToken, readStatic, resolveStaticPath } from './static-files.ts';
 import { attachSession } from './ws-session.ts';
 import { handleHttpCall } from './http-call.ts';
-import { WS_MAX_PAYLOAD } from '../../shared/edit-wire.ts';
+import { WS_MAX_PAYLOAD } from '../../shared/contract.ts';
 
 export const HOST_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +

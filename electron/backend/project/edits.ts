@@ -22,13 +22,21 @@ function sameLabels(a: LabelMap, b: LabelMap): boolean {
   return true;
 }
 
-/** Applies diffs in order (each frame's labels read once); a frame whose labels return to the engine's loses its correction. */
-export async function applyEdits(p: Project, trackId: string, edits: readonly StemEdit[]): Promise<void> {
+/** Reads a frame's labels: with its correction (corrected) or the engine's own. */
+export type LabelLoader = (stem: string, corrected: boolean) => Promise<LabelMap>;
+
+/**
+ * Applies diffs in order (each frame's labels read once, through `load`: the workspace serves
+ * frames of a running engine from memory); a frame whose labels return to the engine's loses
+ * its correction.
+ */
+export async function applyEdits(p: Project, trackId: string, edits: readonly StemEdit[], load?: LabelLoader): Promise<void> {
   p.track(trackId);
+  const read: LabelLoader = load ?? ((stem, corrected) => p.loadLabels(trackId, stem, { corrected }));
   const working = new Map<string, LabelMap>();
   for (const { stem, diff, revert } of edits) {
     let labels = working.get(stem);
-    if (!labels) working.set(stem, (labels = await p.loadLabels(trackId, stem)));
+    if (!labels) working.set(stem, (labels = await read(stem, true)));
     if (diff.width !== labels.width || diff.height !== labels.height) {
       throw new VssError('BAD_REQUEST', `diff of frame ${diff.frame} is ${diff.width}x${diff.height} but its labels are ${labels.width}x${labels.height}`);
     }
@@ -36,7 +44,7 @@ export async function applyEdits(p: Project, trackId: string, edits: readonly St
     else applyDiff(labels, diff);
   }
   for (const [stem, labels] of working) {
-    const raw = await p.loadLabels(trackId, stem, { corrected: false });
+    const raw = await read(stem, false);
     if (!sameLabels(labels, raw)) p.stageCorrection(trackId, stem, labels);
     else if (p.correctedStems(trackId).includes(stem)) await p.removeCorrection(trackId, stem);
   }

@@ -10,7 +10,7 @@
  */
 import { join } from 'node:path';
 import { deserializeDiff, EditHistory, serializeDiff, type FrameDiff, type HistoryEntry, type SerializedHistory } from '../../core/edit/index.ts';
-import type { EditStep } from '../../shared/edit-wire.ts';
+import type { EditStep } from '../../shared/contract.ts';
 import { HistoryLog, type HistoryRecord, type StepRecord } from './history-log.ts';
 
 export const HISTORY_LOG = 'history.log';
@@ -92,7 +92,7 @@ export class ProjectHistory {
     const seq = this.lastSeq + 1;
     const record: HistoryRecord =
       step.action === 'do'
-        ? { t: 'step', seq, op: step.op, track, label: step.label, at: step.at, diffs: diffs.map(serializeDiff), stems: [...stems] }
+        ? { t: 'step', seq, op: step.op, track, label: step.label ?? 'edit', at: step.at ?? 0, diffs: diffs.map(serializeDiff), stems: [...stems] }
         : { t: step.action, seq, op: step.op };
     await this.log.append([record]);
     this.replay(record);

@@ -1,7 +1,7 @@
 /** Projects: a folder with project.json, tracks/, corrections/ and history.log (see types.ts). */
 export * from './types.ts';
 export { createProject, openProject, isProjectDir, type CreateProjectOptions } from './open.ts';
-export { Project, type ImportReport } from './project.ts';
+export { Project } from './project.ts';
 export { Autosaver, type AutosaveOptions } from './autosave.ts';
 export { autosaveProject } from './autosave-project.ts';
 export { writeFileAtomic, writeJsonAtomic } from './atomic.ts';

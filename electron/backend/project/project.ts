@@ -20,15 +20,6 @@ import { decodeLabelPng, encodeLabelPng } from './label-png.ts';
 import { projectPaths, trackIdFor } from './paths.ts';
 import type { ClassInfo, ProjectFile, Track, ViewSettings } from './types.ts';
 
-export interface ImportReport {
-  trackId: string;
-  imported: number;
-  /** Locked (corrected) frames left as they were. */
-  skippedLocked: string[];
-  /** Locked frames replaced because overwriteLocked was set (their corrections were dropped). */
-  overwritten: string[];
-}
-
 export class Project {
   readonly paths: ReturnType<typeof projectPaths>;
   private staged = new Map<string, { trackId: string; stem: string; labels: LabelMap }>();
@@ -156,42 +147,27 @@ export class Project {
     });
   }
 
-  /**
-   * Re-imports an engine run into an existing track. Locked frames (frames with corrections) are
-   * skipped and reported, unless overwriteLocked: then they are replaced and their corrections
-   * dropped.
-   */
-  async importRun(runDir: string, opts: { trackId: string; overwriteLocked: boolean }): Promise<ImportReport> {
-    const track = this.track(opts.trackId);
-    const src = resolve(runDir);
-    const stems = await assertRunDir(src);
-    const summary = await readRunSummary(src);
+  /** Lists a new, empty engine track; an engine run writes its frames into tracks/<id>/ (TrackWriter). */
+  async createTrack(name: string, meta: Pick<Track, 'mode' | 'settings' | 'source'>): Promise<Track> {
     return this.serial(async () => {
-      const report: ImportReport = { trackId: track.id, imported: 0, skippedLocked: [], overwritten: [] };
-      const toCopy: string[] = [];
-      for (const stem of stems) {
-        if (this.isLocked(track.id, stem)) {
-          if (!opts.overwriteLocked) {
-            report.skippedLocked.push(stem);
-            continue;
-          }
-          report.overwritten.push(stem);
-        }
-        toCopy.push(stem);
-      }
-      await copyRunFiles(src, this.paths.trackDir(track.id), { stems: toCopy });
-      report.imported = toCopy.length;
-      for (const stem of report.overwritten) {
-        this.staged.delete(`${track.id}/${stem}`);
-        this.inFlight.delete(`${track.id}/${stem}`);
-        this.file.corrections[track.id] = (this.file.corrections[track.id] ?? []).filter((s) => s !== stem);
-        this.file.lockedFrames[track.id] = (this.file.lockedFrames[track.id] ?? []).filter((s) => s !== stem);
-      }
-      const t = this.file.tracks.find((x) => x.id === track.id)!;
-      Object.assign(t, { mode: summary.mode, keyFrames: summary.keyFrames, settings: summary.settings, source: relative(this.dir, src).split('\\').join('/') });
-      for (const stem of report.overwritten) await rm(this.paths.correction(track.id, stem), { force: true });
+      const id = trackIdFor(name, new Set(this.file.tracks.map((t) => t.id)));
+      await rm(this.paths.trackDir(id), { recursive: true, force: true });
+      for (const sub of ['labels', 'confidence']) await mkdir(join(this.paths.trackDir(id), sub), { recursive: true });
+      const track: Track = { id, name, kind: 'engine', ...structuredClone(meta), keyFrames: [], createdAt: new Date().toISOString() };
+      this.file.tracks.push(track);
       await this.writeProjectNow();
-      return report;
+      return structuredClone(track);
+    });
+  }
+
+  /** Records what an engine run learned about its track (key frames, mode, settings). */
+  async updateTrack(trackId: string, meta: Partial<Pick<Track, 'mode' | 'settings' | 'keyFrames'>>): Promise<void> {
+    this.track(trackId);
+    await this.serial(async () => {
+      const t = this.file.tracks.find((x) => x.id === trackId);
+      if (!t) return; // deleted meanwhile
+      Object.assign(t, structuredClone(meta));
+      await this.writeProjectNow();
     });
   }
 

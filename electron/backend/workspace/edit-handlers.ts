@@ -33,7 +33,7 @@ export const wireDiff = (d: FrameDiff): string => JSON.stringify(serializeDiff(d
  * in that order, one request at a time per project. A retried request (its op already in the
  * log) changes nothing. Answers the track's corrected frames.
  */
-function applyRequest(s: ProjectSession, req: Req<'edit.apply'>): Promise<number[]> {
+function applyRequest(ws: Workspace, s: ProjectSession, req: Req<'edit.apply'>): Promise<number[]> {
   const run = async (): Promise<number[]> => {
     const p = s.open.project;
     p.track(req.trackId);
@@ -41,7 +41,8 @@ function applyRequest(s: ProjectSession, req: Req<'edit.apply'>): Promise<number
       const diffs = req.frames.map((f, i) => ({ ...parseWireDiff(f.diff, `frames[${i}].diff`), frame: f.index }));
       const stems = diffs.map((d) => s.stems.stemOf(d.frame));
       const seq = req.step ? await s.history.record(req.step, req.trackId, diffs, stems) : null;
-      await applyEdits(p, req.trackId, diffs.map((diff, i) => ({ stem: stems[i]!, diff })));
+      const load = (stem: string, corrected: boolean) => ws.labels(s, req.trackId, stem, corrected);
+      await applyEdits(p, req.trackId, diffs.map((diff, i) => ({ stem: stems[i]!, diff })), load);
       if (seq !== null) p.markApplied(seq);
     }
     return stemsToIndices(s.stems, p.correctedStems(req.trackId));
@@ -64,7 +65,7 @@ async function propagatePreview(ws: Workspace, req: Req<'edit.propagatePreview'>
   const last = Math.min(video.frameCount - 1, index + forward);
   const labels = new Map<number, LabelMap>();
   for (let i = first; i <= last; i++) {
-    const l = i === index ? undefined : await p.loadLabels(trackId, s.stems.stemOf(i)).catch(() => undefined);
+    const l = i === index ? undefined : await ws.labels(s, trackId, s.stems.stemOf(i)).catch(() => undefined);
     if (l) labels.set(i, l);
   }
   const steps: [number, number][] = [];
@@ -84,7 +85,7 @@ async function propagatePreview(ws: Workspace, req: Req<'edit.propagatePreview'>
 /** The edit.* and frame.* handler table. */
 export function createEditHandlers(ws: Workspace): HandlerGroup<EditRequestName> {
   return {
-    'edit.apply': async (req) => ({ corrections: await applyRequest(ws.session(req.projectId), req) }),
+    'edit.apply': async (req) => ({ corrections: await applyRequest(ws, ws.session(req.projectId), req) }),
     'edit.propagatePreview': (req) => propagatePreview(ws, req),
     'frame.lock': async ({ projectId, trackId, index, locked }) => {
       const s = ws.session(projectId);

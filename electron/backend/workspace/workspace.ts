@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import type { LabelMap } from '../../core/types.ts';
 import type { EventName, Events, ProjectState, VideoInfo } from '../../shared/contract.ts';
 import { VssError } from '../../core/errors.ts';
 import { addRecentProject, Autosaver, openProjectHistory, type Project } from '../project/index.ts';
@@ -87,6 +88,17 @@ export class Workspace {
     const info = s.open.videoId ? this.video.get(s.open.videoId) : undefined;
     if (!info) throw new VssError('NOT_FOUND', why);
     return info;
+  }
+
+  /**
+   * A frame's labels in a track: its correction when `corrected` and it has one, else the
+   * engine's (from a running engine run's memory until they are on disk). A copy: callers edit it.
+   */
+  async labels(s: ProjectSession, trackId: string, stem: string, corrected = true): Promise<LabelMap> {
+    const p = s.open.project;
+    const live = corrected && p.correctedStems(trackId).includes(stem) ? undefined : this.runs.liveFrame(s.open.id, trackId, stem);
+    if (live) return { ...live.labels, data: live.labels.data.slice() };
+    return p.loadLabels(trackId, stem, { corrected });
   }
 
   liveStatus(projectId: string, trackId: string): LiveTrackStatus | undefined {

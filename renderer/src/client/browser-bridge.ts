@@ -7,7 +7,7 @@
  * it "offline" and it reconnects with capped exponential backoff and jitter.
  */
 import type { EventName, Events, RequestName, Req, Res, ServerMessage, VssBridge, WireError } from '../../../electron/shared/contract.ts';
-import { WS_MAX_PAYLOAD } from '../../../electron/shared/edit-wire.ts';
+import { WS_MAX_PAYLOAD } from '../../../electron/shared/contract.ts';
 import { backoffDelay } from './backoff.ts';
 import { AuthError, BridgeError, OfflineError } from './errors.ts';
 

@@ -33,7 +33,7 @@ function fakeBackend() {
       const r = req as Req<'edit.apply'>;
       const diffs = r.frames.map((f) => deserializeDiff(JSON.parse(f.diff)));
       for (const d of diffs) applyDiff(label(d.frame), d);
-      if (r.step?.action === 'do') history.pushEntry(r.step.label, diffs, r.step.at);
+      if (r.step?.action === 'do') history.pushEntry(r.step.label ?? 'edit', diffs, r.step.at ?? 0);
       else if (r.step) history[r.step.action]();
       const corrected = [...frames.entries()].filter(([, l]) => l.data.some((v) => v !== 3)).map(([i]) => i);
       return { corrections: corrected.sort((a, b) => a - b) } as Res<K>;
