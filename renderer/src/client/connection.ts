@@ -25,8 +25,10 @@ async function reopenProject(): Promise<void> {
   if (!p) return;
   try {
     const state = await client.call('project.open', { dir: p.dir });
-    const now = appStore.getState().project;
-    if (now?.dir === state.dir) appStore.getState().setProject({ ...state, view: now.view });
+    const s = appStore.getState();
+    if (s.project?.dir !== state.dir) return;
+    s.setProject({ ...state, view: s.project.view });
+    if (state.video && s.video?.id !== state.video.id) s.setVideo(state.video); // the restarted host numbered it anew
   } catch (e) {
     appStore.getState().notify('error', `Reconnected, but the project could not be opened again: ${e instanceof Error ? e.message : String(e)}`);
   }
