@@ -17,6 +17,11 @@ export const FRAME_HEADERS = {
   flowScale: 'x-flow-scale',
 } as const;
 
+/** The review host's WebSocket message limit (bytes); larger requests travel over HTTP POST /api/call. */
+export const WS_MAX_PAYLOAD = 1 << 20;
+/** Largest request body POST /api/call accepts: the largest edit the contract allows plus framing. */
+export const MAX_REQUEST_BYTES = 65 * 1024 * 1024;
+
 export const RESOURCE_KINDS = ['frames', 'labels', 'confidence', 'flow'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
