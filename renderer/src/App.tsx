@@ -2,6 +2,7 @@ import { Toolbar } from './components/Toolbar.tsx';
 import { Timeline } from './components/Timeline.tsx';
 import { FrameCounter } from './components/FrameCounter.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
+import { ReconnectScreen } from './components/ReconnectScreen.tsx';
 import { Viewer } from './viewer/Viewer.tsx';
 import { SidePanel } from './workspace/run/SidePanel.tsx';
 import type { DragEvent } from 'react';
@@ -37,6 +38,7 @@ export function App() {
       </section>
       <StatusBar />
       <ShortcutSheet />
+      <ReconnectScreen />
     </div>
   );
 }

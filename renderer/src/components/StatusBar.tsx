@@ -1,6 +1,10 @@
 import { useApp } from '../store/index.ts';
+import { SaveIndicator } from './SaveIndicator.tsx';
 
-/** Bottom bar: the latest warning or error as one line, the achieved frame rate while playing, and the video's size, rate and codec. */
+/**
+ * Bottom bar: the latest warning or error as one line, the achieved frame rate while playing, the
+ * video's size, rate and codec, and the connection and save state.
+ */
 export function StatusBar() {
   const status = useApp((s) => s.status);
   const clear = useApp((s) => s.clearStatus);
@@ -20,6 +24,7 @@ export function StatusBar() {
       ) : (
         <div className="status-message muted">Ready</div>
       )}
+      <SaveIndicator />
       {playing && (
         <div className="achieved-fps" data-testid="achieved-fps">
           {achieved.toFixed(1)} / {fps.toFixed(1)} fps
