@@ -38,9 +38,13 @@ interface Exports {
     xi0: number, xi1: number, xw: number, W: number, yi0: number, yi1: number, yw: number, H: number,
     uni: number, mrow: number, vrow: number, labels: number, conf: number,
   ): void;
+  preprocessRgba(
+    src: number, fw: number, xa: number, xb: number, xw: number, W: number, ya: number, yb: number, yw: number, H: number,
+    mul: number, add: number, dst: number, base0: number, base1: number, base2: number, lane0: number, lane1: number, lane2: number, step: number,
+  ): void;
 }
 
-const EXPORTED_FUNCTIONS = ['heapBase', 'patchSearch', 'densify', 'variationalRefine', 'upsampleFlow', 'toHwc', 'warpHwc', 'softmax', 'cellArgMax', 'labelRows'] as const;
+const EXPORTED_FUNCTIONS = ['heapBase', 'patchSearch', 'densify', 'variationalRefine', 'upsampleFlow', 'toHwc', 'warpHwc', 'softmax', 'cellArgMax', 'labelRows', 'preprocessRgba'] as const;
 const PAGE = 65536;
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -222,6 +226,42 @@ export class WasmKernels {
       this.ptr(s.uni), this.ptr(s.mrow), this.ptr(s.vrow), this.ptr(labels), this.ptr(conf),
     );
   }
+
+  /** assembly/preprocess.ts: bilinear resize + normalisation of an RGBA frame into a model input tensor. */
+  preprocessRgba(c: PreprocessCall): void {
+    const W = c.xa.length;
+    const H = c.ya.length;
+    const last = Math.max(...c.base) + (W * H - 1) * c.step;
+    if (c.dst.length <= last || c.mul.length < 4 || c.add.length < 4 || c.lane.some((l) => l < 0 || l > 3)) throw new RangeError('WasmKernels.preprocessRgba: buffers too small or bad lanes');
+    this.x.preprocessRgba(
+      this.ptr(c.src), c.fw, this.ptr(c.xa), this.ptr(c.xb), this.ptr(c.xw), W, this.ptr(c.ya), this.ptr(c.yb), this.ptr(c.yw), H,
+      this.ptr(c.mul), this.ptr(c.add), this.ptr(c.dst), c.base[0], c.base[1], c.base[2], c.lane[0], c.lane[1], c.lane[2], c.step,
+    );
+  }
+}
+
+/**
+ * assembly/preprocess.ts's inputs, all views into one instance's memory: the RGBA frame (fw
+ * pixels wide), per output column the byte offsets of its two taps within a row (xa, xb) and the
+ * weight of the second (xw), per output row the two source rows (ya, yb) and weight (yw); mul and
+ * add (4 floats) per RGBA byte; the output tensor: channel k at element base[k] + p * step, reading
+ * RGBA byte lane[k].
+ */
+export interface PreprocessCall {
+  src: Uint8Array;
+  fw: number;
+  xa: Int32Array;
+  xb: Int32Array;
+  xw: Float32Array;
+  ya: Int32Array;
+  yb: Int32Array;
+  yw: Float32Array;
+  mul: Float32Array;
+  add: Float32Array;
+  dst: Float32Array;
+  base: readonly [number, number, number];
+  lane: readonly [number, number, number];
+  step: number;
 }
 
 /** A probability grid in the instance's memory: C planes of np floats (gw wide), and its cellArgMax. */
