@@ -8,7 +8,7 @@ import type { FlowPair } from '../../engine/flow/forward-backward.ts';
 import { FlowWorker } from '../../engine/flow-worker/client.ts';
 import { PAIR_FLOW_MAX_SIDE, type FlowPairs } from '../../engine/flow-worker/flow-grid.ts';
 import type { FlowFrame } from '../../engine/flow-worker/protocol.ts';
-import { LoadingLru } from '../../shared/lru.ts';
+import { LoadingLru } from '../../core/lru.ts';
 import type { DecodedFrame } from '../video/types.ts';
 import { FLOW_MAX_WIDTH, FlowCache, type FlowCompute, type FlowResult } from './resource-flow.ts';
 

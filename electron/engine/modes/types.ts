@@ -1,10 +1,13 @@
-/** The engine modes: settings, what they consume per frame and what they produce. */
-import type { DisPreset } from '../flow/dis-options.ts';
+/**
+ * The engine modes: settings, what they consume per frame and what they produce. Names, defaults
+ * and ranges of the settings come from the table in core/engine-settings.ts.
+ */
+import { defaultMaxInterval, ENGINE_MODES, ENGINE_SETTINGS as T, type DisPreset, type EngineMode, type FusionKind } from '../../core/engine-settings.ts';
 import type { FlowField, GrayImage, Tensor3 } from '../../core/types.ts';
 
-export type ModeName = 'per-frame' | 'dff' | 'adaptive' | 'fused';
-export const MODE_NAMES: readonly ModeName[] = ['per-frame', 'dff', 'adaptive', 'fused'];
-export type FusionKind = 'causal' | 'bidirectional';
+export type ModeName = EngineMode;
+export const MODE_NAMES: readonly ModeName[] = ENGINE_MODES;
+export type { FusionKind };
 
 export interface ModeSettings {
   mode: ModeName;
@@ -44,16 +47,16 @@ export interface ModeSettings {
 
 export const MODE_DEFAULTS: ModeSettings = {
   mode: 'per-frame',
-  keyInterval: 5,
-  targetInterval: 5,
-  maxInterval: 10,
+  keyInterval: T.keyInterval.default,
+  targetInterval: T.targetInterval.default,
+  maxInterval: defaultMaxInterval(T.targetInterval.default),
   lowLatency: false,
-  fusion: 'bidirectional',
-  window: 8,
-  fuseCurrent: 1,
-  fusePrevious: 1.5,
-  preset: 'ultrafast',
-  flowScale: 0.25,
+  fusion: T.fusion.default,
+  window: T.window.default,
+  fuseCurrent: T.fuseCurrent.default,
+  fusePrevious: T.fusePrevious.default,
+  preset: T.preset.default,
+  flowScale: T.flowScale.default,
 };
 
 /** One frame as the modes see it. */

@@ -1,11 +1,9 @@
 /**
- * Small runtime validators for untrusted arguments (IPC, HTTP, WebSocket, CLI).
- * Each throws a ValidationError whose message names the field, in one line.
+ * The checks under every validator (core/schema.ts builds the contract's schemas from them; the
+ * project files use them directly). Each throws a ValidationError whose message names the field,
+ * in one line.
  */
-
-import { ValidationError } from '../core/errors.ts';
-
-export { ValidationError };
+import { ValidationError } from './errors.ts';
 
 export type Validator<T> = (value: unknown, where: string) => T;
 
@@ -27,16 +25,24 @@ export function expectString(v: unknown, where: string, opts: { maxLength?: numb
   return v;
 }
 
-export function expectNumber(v: unknown, where: string, opts: { min?: number; max?: number } = {}): number {
+export interface NumberRange {
+  min?: number;
+  max?: number;
+  /** The range excludes `min` itself: v > min. */
+  minExclusive?: boolean;
+}
+
+export function expectNumber(v: unknown, where: string, opts: NumberRange = {}): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new ValidationError(`${where} must be a finite number`);
-  if (opts.min !== undefined && v < opts.min) throw new ValidationError(`${where} must be ≥ ${opts.min}`);
-  if (opts.max !== undefined && v > opts.max) throw new ValidationError(`${where} must be ≤ ${opts.max}`);
+  if (opts.min !== undefined && opts.minExclusive && v <= opts.min) throw new ValidationError(`${where} must be > ${opts.min}, got ${v}`);
+  if (opts.min !== undefined && v < opts.min) throw new ValidationError(`${where} must be ≥ ${opts.min}, got ${v}`);
+  if (opts.max !== undefined && v > opts.max) throw new ValidationError(`${where} must be ≤ ${opts.max}, got ${v}`);
   return v;
 }
 
-export function expectInt(v: unknown, where: string, opts: { min?: number; max?: number } = {}): number {
+export function expectInt(v: unknown, where: string, opts: NumberRange = {}): number {
   const n = expectNumber(v, where, opts);
-  if (!Number.isInteger(n)) throw new ValidationError(`${where} must be an integer`);
+  if (!Number.isInteger(n)) throw new ValidationError(`${where} must be an integer, got ${n}`);
   return n;
 }
 
