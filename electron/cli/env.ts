@@ -15,7 +15,7 @@ export interface EnvVar {
 }
 
 export const ENV_VARS: readonly EnvVar[] = [
-  { name: 'VSS_HOME', scope: 'app', help: 'data folder: recent files, automatic projects', unset: '~/.vss-studio' },
+  { name: 'VSS_HOME', scope: 'app', help: 'data folder: recent files, automatic projects', unset: '~/.vss-studio; the desktop app: its per-user app data folder' },
   { name: 'VSS_MODELS_DIR', scope: 'app', help: 'folder of model bundles', unset: 'native-models beside the program, then ./native-models' },
   { name: 'VSS_CACHE_MB', scope: 'app', help: 'decoded-frame cache limit in MB', unset: '512' },
   { name: 'FFMPEG_PATH', scope: 'app', help: 'ffmpeg binary to use', unset: 'the one in @ffmpeg-installer/ffmpeg' },
@@ -34,6 +34,8 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'VSS_SCREENSHOT_CLIP', scope: 'dev', help: 'clip for `npm run screenshots`', unset: '$VSS_DATA_DIR/videos/solidWhiteRight.mp4' },
   { name: 'VSS_UPDATE_SCREENSHOT', scope: 'dev', help: 'any value: e2e tests rewrite their reference screenshots', unset: 'compare' },
   { name: 'VSS_E2E_FIXTURES', scope: 'dev', help: 'set by the e2e global setup for the specs (internal)', unset: '—' },
+  { name: 'VSS_TEST_MODELS', scope: 'dev', help: '1: the model list also offers the test-tiny bundles (tests set it)', unset: 'test bundles hidden' },
+  { name: 'VSS_STUB_USER_DATA', scope: 'dev', help: "set by the main-process stub test: its stand-in Electron's userData folder (internal)", unset: '—' },
   { name: 'VSS_STUB_DRIVER', scope: 'dev', help: 'set by the main-process stub test: the script its stand-in Electron runs (internal)', unset: '—' },
 ];
 

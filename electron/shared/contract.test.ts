@@ -65,7 +65,12 @@ test('engine.run: mode and settings are validated; omitted settings stay absent'
   const more = requestValidators['engine.run']({ projectId: 'p1', mode: 'fused', settings: { lowLatency: true, fuseCurrent: 2, fusePrevious: 0 } }, 'engine.run');
   assert.deepEqual(more.settings, { lowLatency: true, fuseCurrent: 2, fusePrevious: 0 });
   assert.match(rejects('engine.run', { projectId: 'p1', mode: 'adaptive', settings: { lowLatency: 'yes' } }), /settings\.lowLatency must be true or false/);
-  assert.match(rejects('engine.run', { projectId: 'p1', mode: 'fused', settings: { fuseCurrent: 0 } }), /settings\.fuseCurrent must be ≥ 0\.01/);
+  // Ranges come from the engine settings table, so the contract refuses what the engine refuses.
+  assert.match(rejects('engine.run', { projectId: 'p1', mode: 'fused', settings: { fuseCurrent: 0 } }), /settings\.fuseCurrent must be > 0/);
+  assert.match(rejects('engine.run', { projectId: 'p1', mode: 'adaptive', settings: { threshold: 0 } }), /settings\.threshold must be > 0/);
+  const wide = requestValidators['engine.run']({ projectId: 'p1', mode: 'fused', settings: { window: 256, maxInterval: 10000 } }, 'engine.run');
+  assert.deepEqual(wide.settings, { window: 256, maxInterval: 10000 });
+  assert.match(rejects('engine.run', { projectId: 'p1', mode: 'fused', settings: { window: 257 } }), /settings\.window must be ≤ 256/);
   assert.match(rejects('engine.run', { projectId: 'p1', mode: 'fused', settings: { fusePrevious: -1 } }), /settings\.fusePrevious must be ≥ 0/);
   assert.match(rejects('engine.run', { projectId: 'p1', mode: 'dff', settings: {}, overwriteLocked: 'yes' }), /overwriteLocked must be true or false/);
 });

@@ -158,3 +158,34 @@ test('a valid WebSocket request works and malformed ones get BAD_REQUEST without
     ws.close();
   }
 });
+
+function post(path: string, body: string, headers: Record<string, string> = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+test('/api/ping tells a good token (200) from a refused one (401)', async () => {
+  assert.equal((await get('/api/ping', { 'x-vss-token': host.token })).status, 200);
+  assert.equal((await get('/api/ping', { 'x-vss-token': 'wrong' })).status, 401);
+});
+
+test('POST /api/call carries requests larger than a WebSocket message; it needs the token', async () => {
+  const diff = 'x'.repeat(3 * 1024 * 1024); // a 3 MB diff: the contract allows it, a WebSocket message does not
+  const body = JSON.stringify({ name: 'edit.apply', req: { projectId: 'p0', trackId: 't', frames: [{ index: 0, diff }] } });
+  assert.equal((await post('/api/call', body)).status, 401);
+  const r = await post('/api/call', body, { 'x-vss-token': host.token });
+  const msg = JSON.parse(r.body) as { ok: boolean; error?: { code: string; message: string } };
+  assert.equal(msg.ok, false);
+  assert.equal(msg.error?.code, 'NOT_FOUND', 'the request reached the backend (no open project p0)');
+  const ok = JSON.parse((await post('/api/call', JSON.stringify({ name: 'video.list', req: {} }), { 'x-vss-token': host.token })).body) as { ok: boolean; res: { videos: unknown[] } };
+  assert.equal(ok.ok, true);
+  assert.equal(ok.res.videos.length, 1);
+  assert.equal((await post('/api/call', '{not json', { 'x-vss-token': host.token })).status, 400);
+});

@@ -7,7 +7,7 @@ import { mergeRunFrames, type RunMarks } from '../../shared/run-frames.ts';
 import { createProject } from '../project/index.ts';
 import { CAMVID_CLASSES, fakeVideo, tempDir } from '../project/test-fixtures.ts';
 import type { DecodedFrame, VideoService } from '../video/types.ts';
-import { listModels } from './engine-models.ts';
+import { listModels, TEST_MODELS_ENV } from './engine-models.ts';
 import { videoFrameSource } from '../../engine/worker/video-source.ts';
 import { readResource } from './resource-read.ts';
 import { trackInfos } from './track-info.ts';
@@ -17,6 +17,9 @@ import type { EngineRunsOptions } from './engine-runs.ts';
 import { EngineClient } from '../../engine/worker/client.ts';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+
+// These runs use the test bundles, which models.list and engine.run offer only when asked to.
+process.env[TEST_MODELS_ENV] = '1';
 
 const W = 96;
 const H = 64;

@@ -15,7 +15,7 @@ import { EngineClient, type EngineRun, type FrameSource } from '../../engine/wor
 import { segmentSettings } from '../../engine/segment/settings.ts';
 import { toWireError } from '../../core/errors.ts';
 import { modelsRoot, pickModel } from './engine-models.ts';
-import { defaultTrackName, uniqueName } from './engine-names.ts';
+import { defaultTrackName, uniqueName } from '../../core/engine-settings.ts';
 import { engineFrameSource } from './engine-source.ts';
 import { trackInfo } from './track-info.ts';
 import { TrackWriter, type LiveFrame } from './track-writer.ts';
@@ -72,8 +72,7 @@ export class EngineRuns {
     const model = await pickModel(req.model, this.ws.modelsDir ?? modelsRoot());
     const mine = [...this.runs.values()].filter((r) => r.projectId === s.open.id);
     const name = uniqueName(req.name?.trim() || defaultTrackName(req.mode, req.settings), [...project.tracks.map((t) => t.name), ...mine.map((r) => r.name)]);
-    const { executionProvider, ...modeSettings } = req.settings;
-    const settings = segmentSettings({ ...modeSettings, mode: req.mode, model: model.dir, executionProvider: executionProvider ?? 'cpu' });
+    const settings = segmentSettings({ ...req.settings, mode: req.mode, model: model.dir });
     const runId = randomBytes(6).toString('hex');
     const { model: _m, ...trackSettings } = settings;
     const track = await project.createTrack(name, { mode: req.mode, settings: trackSettings, source: `engine run ${runId}` });

@@ -118,6 +118,6 @@ test('vss segment refuses contradictory or incomplete schedule flags with one li
   const zero = await vss(['segment', framesDir, '--mode', 'adaptive', '--realtime', '--realtime-fps', '0', '--out', join(root, 'z')]);
   assert.match(zero.err[0]!, /--realtime-fps must be a number in \(0, 1000\]/);
   const w = await vss(['segment', framesDir, '--mode', 'fused', '--fuse-current', '0', '--out', join(root, 'z')]);
-  assert.match(w.err[0]!, /^vss segment: --fuse-current \(fusion weight of the current frame\) must be > 0, got 0$/);
+  assert.match(w.err[0]!, /^vss segment: --fuse-current must be a number in \(0, 100\], got 0$/);
   for (const r of [rate, zero, w]) assert.equal(r.code, 2, r.err[0]);
 });
