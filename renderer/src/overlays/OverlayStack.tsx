@@ -10,7 +10,7 @@ import { currentView } from '../store/view-slice.ts';
 import { editMaskShown } from '../store/edit-slice.ts';
 import { ArrowsCanvas } from './ArrowsCanvas.tsx';
 import { HoverProbe } from './HoverProbe.tsx';
-import { labelsRevision, loadLabels } from './grid-cache.ts';
+import { labelsRevision, loadLabels } from '../client/resources.ts';
 import { confidenceImage, diffImage, flickerImage, flowImage, maskImage } from './layers.ts';
 import { labelsKey, useCompareTrack, useMainTrack, useMaskStyle, type TrackRef } from './overlay-inputs.ts';
 import { RasterCanvas } from './RasterCanvas.tsx';
