@@ -27,7 +27,7 @@ export function CompareStats() {
   const [stats, setStats] = useState<FrameStats | null>(null);
   // Edits bump labelsVersion; the key then carries the new label revisions, so the stats follow.
   const version = useApp((s) => s.labelsVersion);
-  // Saved edits and applied propagations drop frames from the grid cache: re-read them.
+  // Saved edits and applied propagations drop frames from the label cache: re-read them.
   const saved = useApp((s) => s.labelsSaved);
   const rev = (t: typeof main) => (t ? labelsRevision(t.projectId, t.trackId) : 0);
   const key = `${labelsKey(main, index, rev(main))}|${labelsKey(other, index, rev(other))}|${version}|${saved}`;
