@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { toWireError } from '../../core/errors.ts';
+import { MAX_MESSAGE_BYTES } from '../../shared/contract.ts';
 import type { Backend } from '../api.ts';
 import { httpStatus } from '../frame-request.ts';
 import { parseResourcePath } from '../resources.ts';
@@ -91,7 +92,7 @@ export async function startReviewHost(opts: ReviewHostOptions): Promise<ReviewHo
     });
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const reject = (status: number, text: string) => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

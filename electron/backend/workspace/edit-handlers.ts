@@ -1,10 +1,10 @@
 /**
- * Edit requests: edit.apply (serialized diffs → corrected labels, which locks the frame; a frame
+ * Edit requests: edit.apply (diffs, validated by the contract → corrected labels, which locks the frame; a frame
  * whose labels return to the engine's loses its correction), edit.propagatePreview (a correction
  * carried along DIS flow with the occlusion check, the flow computed by the workspace's flow
  * service off the event loop; nothing applied) and frame.lock.
  */
-import { applyDiff, deserializeDiff, diffPixelCount, previewPropagation, serializeDiff, type FrameDiff } from '../../core/edit/index.ts';
+import { applyDiff, diffPixelCount, previewPropagation, type FrameDiff } from '../../core/edit/index.ts';
 import type { FlowPair } from '../../engine/flow/forward-backward.ts';
 import type { LabelMap } from '../../core/types.ts';
 import type { Req, Res } from '../../shared/contract.ts';
@@ -15,16 +15,6 @@ import { stemsToIndices } from '../../core/frame-stems.ts';
 import type { Workspace } from './workspace.ts';
 
 export type EditRequestName = 'edit.apply' | 'edit.propagatePreview' | 'frame.lock';
-
-export function parseWireDiff(text: string, where: string): FrameDiff {
-  try {
-    return deserializeDiff(JSON.parse(text));
-  } catch (e) {
-    throw new VssError('BAD_REQUEST', `${where}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
-export const wireDiff = (d: FrameDiff): string => JSON.stringify(serializeDiff(d));
 
 function sameLabels(a: LabelMap, b: LabelMap): boolean {
   if (a.width !== b.width || a.height !== b.height) return false;
@@ -38,11 +28,10 @@ function checkSize(d: FrameDiff, l: LabelMap, index: number): void {
   }
 }
 
-async function applyFrames(ws: Workspace, s: ProjectSession, trackId: string, frames: { index: number; diff: string }[]): Promise<number[]> {
+async function applyFrames(ws: Workspace, s: ProjectSession, trackId: string, frames: Req<'edit.apply'>['frames']): Promise<number[]> {
   const p = s.open.project;
   p.track(trackId);
-  const diffs = frames.map((f, i) => ({ index: f.index, diff: parseWireDiff(f.diff, `frames[${i}].diff`) }));
-  for (const { index, diff } of diffs) {
+  for (const { index, diff } of frames) {
     const stem = s.stems.stemOf(index);
     const labels = await ws.labels(s, trackId, stem);
     checkSize(diff, labels, index);
@@ -64,8 +53,7 @@ async function propagatePreview(ws: Workspace, req: Req<'edit.propagatePreview'>
   const video = ws.videoOf(s, "the project's video is missing: relocate it first");
   const p = s.open.project;
   p.track(trackId);
-  const correction = parseWireDiff(req.diff, 'diff');
-  correction.frame = index;
+  const correction: FrameDiff = { ...req.diff, frame: index };
   const first = Math.max(0, index - backward);
   const last = Math.min(video.frameCount - 1, index + forward);
   const labels = new Map<number, LabelMap>();
@@ -84,7 +72,7 @@ async function propagatePreview(ws: Workspace, req: Req<'edit.propagatePreview'>
     skipFrame: (f) => p.isLocked(trackId, s.stems.stemOf(f)),
     occlusion: (a, b) => pairs.get(`${a}:${b}`)?.occluded,
   });
-  return { frames: proposed.map((d) => ({ index: d.frame, diff: wireDiff(d), changed: diffPixelCount(d) })).filter((f) => f.changed > 0) };
+  return { frames: proposed.map((d) => ({ index: d.frame, diff: d, changed: diffPixelCount(d) })).filter((f) => f.changed > 0) };
 }
 
 /** The edit.* and frame.* handler table. */

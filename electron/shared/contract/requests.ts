@@ -6,12 +6,12 @@ import { engineSettingsSchema } from '../../core/engine-settings.ts';
 import { s, type Infer, type Schema } from '../../core/schema.ts';
 import { ENGINE_MODES, EXPORT_FORMAT_NAMES, projectViewSchema } from './domain.ts';
 import type { AppInfo, ModelInfo, ProjectState, RecentItem, RecentProject, VideoInfo } from './domain.ts';
+import { frameDiffSchema, type WireDiff } from './wire.ts';
 
-const MAX_DIFF_CHARS = 32 * 1024 * 1024;
 const projectId = s.id();
 const trackId = s.id();
 const frameIndex = s.int({ min: 0 });
-const diff = s.string({ maxLength: MAX_DIFF_CHARS });
+const diff = frameDiffSchema;
 
 export const requestSchemas = {
   'app.info': s.empty(),
@@ -52,9 +52,9 @@ export const requestSchemas = {
   'track.rename': s.object({ projectId, trackId, name: s.string({ maxLength: 200 }) }),
   'track.delete': s.object({ projectId, trackId }),
 
-  // --- edits: the renderer applies edits to labels it fetched and sends serialized diffs here
+  // --- edits: the renderer applies edits to labels it fetched and sends the diffs here (binary: WireDiff)
   'edit.apply': s.object({ projectId, trackId, frames: s.array(s.object({ index: frameIndex, diff }), { maxLength: 1000 }) }),
-  /** Propagate a correction made on `index` (serialized diff) along optical flow; nothing is applied. */
+  /** Propagate a correction made on `index` along optical flow; nothing is applied. */
   'edit.propagatePreview': s.object({ projectId, trackId, index: frameIndex, diff, forward: s.int({ min: 0, max: 100 }), backward: s.int({ min: 0, max: 100 }) }),
   'frame.lock': s.object({ projectId, trackId, index: frameIndex, locked: s.boolean() }),
 
@@ -98,7 +98,7 @@ export interface Responses {
   'track.rename': { ok: true };
   'track.delete': { ok: true };
   'edit.apply': { corrections: number[] };
-  'edit.propagatePreview': { frames: { index: number; diff: string; changed: number }[] };
+  'edit.propagatePreview': { frames: { index: number; diff: WireDiff; changed: number }[] };
   'frame.lock': { ok: true };
   'export.start': { jobId: string };
   'export.cancel': { cancelled: boolean };

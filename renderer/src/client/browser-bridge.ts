@@ -2,7 +2,7 @@
  * The review host's transport: requests and events over one WebSocket (ClientMessage /
  * ServerMessage from the contract), frames over fetch with the token in the query.
  */
-import type { EventName, Events, RequestName, Req, Res, ServerMessage, VssBridge, WireError } from '../../../electron/shared/contract.ts';
+import { decodeMessage, encodeMessage, type EventName, type Events, type RequestName, type Req, type Res, type ServerMessage, type VssBridge, type WireError } from '../../../electron/shared/contract.ts';
 
 export class BridgeError extends Error {
   constructor(
@@ -36,7 +36,8 @@ export function createBrowserBridge(origin: string, token: string): VssBridge {
         for (const p of pending.values()) p.reject(new BridgeError('INTERNAL', 'connection to the review host was closed'));
         pending.clear();
       };
-      ws.onmessage = (ev: MessageEvent<string>) => receive(JSON.parse(ev.data) as ServerMessage);
+      ws.binaryType = 'arraybuffer';
+      ws.onmessage = (ev: MessageEvent<string | ArrayBuffer>) => receive(decodeMessage(typeof ev.data === 'string' ? ev.data : new Uint8Array(ev.data)) as ServerMessage);
     });
     socket.catch(() => (socket = undefined));
     return socket;
@@ -66,7 +67,7 @@ export function createBrowserBridge(origin: string, token: string): VssBridge {
       const id = nextId++;
       return new Promise<Res<K>>((resolve, reject) => {
         pending.set(id, { resolve: (r) => resolve(r as Res<K>), reject });
-        ws.send(JSON.stringify({ kind: 'request', id, name, req }));
+        ws.send(encodeMessage({ kind: 'request', id, name, req }));
       });
     },
     on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void {

@@ -5,14 +5,15 @@
  * edit.apply (undo sends the inverse). History entries are labelled "<kind>@<trackId>" so undo
  * reaches the right track even after switching tracks or reopening the project.
  */
-import { applyDiff, computeChange, EditHistory, serializeDiff, type EditCommand, type FrameDiff, type Point } from '../../../electron/core/edit/index.ts';
+import { applyDiff, computeChange, EditHistory, type EditCommand, type FrameDiff, type Point } from '../../../electron/core/edit/index.ts';
+import type { WireDiff } from '../../../electron/shared/contract.ts';
 import type { LabelMap } from '../../../electron/core/types.ts';
 import { diffRect, unionRect, type Rect } from './dirty-rect.ts';
 import { invertDiff } from '../../../electron/core/edit/invert-diff.ts';
 
 export interface EditTransport {
   /** edit.apply; resolves with the track's corrected frame indices. */
-  apply(trackId: string, frames: { index: number; diff: string }[]): Promise<number[]>;
+  apply(trackId: string, frames: { index: number; diff: WireDiff }[]): Promise<number[]>;
 }
 
 export interface EditSessionEvents {
@@ -107,7 +108,7 @@ export class EditSession {
 
   private send(trackId: string, diffs: readonly FrameDiff[]): void {
     if (diffs.length === 0) return;
-    const frames = diffs.map((d) => ({ index: d.frame, diff: JSON.stringify(serializeDiff(d)) }));
+    const frames = diffs.map((d) => ({ index: d.frame, diff: d }));
     this.sending = this.sending.then(async () => {
       try {
         this.events.onCorrections(trackId, await this.transport.apply(trackId, frames), frames.map((f) => f.index));
