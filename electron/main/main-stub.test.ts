@@ -4,7 +4,8 @@
  * main.cjs with a generated clip as its argument and a fresh VSS_HOME, then call its IPC handlers
  * as the preload does and fetch its vss-frame:// and app:// routes as the page does
  * (testing/main-driver.cjs). Proves the bundle finds native-models and its engine worker, and
- * serves frames, labels, confidence and flow.
+ * serves frames, labels, confidence and flow; and that its menus, the macOS open-file event, the
+ * OS recent documents and the Help › Licences window work.
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -46,6 +47,7 @@ interface DriverResult {
   exportCommand: string;
   licencesUrl: string;
   licencesSandboxed: boolean;
+  licences: { status: number; type: string; text: string };
   about: string[];
   recentDocuments: string[];
   frame: { status: number; index: string; bytes: number; expected: number; cors: string; exposed: string };
@@ -67,6 +69,8 @@ interface DriverResult {
 test('the bundled Electron main answers IPC and serves frames, labels, confidence and flow (electron stubbed)', { timeout: 240_000 }, async () => {
   const b = spawnSync(process.execPath, ['scripts/build-electron.mjs'], { cwd: root, encoding: 'utf8' });
   assert.equal(b.status, 0, b.stderr);
+  const n = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/licences/write-notices.ts'], { cwd: root, encoding: 'utf8' });
+  assert.equal(n.status, 0, n.stderr);
   const dir = await mkdtemp(join(tmpdir(), 'vss-main-stub-'));
   try {
     const clip = await makeClip({ name: 'stub clip.mp4', dir, width: 128, height: 96, frames: 10, fps: 25, codecArgs: ['-c:v', 'libx264', '-preset', 'veryfast', '-bf', '2', '-g', '6'] });
@@ -96,6 +100,8 @@ test('the bundled Electron main answers IPC and serves frames, labels, confidenc
     assert.equal(o.undo, 'undo', 'Edit › Undo reaches the page');
     assert.equal(o.exportCommand, 'export');
     assert.equal(o.licencesUrl, 'app://renderer/THIRD-PARTY-NOTICES.txt');
+    assert.deepEqual([o.licences.status, o.licences.type], [200, 'text/plain; charset=utf-8'], 'Help › Licences shows the notices');
+    assert.match(o.licences.text, /^VSS Studio [\d.]+: licences and third-party notices/);
     assert.ok(o.licencesSandboxed, 'the licences window is sandboxed without a preload');
     assert.match(o.about[0] ?? '', /^Version 0\.0\.0-stub .*\nElectron .*\nEngine: models: /);
     assert.ok(o.recentDocuments.includes(clip), `OS recent documents: ${o.recentDocuments.join(', ')}`);

@@ -3,6 +3,7 @@ import { Timeline } from './components/Timeline.tsx';
 import { FrameCounter } from './components/FrameCounter.tsx';
 import { InfoPanel } from './components/InfoPanel.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
+import { ReconnectScreen } from './components/ReconnectScreen.tsx';
 import { Viewer } from './viewer/Viewer.tsx';
 import { SidePanel } from './workspace/run/SidePanel.tsx';
 import type { DragEvent } from 'react';
@@ -37,6 +38,7 @@ export function App() {
         <Timeline />
       </section>
       <StatusBar />
+      <ReconnectScreen />
     </div>
   );
 }

@@ -74,6 +74,13 @@ test('installers: Linux x64 and arm64, macOS arm64 only (no ONNX Runtime for Int
   for (const t of declaredTargets()) assert.ok((ENGINE_PLATFORMS as readonly string[]).includes(`${ELECTRON_PLATFORM[t.platform]}-${t.arch}`), `${t.platform}-${t.arch} has an engine`);
 });
 
+test('every installer target has an ffmpeg and ffprobe build (the installer packages\' platform list)', () => {
+  for (const tool of ['ffmpeg', 'ffprobe']) {
+    const meta = JSON.parse(readFileSync(join(root, `node_modules/@${tool}-installer/${tool}/package.json`), 'utf8')) as { optionalDependencies: Record<string, string> };
+    for (const t of declaredTargets()) assert.ok(`@${tool}-installer/${ELECTRON_PLATFORM[t.platform]}-${t.arch}` in meta.optionalDependencies, `${tool} for ${t.platform}-${t.arch}`);
+  }
+});
+
 test('ENGINE_PLATFORMS is exactly what the installed onnxruntime-node ships binaries for', () => {
   const shipped = readdirSync(join(root, ORT)).flatMap((p) => readdirSync(join(root, ORT, p)).filter((a) => existsSync(join(root, ORT, p, a, 'onnxruntime_binding.node'))).map((a) => `${p}-${a}`));
   assert.deepEqual(shipped.sort(), [...ENGINE_PLATFORMS].sort());
@@ -143,6 +150,12 @@ test('electron fuses: no run-as-node, no NODE_OPTIONS, no --inspect, asar integr
     onlyLoadAppFromAsar: true,
     grantFileProtocolExtraPrivileges: false,
   });
+});
+
+test('the app registers as an alternative viewer for video files (Open With, the Dock), never as their default', () => {
+  const assoc = pkg.build.fileAssociations as { ext: string[]; role: string; rank: string }[];
+  assert.deepEqual(assoc.map((a) => [a.role, a.rank]), [['Viewer', 'Alternate']]);
+  assert.ok(assoc[0]!.ext.includes('mp4') && !assoc[0]!.ext.includes('ts'), 'no .ts: that is also TypeScript');
 });
 
 test('icons: each platform names one that exists, at the sizes electron-builder needs', () => {

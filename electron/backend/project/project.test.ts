@@ -110,21 +110,24 @@ test('a project moved together with its video finds it by relative path', async 
   void project;
 });
 
-test('view, playhead and history persist; history is dropped when it does not match the saved labels', async () => {
+test('view and playhead persist; a history.json of an older version is adopted only when it matches the saved labels', async () => {
   const { project } = await setup();
   project.setView({ opacity: 0.7, overlay: { labels: true, confidence: true, flicker: false }, hiddenClasses: [2] });
   project.setPlayhead(3);
-  await project.saveHistory({ version: 1, undo: [], redo: [] });
+  await project.save();
   const p = await openProject(project.dir);
   assert.equal(p.data.view.opacity, 0.7);
   assert.equal(p.data.view.overlay.confidence, true);
   assert.deepEqual(p.data.view.hiddenClasses, [2]);
   assert.equal(p.data.playhead, 3);
-  assert.deepEqual(await p.loadHistory(), { version: 1, undo: [], redo: [] });
-  const h = JSON.parse(await readFile(join(project.dir, 'history.json'), 'utf8'));
-  await writeFile(join(project.dir, 'history.json'), JSON.stringify({ ...h, revision: 'stale' }));
-  assert.equal(await (await openProject(project.dir)).loadHistory(), null);
   assert.throws(() => p.setPlayhead(-1), /playhead/);
+  const legacy = { version: 1, undo: [], redo: [] };
+  const json = JSON.parse(await readFile(join(project.dir, 'project.json'), 'utf8'));
+  await writeFile(join(project.dir, 'project.json'), JSON.stringify({ ...json, historyRevision: 'r1' }));
+  await writeFile(join(project.dir, 'history.json'), JSON.stringify({ revision: 'stale', history: legacy }));
+  assert.equal(await (await openProject(project.dir)).loadLegacyHistory(), null);
+  await writeFile(join(project.dir, 'history.json'), JSON.stringify({ revision: 'r1', history: legacy }));
+  assert.deepEqual(await (await openProject(project.dir)).loadLegacyHistory(), legacy);
 });
 
 test('openProject gives one-line errors for missing and damaged projects, and sweeps temp files', async () => {

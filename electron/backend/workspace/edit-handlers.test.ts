@@ -94,3 +94,30 @@ test('export.cancel stops a running export; nothing is left at the destination',
   const { existsSync } = await import('node:fs');
   assert.equal(existsSync(out), false);
 });
+
+test('edit.apply records its undo step in history.log; a retry is not applied twice; a crash before the save loses nothing', async () => {
+  const { h, ws, p, track, root } = await setup();
+  const b = new DiffBuilder({ width: W, height: H, data: new Uint8Array(W * H).fill(3) }, 2);
+  for (let x = 0; x < 10; x++) b.set(x, 8);
+  const frames = [{ index: 2, diff: b.finish() }];
+  const step = { op: 'op-1', action: 'do' as const, label: `brush@${track.id}`, at: 5 };
+  assert.deepEqual((await h['edit.apply']({ projectId: p.id, trackId: track.id, frames, step })).corrections, [2]);
+  await h['edit.apply']({ projectId: p.id, trackId: track.id, frames, step });
+  const history = () => h['project.history']({ projectId: p.id }).then((r) => JSON.parse(r.history) as { undo: unknown[]; redo: unknown[] });
+  assert.equal((await history()).undo.length, 1, 'the retried request added no second step');
+  // undo: the inverse diff restores the engine labels, the correction goes away
+  const inv = new DiffBuilder({ width: W, height: H, data: new Uint8Array(W * H).fill(3).fill(8, 0, 10) }, 2);
+  for (let x = 0; x < 10; x++) inv.set(x, 3);
+  const undo = { projectId: p.id, trackId: track.id, frames: [{ index: 2, diff: inv.finish() }], step: { op: 'op-2', action: 'undo' as const } };
+  assert.deepEqual((await h['edit.apply'](undo)).corrections, []);
+  assert.deepEqual([(await history()).undo.length, (await history()).redo.length], [0, 1]);
+  // redo, then "crash" before the autosave: reopening the folder replays the log into the labels
+  await h['edit.apply']({ ...undo, frames, step: { op: 'op-3', action: 'redo' } });
+  const dir = ws.session(p.id).open.project.dir;
+  const fresh = testWorkspace({ video: movingVideo(6), dataDir: join(root, 'home') });
+  const again = await fresh.h['project.open']({ dir });
+  assert.deepEqual(again.corrections[track.id], [2], 'the acknowledged redo was recovered from the log');
+  assert.equal(again.id, p.id, 'same folder, same id');
+  await ws.dispose();
+  await fresh.ws.dispose();
+});

@@ -1,49 +1,44 @@
 /**
  * Edit requests: edit.apply (diffs, validated by the contract → corrected labels, which locks the frame; a frame
- * whose labels return to the engine's loses its correction), edit.propagatePreview (a correction
+ * whose labels return to the engine's loses its correction; its undo step is appended to the
+ * project's history.log), edit.propagatePreview (a correction
  * carried along DIS flow with the occlusion check, the flow computed by the workspace's flow
  * service off the event loop; nothing applied) and frame.lock.
  */
-import { applyDiff, diffPixelCount, previewPropagation, type FrameDiff } from '../../core/edit/index.ts';
+import { diffPixelCount, previewPropagation, type FrameDiff } from '../../core/edit/index.ts';
 import type { FlowPair } from '../../engine/flow/forward-backward.ts';
 import type { LabelMap } from '../../core/types.ts';
 import type { Req, Res } from '../../shared/contract.ts';
 import type { HandlerGroup } from '../handlers.ts';
-import { VssError } from '../../core/errors.ts';
+import { applyEdits } from '../project/edits.ts';
 import type { ProjectSession } from './project-session.ts';
 import { stemsToIndices } from '../../core/frame-stems.ts';
 import type { Workspace } from './workspace.ts';
 
 export type EditRequestName = 'edit.apply' | 'edit.propagatePreview' | 'frame.lock';
 
-function sameLabels(a: LabelMap, b: LabelMap): boolean {
-  if (a.width !== b.width || a.height !== b.height) return false;
-  for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) return false;
-  return true;
-}
-
-function checkSize(d: FrameDiff, l: LabelMap, index: number): void {
-  if (d.width !== l.width || d.height !== l.height) {
-    throw new VssError('BAD_REQUEST', `diff of frame ${index} is ${d.width}x${d.height} but its labels are ${l.width}x${l.height}`);
-  }
-}
-
-async function applyFrames(ws: Workspace, s: ProjectSession, trackId: string, frames: Req<'edit.apply'>['frames']): Promise<number[]> {
-  const p = s.open.project;
-  p.track(trackId);
-  for (const { index, diff } of frames) {
-    const stem = s.stems.stemOf(index);
-    const labels = await ws.labels(s, trackId, stem);
-    checkSize(diff, labels, index);
-    applyDiff(labels, diff);
-    const raw = await ws.labels(s, trackId, stem, false);
-    if (sameLabels(labels, raw)) {
-      if (p.correctedStems(trackId).includes(stem)) await p.removeCorrection(trackId, stem);
-    } else {
-      p.stageCorrection(trackId, stem, labels);
+/**
+ * edit.apply: records the request's undo step in history.log (fsynced) and applies its diffs,
+ * in that order, one request at a time per project. A retried request (its op already in the
+ * log) changes nothing. Answers the track's corrected frames.
+ */
+function applyRequest(ws: Workspace, s: ProjectSession, req: Req<'edit.apply'>): Promise<number[]> {
+  const run = async (): Promise<number[]> => {
+    const p = s.open.project;
+    p.track(req.trackId);
+    if (!req.step || !s.history.has(req.step.op)) {
+      const diffs = req.frames.map((f) => ({ ...f.diff, frame: f.index }));
+      const stems = diffs.map((d) => s.stems.stemOf(d.frame));
+      const seq = req.step ? await s.history.record(req.step, req.trackId, diffs, stems) : null;
+      const load = (stem: string, corrected: boolean) => ws.labels(s, req.trackId, stem, corrected);
+      await applyEdits(p, req.trackId, diffs.map((diff, i) => ({ stem: stems[i]!, diff })), load);
+      if (seq !== null) p.markApplied(seq);
     }
-  }
-  return stemsToIndices(s.stems, p.correctedStems(trackId));
+    return stemsToIndices(s.stems, p.correctedStems(req.trackId));
+  };
+  const next = s.edits.then(run, run);
+  s.edits = next.catch(() => undefined);
+  return next;
 }
 
 /** The propagation preview of a correction on frame `index` over [index-backward, index+forward]. */
@@ -78,7 +73,7 @@ async function propagatePreview(ws: Workspace, req: Req<'edit.propagatePreview'>
 /** The edit.* and frame.* handler table. */
 export function createEditHandlers(ws: Workspace): HandlerGroup<EditRequestName> {
   return {
-    'edit.apply': async ({ projectId, trackId, frames }) => ({ corrections: await applyFrames(ws, ws.session(projectId), trackId, frames) }),
+    'edit.apply': async (req) => ({ corrections: await applyRequest(ws, ws.session(req.projectId), req) }),
     'edit.propagatePreview': (req) => propagatePreview(ws, req),
     'frame.lock': async ({ projectId, trackId, index, locked }) => {
       const s = ws.session(projectId);

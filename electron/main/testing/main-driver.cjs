@@ -35,6 +35,8 @@ module.exports = async function drive(stub) {
   out.exportCommand = (await stub.waitEvent('app.command', (e) => e.command === 'export')).command;
   stub.clickMenu('Help', 'Licences');
   out.licencesUrl = stub.windows[1] && stub.windows[1].webContents.getURL();
+  const notices = await stub.fetch(out.licencesUrl);
+  out.licences = { status: notices.status, type: notices.headers.get('content-type'), text: (await notices.text()).slice(0, 80) };
   out.licencesSandboxed = !!(stub.windows[1] && stub.windows[1].options.webPreferences.sandbox && !stub.windows[1].options.webPreferences.preload);
   stub.clickMenu('Help', 'About VSS Studio');
   await new Promise((r) => setTimeout(r, 20));

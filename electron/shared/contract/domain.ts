@@ -129,8 +129,6 @@ export interface ProjectState {
   corrections: Record<string, number[]>;
   /** Per track: frame indices locked against later engine runs. */
   locked: Record<string, number[]>;
-  /** The session's undo history, serialized by electron/engine/edit (opaque to the backend). */
-  history: string | null;
 }
 
 export interface RecentProject {

@@ -4,14 +4,38 @@
  */
 import { engineSettingsSchema } from '../../core/engine-settings.ts';
 import { s, type Infer, type Schema } from '../../core/schema.ts';
+import { ValidationError } from '../../core/errors.ts';
 import { ENGINE_MODES, EXPORT_FORMAT_NAMES, projectViewSchema } from './domain.ts';
 import type { AppInfo, ModelInfo, ProjectState, RecentItem, RecentProject, VideoInfo } from './domain.ts';
-import { frameDiffSchema, type WireDiff } from './wire.ts';
+import { frameDiffSchema, wireDiffBytes, type WireDiff } from './wire.ts';
 
 const projectId = s.id();
 const trackId = s.id();
 const frameIndex = s.int({ min: 0 });
 const diff = frameDiffSchema;
+/** Largest total of diff bytes in one edit request: the undo history's budget. */
+export const MAX_EDIT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The undo step an edit.apply records in the project's history (history.log). `op` is the
+ * client's id for the request: a retried request whose op is already recorded is not applied
+ * again. 'do' adds a step (the request's diffs; label and at required); 'undo' / 'redo' move the
+ * history's pointer (the request carries the diffs that do it).
+ */
+export const editStepSchema = s.refine(
+  s.object({ op: s.string({ maxLength: 100 }), action: s.oneOf(['do', 'undo', 'redo'] as const), label: s.optional(s.string({ maxLength: 200 })), at: s.optional(s.int({ min: 0 })) }),
+  (v, w) => {
+    if (v.action === 'do' && (v.label === undefined || v.at === undefined)) throw new ValidationError(`${w}: a 'do' step needs label and at`);
+    return v;
+  },
+);
+export type EditStep = Infer<typeof editStepSchema>;
+
+const editFrames = s.refine(s.array(s.object({ index: frameIndex, diff }), { maxLength: 1000 }), (frames, w) => {
+  const total = frames.reduce((n, f) => n + wireDiffBytes(f.diff), 0);
+  if (total > MAX_EDIT_BYTES) throw new ValidationError(`${w}: diffs total ${total} bytes, more than ${MAX_EDIT_BYTES}`);
+  return frames;
+});
 
 export const requestSchemas = {
   'app.info': s.empty(),
@@ -35,8 +59,8 @@ export const requestSchemas = {
   'project.relocateVideo': s.object({ projectId, videoPath: s.path() }),
   /** View settings and playhead; autosaved. */
   'project.setView': s.object({ projectId, view: projectViewSchema, playhead: frameIndex }),
-  /** Save the serialized undo history of the session. */
-  'project.saveHistory': s.object({ projectId, history: s.string({ minLength: 0, maxLength: 64 * 1024 * 1024 }) }),
+  /** The saved undo history (core/edit's SerializedHistory as JSON), read once when a page opens the project. */
+  'project.history': s.object({ projectId }),
 
   // --- models and engine runs
   'models.list': s.empty(),
@@ -53,7 +77,8 @@ export const requestSchemas = {
   'track.delete': s.object({ projectId, trackId }),
 
   // --- edits: the renderer applies edits to labels it fetched and sends the diffs here (binary: WireDiff)
-  'edit.apply': s.object({ projectId, trackId, frames: s.array(s.object({ index: frameIndex, diff }), { maxLength: 1000 }) }),
+  /** Applies diffs in order; `step` is the undo step it records (see editStepSchema). */
+  'edit.apply': s.object({ projectId, trackId, frames: editFrames, step: s.optional(editStepSchema) }),
   /** Propagate a correction made on `index` along optical flow; nothing is applied. */
   'edit.propagatePreview': s.object({ projectId, trackId, index: frameIndex, diff, forward: s.int({ min: 0, max: 100 }), backward: s.int({ min: 0, max: 100 }) }),
   'frame.lock': s.object({ projectId, trackId, index: frameIndex, locked: s.boolean() }),
@@ -91,7 +116,7 @@ export interface Responses {
   'project.recent': { items: RecentProject[] };
   'project.relocateVideo': ProjectState;
   'project.setView': { ok: true };
-  'project.saveHistory': { ok: true };
+  'project.history': { history: string };
   'models.list': { models: ModelInfo[] };
   'engine.run': { runId: string; trackId: string };
   'engine.cancel': { cancelled: boolean };

@@ -1,5 +1,5 @@
 /**
- * The review host's WebSocket message codec. A message without typed arrays is a JSON text frame;
+ * The review host's message codec (WebSocket messages and POST /api/call bodies). A message without typed arrays is a JSON text frame;
  * a message with typed arrays (diffs) is one binary frame, so pixels travel as raw bytes rather
  * than base64 or JSON numbers:
  *
@@ -10,9 +10,6 @@
  * of this: its structured clone keeps typed arrays as they are.
  */
 import { ValidationError } from '../../core/errors.ts';
-
-/** Largest WebSocket message the host accepts (the contract's own limits fit well inside). */
-export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 const MAGIC = [0x56, 0x53, 0x42, 0x31]; // "VSB1"
 type Tag = 'u8' | 'u32' | 'f32';

@@ -10,7 +10,7 @@ import type { EventName, Events } from './events.ts';
 import type { Req, RequestName, Res } from './requests.ts';
 
 export type { ErrorCode, WireError } from '../../core/errors.ts';
-export { decodeMessage, encodeMessage, MAX_MESSAGE_BYTES } from './wire-codec.ts';
+export { decodeMessage, encodeMessage } from './wire-codec.ts';
 
 /** Largest label map side a diff may describe. */
 const MAX_SIDE = 16384;
@@ -21,6 +21,11 @@ const MAX_SIDE = 16384;
  * carries it as is and the review host's codec as raw bytes (wire-codec.ts), never as JSON text.
  */
 export type WireDiff = FrameDiff;
+
+/** A diff's size on the wire (bytes of its arrays). */
+export function wireDiffBytes(d: WireDiff): number {
+  return d.runs.byteLength + d.newValues.byteLength + d.oldValues.byteLength;
+}
 
 export const frameDiffSchema: Schema<WireDiff> = s.refine(
   s.object({
@@ -48,6 +53,11 @@ export const FRAME_HEADERS = {
   corrected: 'x-frame-corrected',
   flowScale: 'x-flow-scale',
 } as const;
+
+/** The review host's WebSocket message limit (bytes); larger requests travel over HTTP POST /api/call. */
+export const WS_MAX_PAYLOAD = 1 << 20;
+/** Largest request body POST /api/call accepts: the largest edit the contract allows plus framing. */
+export const MAX_REQUEST_BYTES = 65 * 1024 * 1024;
 
 export const RESOURCE_KINDS = ['frames', 'labels', 'confidence', 'flow'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];

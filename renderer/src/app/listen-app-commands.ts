@@ -15,6 +15,14 @@ export function setShortcutSheetOpener(open: (() => void) | undefined): void {
 
 const state = () => appStore.getState();
 
+/** File › Close: the project (project.close), then the video (video.close ends its decoders); back to the start screen. */
+async function closeAll(): Promise<void> {
+  const video = state().video;
+  await closeProject();
+  state().setVideo(null);
+  if (video) await client.call('video.close', { videoId: video.id }).catch(() => undefined);
+}
+
 export const appTargets: CommandTargets = {
   typing: () => isTyping(document.activeElement),
   // The editing commands of the focused field: what Electron's undo/redo roles run.
@@ -25,9 +33,7 @@ export const appTargets: CommandTargets = {
     if (state().project) openExportDialog();
     else state().notify('info', 'Open a video or project to export its labels');
   },
-  close: () => {
-    void closeProject().then(() => state().setVideo(null));
-  },
+  close: () => void closeAll(),
   openProject: (dir) => void openProjectDir(dir),
   showShortcuts: () => (shortcutSheet ? shortcutSheet() : state().notify('info', 'Keyboard shortcuts are listed in the README (Keyboard shortcuts)')),
 };

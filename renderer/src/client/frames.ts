@@ -1,6 +1,7 @@
 /** Fetches one frame as raw RGBA (x-frame-* headers) from vss-frame:// or the review host. */
 import { FRAME_HEADERS, type FrameData, type VssBridge, type WireError } from '../../../electron/shared/contract.ts';
-import { BridgeError } from './browser-bridge.ts';
+import { BridgeError } from './errors.ts';
+import { fetchResource } from './http.ts';
 
 export function frameUrl(b: Pick<VssBridge, 'frameBase' | 'frameQuery'>, videoId: string, index: number): string {
   const q = b.frameQuery ? `?${b.frameQuery}` : '';
@@ -16,7 +17,7 @@ function codeFor(status: number): WireError['code'] {
 }
 
 export async function fetchFrame(b: Pick<VssBridge, 'frameBase' | 'frameQuery'>, videoId: string, index: number): Promise<FrameData> {
-  const r = await fetch(frameUrl(b, videoId, index), { cache: 'no-store' });
+  const r = await fetchResource(frameUrl(b, videoId, index));
   if (!r.ok) {
     const text = (await r.text()).split('\n')[0]?.trim();
     throw new BridgeError(codeFor(r.status), text || `frame ${index} failed (HTTP ${r.status})`);

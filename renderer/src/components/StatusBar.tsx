@@ -1,6 +1,7 @@
 import { useApp } from '../store/index.ts';
+import { SaveIndicator } from './SaveIndicator.tsx';
 
-/** Bottom bar: the latest warning or error as one line, and the achieved frame rate while playing. */
+/** Bottom bar: the latest warning or error as one line, the achieved frame rate while playing, and the connection and save state. */
 export function StatusBar() {
   const status = useApp((s) => s.status);
   const clear = useApp((s) => s.clearStatus);
@@ -19,6 +20,7 @@ export function StatusBar() {
       ) : (
         <div className="status-message muted">Ready</div>
       )}
+      <SaveIndicator />
       {playing && (
         <div className="achieved-fps" data-testid="achieved-fps">
           {achieved.toFixed(1)} / {fps.toFixed(1)} fps

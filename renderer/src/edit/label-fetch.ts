@@ -1,4 +1,5 @@
 /** Fetches a track's labels of one frame (1 byte per pixel) from the labels resource. */
+import { fetchResource } from '../client/http.ts';
 import { FRAME_HEADERS, type VssBridge } from '../../../electron/shared/contract.ts';
 import type { LabelMap } from '../../../electron/core/types.ts';
 
@@ -13,7 +14,7 @@ export interface FetchedLabels extends LabelMap {
 }
 
 export async function fetchLabels(b: Pick<VssBridge, 'frameBase' | 'frameQuery'>, projectId: string, trackId: string, index: number, raw = false): Promise<FetchedLabels> {
-  const r = await fetch(labelsUrl(b, projectId, trackId, index, raw), { cache: 'no-store' });
+  const r = await fetchResource(labelsUrl(b, projectId, trackId, index, raw));
   if (!r.ok) throw new Error((await r.text()).split('\n')[0]?.trim() || `labels of frame ${index} failed (HTTP ${r.status})`);
   const width = Number(r.headers.get(FRAME_HEADERS.width));
   const height = Number(r.headers.get(FRAME_HEADERS.height));
