@@ -18,10 +18,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { segmentJob } from '../../electron/engine/segment/job.ts';
-import { DEFAULT_MODEL_DIR, segmentSettings } from '../../electron/engine/segment/settings.ts';
-import { readPngFolder, streamFrames } from '../../electron/engine/segment/sources.ts';
-import type { FrameTimings, SegmentSettings, SegmentSummary, SourceFrame } from '../../electron/engine/segment/types.ts';
+import { DEFAULT_MODEL_DIR } from '../../electron/engine/segment/settings.ts';
+import { readPngFolder } from '../../electron/engine/segment/sources.ts';
+import type { FrameTimings, SegmentSummary, SourceFrame } from '../../electron/engine/segment/types.ts';
+import { perFrameVsDff } from './interleaved.ts';
 import { runIfMain, summarize, type BenchSection } from './types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -33,7 +33,6 @@ const PARTS = ['prepare', 'low', 'high', 'flow', 'warp', 'head', 'labels'] as co
 type Part = (typeof PARTS)[number];
 
 const median = (xs: number[]): number => summarize(xs).p50;
-const load = (): string => os.loadavg()[0]!.toFixed(1);
 
 /** RGBA frames resized (bilinear, half-pixel centres) to width x height. */
 function resized(frames: SourceFrame[], width: number, height: number): SourceFrame[] {
@@ -80,25 +79,7 @@ const parts = (m: Medians): string =>
   [...PARTS, 'other' as const].filter((p) => m[p] >= 0.05).map((p) => `${p} ${m[p].toFixed(1)}`).join(', ') + ` = ${m.total.toFixed(1)} ms`;
 
 async function measure(s: Setup, tmp: string): Promise<string[][]> {
-  let n = 0;
-  const run = async (p: Partial<SegmentSettings>): Promise<SegmentSummary> => {
-    const out = join(tmp, `parts-${n++}`);
-    const r = await segmentJob({ settings: segmentSettings({ model: s.model, tc: false, ...p }), out, force: true, source: 'bench', total: s.frames.length }, streamFrames(s.frames));
-    await rm(out, { recursive: true, force: true });
-    return r;
-  };
-  const pfSet = { mode: 'per-frame' } as const;
-  const dffSet = { mode: 'dff', keyInterval: 5 } as const;
-  await run(pfSet);
-  await run(dffSet);
-  const pf: SegmentSummary[] = [];
-  const dff: SegmentSummary[] = [];
-  const loads: string[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    pf.push(await run(pfSet));
-    dff.push(await run(dffSet));
-    loads.push(load());
-  }
+  const { pf, dff, loads } = await perFrameVsDff(s.model, s.frames, ROUNDS, tmp, 'parts');
   const fps = (xs: SegmentSummary[]): number => median(xs.map((x) => x.fps));
   const ratio = fps(dff) / fps(pf);
   const mPf = partMedians(pf, true);
