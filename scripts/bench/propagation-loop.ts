@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { DiffBuilder, serializeDiff } from '../../electron/core/edit/index.ts';
+import { DiffBuilder } from '../../electron/core/edit/index.ts';
 import { fakeRun, fakeVideo } from '../../electron/backend/project/test-fixtures.ts';
 import type { VideoService } from '../../electron/backend/video/types.ts';
 import { FlowService } from '../../electron/backend/workspace/flow-service.ts';
@@ -66,7 +66,7 @@ async function preview(dir: string, video: VideoService, inline: boolean, span: 
     const trackId = ws.session(p.id).open.project.tracks[0]?.id ?? (await ws.session(p.id).open.project.addTrack(join(dir, 'run'), 'engine')).id;
     const b = new DiffBuilder({ width: W, height: H, data: new Uint8Array(W * H).fill(3) }, 0);
     for (let y = 400; y < 600; y++) for (let x = 800; x < 1000; x++) b.set(y * W + x, 8);
-    const diff = JSON.stringify(serializeDiff(b.finish()));
+    const diff = b.finish();
     const loop = monitorEventLoopDelay({ resolution: 1 });
     loop.enable();
     const t0 = performance.now();
