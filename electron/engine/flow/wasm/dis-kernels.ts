@@ -42,9 +42,13 @@ interface Exports {
     src: number, fw: number, xa: number, xb: number, xw: number, W: number, ya: number, yb: number, yw: number, H: number,
     mul: number, add: number, dst: number, base0: number, base1: number, base2: number, lane0: number, lane1: number, lane2: number, step: number,
   ): void;
+  grayAreaDown(
+    src: number, srcW: number, srcH: number, dstW: number, dstH: number,
+    xStart: number, xIndex: number, xWeight: number, yStart: number, yIndex: number, yWeight: number, rows: number, out: number,
+  ): void;
 }
 
-const EXPORTED_FUNCTIONS = ['heapBase', 'patchSearch', 'densify', 'variationalRefine', 'upsampleFlow', 'toHwc', 'warpHwc', 'softmax', 'cellArgMax', 'labelRows', 'preprocessRgba'] as const;
+const EXPORTED_FUNCTIONS = ['heapBase', 'patchSearch', 'densify', 'variationalRefine', 'upsampleFlow', 'toHwc', 'warpHwc', 'softmax', 'cellArgMax', 'labelRows', 'preprocessRgba', 'grayAreaDown'] as const;
 const PAGE = 65536;
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -238,6 +242,27 @@ export class WasmKernels {
       this.ptr(c.mul), this.ptr(c.add), this.ptr(c.dst), c.base[0], c.base[1], c.base[2], c.lane[0], c.lane[1], c.lane[2], c.step,
     );
   }
+
+  /**
+   * assembly/gray-area.ts: grayAreaDown (../../image/gray-area.ts), bit-identical. Taps as areaTaps
+   * returns them (views into this memory); rows: dstW x srcH floats of scratch; out: dstW x dstH.
+   */
+  grayAreaDown(src: Uint8Array, srcW: number, srcH: number, x: GrayTaps, y: GrayTaps, rows: Float32Array, out: Float32Array): void {
+    const dstW = x.start.length - 1;
+    const dstH = y.start.length - 1;
+    if (src.length < srcW * srcH * 4 || rows.length < dstW * srcH || out.length < dstW * dstH) throw new RangeError('WasmKernels.grayAreaDown: buffers too small');
+    this.x.grayAreaDown(
+      this.ptr(src), srcW, srcH, dstW, dstH, this.ptr(x.start), this.ptr(x.index), this.ptr(x.weight),
+      this.ptr(y.start), this.ptr(y.index), this.ptr(y.weight), this.ptr(rows), this.ptr(out),
+    );
+  }
+}
+
+/** Area-resize taps of one axis (image/resize-area.ts Taps) in an instance's memory. */
+export interface GrayTaps {
+  start: Int32Array;
+  index: Int32Array;
+  weight: Float32Array;
 }
 
 /**

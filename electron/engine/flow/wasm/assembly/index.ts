@@ -10,6 +10,7 @@ export { upsampleFlow } from './upsample';
 export { toHwc, warpHwc } from './warp';
 export { softmax, cellArgMax, labelRows } from './labels';
 export { preprocessRgba } from './preprocess';
+export { grayAreaDown } from './gray-area';
 
 /** First free byte after the module's static data: callers lay out their planes from here. */
 export function heapBase(): usize {
