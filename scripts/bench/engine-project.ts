@@ -26,7 +26,7 @@ const FRAMES = 300;
 const REPEATS = 3;
 
 async function intoProject(clip: string, home: string): Promise<number> {
-  const backend = createBackend({ video: createVideoService(), transport: 'browser', version: 'bench', dataDir: home, modelsDir: join(root, 'native-models') });
+  const backend = createBackend({ video: createVideoService(), transport: 'browser', version: 'bench', dataDir: home });
   try {
     const p = await backend.handle('project.forVideo', { videoPath: clip, model: join(root, 'native-models', MODEL) });
     const done = new Promise<Events['engine.done']>((resolve) => backend.onEvent((name, payload) => name === 'engine.done' && resolve(payload as Events['engine.done'])));
