@@ -90,10 +90,8 @@ async function measure(s: Setup, tmp: string): Promise<string[][]> {
   const t = s.targets;
   // Main-thread work outside any frame's latency (class counts, handing PNGs to the writer, GC): the
   // time per frame the fps implies minus the mean latency.
-  const gap = (xs: SegmentSummary[]): string => {
-    const rs = xs.flatMap((x) => x.records);
-    return (median(xs.map((x) => 1000 / x.fps)) - rs.reduce((a, r) => a + r.timings.total, 0) / rs.length).toFixed(1);
-  };
+  const gap = (xs: SegmentSummary[]): string =>
+    median(xs.map((x) => 1000 / x.fps - x.records.reduce((a, r) => a + r.timings.total, 0) / x.records.length)).toFixed(1);
   return [
     [
       `${s.name}, ${width}x${height}: dff K=5 / per-frame fps (median of ${ROUNDS}; load ${loads.join(', ')})`,
