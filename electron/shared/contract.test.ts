@@ -87,6 +87,12 @@ test('project.setView: every view field is checked', () => {
 test('edit and export requests: bounded sizes and known formats', () => {
   const frames = Array.from({ length: 1001 }, (_, i) => ({ index: i, diff: 'x' }));
   assert.match(rejects('edit.apply', { projectId: 'p', trackId: 't', frames }), /too many items/);
-  assert.match(rejects('edit.propagatePreview', { projectId: 'p', trackId: 't', index: 0, diff: 'x', forward: 101, backward: 0 }), /forward must be ≤ 100/);
+  const diff = { frame: 0, width: 2, height: 1, runs: new Uint32Array([1, 1]), newValues: new Uint8Array([3]), oldValues: new Uint8Array([0]) };
+  assert.match(rejects('edit.propagatePreview', { projectId: 'p', trackId: 't', index: 0, diff, forward: 101, backward: 0 }), /forward must be ≤ 100/);
+  // Diffs are typed arrays on the wire (never JSON strings), checked for consistency.
+  assert.match(rejects('edit.apply', { projectId: 'p', trackId: 't', frames: [{ index: 0, diff: JSON.stringify(diff) }] }), /frames\[0\]\.diff must be an object/);
+  assert.match(rejects('edit.apply', { projectId: 'p', trackId: 't', frames: [{ index: 0, diff: { ...diff, runs: [1, 1] } }] }), /diff\.runs must be a Uint32Array/);
+  assert.match(rejects('edit.apply', { projectId: 'p', trackId: 't', frames: [{ index: 0, diff: { ...diff, oldValues: new Uint8Array(2) } }] }), /oldValues length disagrees/);
+  assert.deepEqual(requestValidators['edit.apply']({ projectId: 'p', trackId: 't', frames: [{ index: 0, diff }] }, 'edit.apply').frames[0]!.diff, diff);
   assert.match(rejects('export.start', { projectId: 'p', trackId: 't', corrected: true, format: 'tiff', out: '/tmp/x' }), /format must be one of/);
 });

@@ -152,6 +152,12 @@ test('electron fuses: no run-as-node, no NODE_OPTIONS, no --inspect, asar integr
   });
 });
 
+test('the app registers as an alternative viewer for video files (Open With, the Dock), never as their default', () => {
+  const assoc = pkg.build.fileAssociations as { ext: string[]; role: string; rank: string }[];
+  assert.deepEqual(assoc.map((a) => [a.role, a.rank]), [['Viewer', 'Alternate']]);
+  assert.ok(assoc[0]!.ext.includes('mp4') && !assoc[0]!.ext.includes('ts'), 'no .ts: that is also TypeScript');
+});
+
 test('icons: each platform names one that exists, at the sizes electron-builder needs', () => {
   const b = pkg.build as { linux: { icon: string }; mac: { icon: string }; win: { icon: string } };
   const sizes = readdirSync(join(root, b.linux.icon));

@@ -1,20 +1,22 @@
 /**
  * POST /api/call: one contract request over HTTP, for requests larger than a WebSocket message
  * may be (WS_MAX_PAYLOAD), so no request the contract allows is refused by a transport limit.
- * Body: {"name": …, "req": …} up to MAX_REQUEST_BYTES. Answer: {"ok": true, "res": …} or
- * {"ok": false, "error": {code, message}} with the error's HTTP status.
+ * Body: {"name": …, "req": …} up to MAX_REQUEST_BYTES, as JSON or, when it carries typed arrays
+ * (diffs), as the contract's binary codec (application/octet-stream). Answer: {"ok": true, "res": …}
+ * or {"ok": false, "error": {code, message}} with the error's HTTP status, in the same codec.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MAX_REQUEST_BYTES } from '../../shared/contract.ts';
+import { decodeMessage, encodeMessage, MAX_REQUEST_BYTES } from '../../shared/contract.ts';
 import type { WireError } from '../../shared/contract.ts';
 import { toWireError } from '../../core/errors.ts';
 import type { Backend } from '../api.ts';
 import { httpStatus } from '../frame-request.ts';
 
 function answer(res: ServerResponse, headers: Record<string, string>, status: number, body: unknown): void {
-  const text = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': String(text.length) });
-  res.end(text);
+  const wire = encodeMessage(body);
+  const bytes = typeof wire === 'string' ? Buffer.from(wire) : wire;
+  res.writeHead(status, { ...headers, 'content-type': typeof wire === 'string' ? 'application/json' : 'application/octet-stream', 'content-length': String(bytes.length) });
+  res.end(bytes);
 }
 
 const refuse = (res: ServerResponse, headers: Record<string, string>, status: number, error: WireError) => answer(res, headers, status, { ok: false, error });
@@ -35,9 +37,10 @@ export async function handleHttpCall(req: IncomingMessage, res: ServerResponse, 
   if (!body) return refuse(res, headers, 413, { code: 'BAD_REQUEST', message: `request larger than ${MAX_REQUEST_BYTES} bytes` });
   let msg: { name?: unknown; req?: unknown };
   try {
-    msg = JSON.parse(body.toString('utf8')) as { name?: unknown; req?: unknown };
-  } catch {
-    return refuse(res, headers, 400, { code: 'BAD_REQUEST', message: 'body is not valid JSON' });
+    const binary = req.headers['content-type'] === 'application/octet-stream';
+    msg = decodeMessage(binary ? body : body.toString('utf8')) as { name?: unknown; req?: unknown };
+  } catch (e) {
+    return refuse(res, headers, 400, { code: 'BAD_REQUEST', message: `body: ${toWireError(e).message}` });
   }
   if (typeof msg !== 'object' || msg === null) return refuse(res, headers, 400, { code: 'BAD_REQUEST', message: 'body must be an object' });
   try {

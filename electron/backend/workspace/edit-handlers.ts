@@ -1,32 +1,21 @@
 /**
- * Edit requests: edit.apply (serialized diffs → corrected labels, which locks the frame; a frame
+ * Edit requests: edit.apply (diffs, validated by the contract → corrected labels, which locks the frame; a frame
  * whose labels return to the engine's loses its correction; its undo step is appended to the
  * project's history.log), edit.propagatePreview (a correction
  * carried along DIS flow with the occlusion check, the flow computed by the workspace's flow
  * service off the event loop; nothing applied) and frame.lock.
  */
-import { deserializeDiff, diffPixelCount, previewPropagation, serializeDiff, type FrameDiff } from '../../core/edit/index.ts';
+import { diffPixelCount, previewPropagation, type FrameDiff } from '../../core/edit/index.ts';
 import type { FlowPair } from '../../engine/flow/forward-backward.ts';
 import type { LabelMap } from '../../core/types.ts';
 import type { Req, Res } from '../../shared/contract.ts';
 import type { HandlerGroup } from '../handlers.ts';
 import { applyEdits } from '../project/edits.ts';
-import { VssError } from '../../core/errors.ts';
 import type { ProjectSession } from './project-session.ts';
 import { stemsToIndices } from '../../core/frame-stems.ts';
 import type { Workspace } from './workspace.ts';
 
 export type EditRequestName = 'edit.apply' | 'edit.propagatePreview' | 'frame.lock';
-
-export function parseWireDiff(text: string, where: string): FrameDiff {
-  try {
-    return deserializeDiff(JSON.parse(text));
-  } catch (e) {
-    throw new VssError('BAD_REQUEST', `${where}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
-export const wireDiff = (d: FrameDiff): string => JSON.stringify(serializeDiff(d));
 
 /**
  * edit.apply: records the request's undo step in history.log (fsynced) and applies its diffs,
@@ -38,7 +27,7 @@ function applyRequest(ws: Workspace, s: ProjectSession, req: Req<'edit.apply'>):
     const p = s.open.project;
     p.track(req.trackId);
     if (!req.step || !s.history.has(req.step.op)) {
-      const diffs = req.frames.map((f, i) => ({ ...parseWireDiff(f.diff, `frames[${i}].diff`), frame: f.index }));
+      const diffs = req.frames.map((f) => ({ ...f.diff, frame: f.index }));
       const stems = diffs.map((d) => s.stems.stemOf(d.frame));
       const seq = req.step ? await s.history.record(req.step, req.trackId, diffs, stems) : null;
       const load = (stem: string, corrected: boolean) => ws.labels(s, req.trackId, stem, corrected);
@@ -59,8 +48,7 @@ async function propagatePreview(ws: Workspace, req: Req<'edit.propagatePreview'>
   const video = ws.videoOf(s, "the project's video is missing: relocate it first");
   const p = s.open.project;
   p.track(trackId);
-  const correction = parseWireDiff(req.diff, 'diff');
-  correction.frame = index;
+  const correction: FrameDiff = { ...req.diff, frame: index };
   const first = Math.max(0, index - backward);
   const last = Math.min(video.frameCount - 1, index + forward);
   const labels = new Map<number, LabelMap>();
@@ -79,7 +67,7 @@ async function propagatePreview(ws: Workspace, req: Req<'edit.propagatePreview'>
     skipFrame: (f) => p.isLocked(trackId, s.stems.stemOf(f)),
     occlusion: (a, b) => pairs.get(`${a}:${b}`)?.occluded,
   });
-  return { frames: proposed.map((d) => ({ index: d.frame, diff: wireDiff(d), changed: diffPixelCount(d) })).filter((f) => f.changed > 0) };
+  return { frames: proposed.map((d) => ({ index: d.frame, diff: d, changed: diffPixelCount(d) })).filter((f) => f.changed > 0) };
 }
 
 /** The edit.* and frame.* handler table. */

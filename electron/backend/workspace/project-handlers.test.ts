@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Events } from '../../shared/contract.ts';
-import { DiffBuilder, serializeDiff } from '../../core/edit/index.ts';
+import { DiffBuilder, type FrameDiff } from '../../core/edit/index.ts';
 import { fakeVideoService } from '../host/fake-video.test-support.ts';
 import { decodeLabelPng } from '../project/label-png.ts';
 import { fakeRun, fakeVideo, tempDir } from '../project/test-fixtures.ts';
@@ -21,10 +21,10 @@ async function setup(frames = 5) {
 }
 
 /** A one-pixel change of frame `frame` (8x6 labels) at offset `at` to class `to`. */
-function pixelDiff(frame: number, at: number, from: number, to: number): string {
+function pixelDiff(frame: number, at: number, from: number, to: number): FrameDiff {
   const b = new DiffBuilder({ width: 8, height: 6, data: new Uint8Array(48).fill(from) }, frame);
   b.set(at, to);
-  return JSON.stringify(serializeDiff(b.finish()));
+  return b.finish();
 }
 
 test('project.forVideo creates the automatic project once and reopens it', async () => {

@@ -63,10 +63,12 @@ export const MODE_DEFAULTS: ModeSettings = {
 export interface ModeFrame {
   index: number;
   /**
-   * Preprocessed model input (bundle.preprocess). Valid only until push() resolves: the pipeline
-   * writes the next frame into the same buffer (modes use it synchronously or copy it).
+   * The preprocessed model input (bundle.preprocess), made on the first call and the same array on
+   * later calls of this frame: frames that need none (a single-graph bundle's non-key frames, which
+   * only warp) never pay for it. Valid only until push() resolves: the pipeline writes the next
+   * frame into the same buffer (modes use it synchronously or copy it).
    */
-  input: Float32Array;
+  input(): Float32Array;
   /** Grey image at the flow size (the model input size). */
   gray: GrayImage;
 }
@@ -74,13 +76,16 @@ export interface ModeFrame {
 export interface StageTimings {
   low: number;
   high: number;
+  /** DIS flow (and, in fused, the occlusion check and flow resizing). */
   flow: number;
+  /** Warping key features or probabilities along the flow. */
+  warp: number;
   head: number;
   fuse: number;
 }
 
 export function zeroTimings(): StageTimings {
-  return { low: 0, high: 0, flow: 0, head: 0, fuse: 0 };
+  return { low: 0, high: 0, flow: 0, warp: 0, head: 0, fuse: 0 };
 }
 
 export interface ModeOutput {

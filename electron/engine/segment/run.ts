@@ -19,6 +19,7 @@ import { flowDisOptions } from '../modes/propagate.ts';
 import type { ModeOutput } from '../modes/types.ts';
 import type { FlowField, GrayImage, LabelMap } from '../../core/types.ts';
 import { flowGray, flowSizeFor, type FlowGrayScratch } from './flow-gray.ts';
+import { ModelInputs } from './model-input.ts';
 import { prefetch } from './prefetch.ts';
 import type { FrameSink } from './sink.ts';
 import { buildSummary } from './summary.ts';
@@ -50,7 +51,8 @@ interface Pending {
   frame: SourceFrame;
   start: number;
   gray: GrayImage;
-  prepareMs: number;
+  /** Grey image + model input (made only if the mode asks for it). */
+  prepare: { ms: number };
 }
 
 /** A labelled frame waiting for its TC analysis. */
@@ -72,8 +74,8 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
   const fsize = flowSizeFor(bundle.manifest.input.width, bundle.manifest.input.height, settings.flowScale);
   const dis = flowDisOptions(settings.preset, settings.flowScale);
   const grayScratch: FlowGrayScratch = {};
-  /** The model input buffer, rewritten every frame (ModeFrame.input is valid only during push). */
-  let inputScratch: Float32Array | undefined;
+  /** Model inputs share one buffer, rewritten every frame (ModeFrame.input is valid only during push). */
+  const inputs = new ModelInputs(bundle);
   /** Per processed frame (in order): stored yet? The first `written` frames are. */
   const stored: boolean[] = [];
   const positionOf = new Map<number, number>();
@@ -138,7 +140,7 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
     await sink.put({ index: frame.index, stem: frame.stem, width: frame.width, height: frame.height, labels: labels.data, confidence }, onStored);
     const classPixels = new Array<number>(classes).fill(0);
     for (let i = 0; i < labels.data.length; i++) classPixels[labels.data[i]!]!++;
-    const record: FrameRecord = { index: o.index, stem: frame.stem, key: o.key, tcPrev: null, classPixels, timings: { ...o.timings, decode: frame.decodeMs, prepare: p.prepareMs, labels: labelsMs, total } };
+    const record: FrameRecord = { index: o.index, stem: frame.stem, key: o.key, tcPrev: null, classPixels, timings: { ...o.timings, decode: frame.decodeMs, prepare: p.prepare.ms, labels: labelsMs, total } };
     records.push(record);
     if (settings.tc) toAnalyse.push({ record, gray: p.gray, labels, flowToPrev: o.flowToPrev });
     hooks.onFrameDone?.(o.index);
@@ -157,9 +159,9 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
       }
       const start = performance.now();
       const gray = flowGray(frame.rgba, frame.width, frame.height, fsize, grayScratch);
-      const input = bundle.preprocess({ width: frame.width, height: frame.height, data: frame.rgba }, inputScratch);
-      inputScratch = input;
-      pending.set(frame.index, { frame, start, gray, prepareMs: performance.now() - start });
+      const prepare = { ms: performance.now() - start };
+      pending.set(frame.index, { frame, start, gray, prepare });
+      const input = inputs.lazy({ width: frame.width, height: frame.height, data: frame.rgba }, prepare);
       const outs = await mode.push({ index: frame.index, input, gray });
       for (const o of outs) await finish(o);
       mode.answered?.();

@@ -7,14 +7,14 @@ import { s, type Infer, type Schema } from '../../core/schema.ts';
 import { ValidationError } from '../../core/errors.ts';
 import { ENGINE_MODES, EXPORT_FORMAT_NAMES, projectViewSchema } from './domain.ts';
 import type { AppInfo, ModelInfo, ProjectState, RecentItem, RecentProject, VideoInfo } from './domain.ts';
+import { frameDiffSchema, wireDiffBytes, type WireDiff } from './wire.ts';
 
-const MAX_DIFF_CHARS = 32 * 1024 * 1024;
 const projectId = s.id();
 const trackId = s.id();
 const frameIndex = s.int({ min: 0 });
-const diff = s.string({ maxLength: MAX_DIFF_CHARS });
-/** Largest total of serialized diffs in one edit request (characters): the undo history's budget. */
-export const MAX_EDIT_CHARS = 64 * 1024 * 1024;
+const diff = frameDiffSchema;
+/** Largest total of diff bytes in one edit request: the undo history's budget. */
+export const MAX_EDIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * The undo step an edit.apply records in the project's history (history.log). `op` is the
@@ -32,8 +32,8 @@ export const editStepSchema = s.refine(
 export type EditStep = Infer<typeof editStepSchema>;
 
 const editFrames = s.refine(s.array(s.object({ index: frameIndex, diff }), { maxLength: 1000 }), (frames, w) => {
-  const total = frames.reduce((n, f) => n + f.diff.length, 0);
-  if (total > MAX_EDIT_CHARS) throw new ValidationError(`${w}: diffs total ${total} characters, more than ${MAX_EDIT_CHARS}`);
+  const total = frames.reduce((n, f) => n + wireDiffBytes(f.diff), 0);
+  if (total > MAX_EDIT_BYTES) throw new ValidationError(`${w}: diffs total ${total} bytes, more than ${MAX_EDIT_BYTES}`);
   return frames;
 });
 
@@ -76,10 +76,10 @@ export const requestSchemas = {
   'track.rename': s.object({ projectId, trackId, name: s.string({ maxLength: 200 }) }),
   'track.delete': s.object({ projectId, trackId }),
 
-  // --- edits: the renderer applies edits to labels it fetched and sends serialized diffs here
+  // --- edits: the renderer applies edits to labels it fetched and sends the diffs here (binary: WireDiff)
   /** Applies diffs in order; `step` is the undo step it records (see editStepSchema). */
   'edit.apply': s.object({ projectId, trackId, frames: editFrames, step: s.optional(editStepSchema) }),
-  /** Propagate a correction made on `index` (serialized diff) along optical flow; nothing is applied. */
+  /** Propagate a correction made on `index` along optical flow; nothing is applied. */
   'edit.propagatePreview': s.object({ projectId, trackId, index: frameIndex, diff, forward: s.int({ min: 0, max: 100 }), backward: s.int({ min: 0, max: 100 }) }),
   'frame.lock': s.object({ projectId, trackId, index: frameIndex, locked: s.boolean() }),
 
@@ -123,7 +123,7 @@ export interface Responses {
   'track.rename': { ok: true };
   'track.delete': { ok: true };
   'edit.apply': { corrections: number[] };
-  'edit.propagatePreview': { frames: { index: number; diff: string; changed: number }[] };
+  'edit.propagatePreview': { frames: { index: number; diff: WireDiff; changed: number }[] };
   'frame.lock': { ok: true };
   'export.start': { jobId: string };
   'export.cancel': { cancelled: boolean };

@@ -2,11 +2,48 @@
  * How requests, responses and events travel: the resource URLs' headers, the WebSocket messages
  * of the review host, and the bridge the renderer calls (window.vss or the browser client).
  */
-import type { WireError } from '../../core/errors.ts';
+import type { FrameDiff } from '../../core/edit/diff.ts';
+import { checkDiff } from '../../core/edit/serialize.ts';
+import { ValidationError, type WireError } from '../../core/errors.ts';
+import { s, type Schema } from '../../core/schema.ts';
 import type { EventName, Events } from './events.ts';
 import type { Req, RequestName, Res } from './requests.ts';
 
 export type { ErrorCode, WireError } from '../../core/errors.ts';
+export { decodeMessage, encodeMessage } from './wire-codec.ts';
+
+/** Largest label map side a diff may describe. */
+const MAX_SIDE = 16384;
+
+/**
+ * A label diff on the wire: core's FrameDiff itself, typed arrays and all (runs as u32 offset,
+ * length pairs; one new value per run; the old value of every covered pixel). Electron's IPC
+ * carries it as is and the review host's codec as raw bytes (wire-codec.ts), never as JSON text.
+ */
+export type WireDiff = FrameDiff;
+
+/** A diff's size on the wire (bytes of its arrays). */
+export function wireDiffBytes(d: WireDiff): number {
+  return d.runs.byteLength + d.newValues.byteLength + d.oldValues.byteLength;
+}
+
+export const frameDiffSchema: Schema<WireDiff> = s.refine(
+  s.object({
+    frame: s.int({ min: 0 }),
+    width: s.int({ min: 1, max: MAX_SIDE }),
+    height: s.int({ min: 1, max: MAX_SIDE }),
+    runs: s.u32(),
+    newValues: s.bytes(),
+    oldValues: s.bytes(),
+  }),
+  (d, where) => {
+    try {
+      return checkDiff(d);
+    } catch (e) {
+      throw new ValidationError(`${where}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  },
+);
 
 export const FRAME_HEADERS = {
   width: 'x-frame-width',

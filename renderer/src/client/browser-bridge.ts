@@ -7,7 +7,7 @@
  * it "offline" and it reconnects with capped exponential backoff and jitter.
  */
 import type { EventName, Events, RequestName, Req, Res, ServerMessage, VssBridge, WireError } from '../../../electron/shared/contract.ts';
-import { WS_MAX_PAYLOAD } from '../../../electron/shared/contract.ts';
+import { decodeMessage, encodeMessage, WS_MAX_PAYLOAD } from '../../../electron/shared/contract.ts';
 import { backoffDelay } from './backoff.ts';
 import { AuthError, BridgeError, OfflineError } from './errors.ts';
 
@@ -30,8 +30,8 @@ interface Pending {
   reject(e: Error): void;
 }
 
-/** Requests longer than this (characters of JSON) go over HTTP: 4 bytes per character at worst. */
-const WS_MAX_CHARS = WS_MAX_PAYLOAD / 4;
+/** Bytes a message takes on the wire (a text frame: UTF-8, at most 4 bytes per character). */
+const wireBytes = (m: string | Uint8Array): number => (typeof m === 'string' ? m.length * 4 : m.length);
 const UNREACHABLE = 'cannot reach the review host (is `vss serve` still running?)';
 
 export function createBrowserBridge(origin: string, token: string, delay: (attempt: number) => number = backoffDelay): BrowserBridge {
@@ -73,7 +73,8 @@ export function createBrowserBridge(origin: string, token: string, delay: (attem
         if (!wasOpen) reject(new OfflineError(UNREACHABLE));
         void lost();
       };
-      ws.onmessage = (ev: MessageEvent<string>) => receive(JSON.parse(ev.data) as ServerMessage);
+      ws.binaryType = 'arraybuffer';
+      ws.onmessage = (ev: MessageEvent<string | ArrayBuffer>) => receive(decodeMessage(typeof ev.data === 'string' ? ev.data : new Uint8Array(ev.data)) as ServerMessage);
     });
     return opening;
   }
@@ -111,10 +112,11 @@ export function createBrowserBridge(origin: string, token: string, delay: (attem
   }
 
   /** One request over HTTP (for bodies larger than a WebSocket message may be). */
-  async function post(body: string): Promise<unknown> {
+  async function post(body: string | Uint8Array<ArrayBuffer>): Promise<unknown> {
     let r: Response;
+    const type = typeof body === 'string' ? 'application/json' : 'application/octet-stream';
     try {
-      r = await fetch(`${origin}/api/call`, { method: 'POST', headers: { 'x-vss-token': token, 'content-type': 'application/json' }, body, cache: 'no-store' });
+      r = await fetch(`${origin}/api/call`, { method: 'POST', headers: { 'x-vss-token': token, 'content-type': type }, body, cache: 'no-store' });
     } catch {
       throw new OfflineError(UNREACHABLE);
     }
@@ -122,7 +124,10 @@ export function createBrowserBridge(origin: string, token: string, delay: (attem
       setState('unauthorized');
       throw new AuthError();
     }
-    const msg = (await r.json().catch(() => null)) as { ok: true; res: unknown } | { ok: false; error: WireError } | null;
+    const msg = (await r
+      .arrayBuffer()
+      .then((b) => decodeMessage(r.headers.get('content-type')?.startsWith('application/json') ? new TextDecoder().decode(b) : new Uint8Array(b)))
+      .catch(() => null)) as { ok: true; res: unknown } | { ok: false; error: WireError } | null;
     if (!msg) throw new BridgeError('INTERNAL', `the review host answered HTTP ${r.status} without a result`);
     if (!msg.ok) throw new BridgeError(msg.error.code, msg.error.message);
     return msg.res;
@@ -154,12 +159,12 @@ export function createBrowserBridge(origin: string, token: string, delay: (attem
     async call<K extends RequestName>(name: K, req: Req<K>): Promise<Res<K>> {
       if (state === 'unauthorized') throw new AuthError();
       const id = nextId++;
-      const text = JSON.stringify({ kind: 'request', id, name, req });
-      if (text.length > WS_MAX_CHARS) return (await post(JSON.stringify({ name, req }))) as Res<K>;
+      const message = encodeMessage({ kind: 'request', id, name, req });
+      if (wireBytes(message) > WS_MAX_PAYLOAD) return (await post(encodeMessage({ name, req }))) as Res<K>;
       const ws = await open();
       return new Promise<Res<K>>((resolve, reject) => {
         pending.set(id, { resolve: (r) => resolve(r as Res<K>), reject });
-        ws.send(text);
+        ws.send(message);
       });
     },
     on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void {

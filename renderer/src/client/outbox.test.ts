@@ -5,7 +5,9 @@ import { backoffDelay } from './backoff.ts';
 import { BridgeError, OfflineError, isTransient } from './errors.ts';
 import { memoryOutboxStore, Outbox, type SaveState } from './outbox.ts';
 
-const edit = (n: number): Req<'edit.apply'> => ({ projectId: 'old', trackId: 't', frames: [{ index: n, diff: `d${n}` }], step: { op: '', action: 'do', label: 'brush@t', at: n } });
+/** A one-pixel diff of frame n; `bad` makes it one the fake host refuses (2 pixels wide). */
+const diffOf = (n: number, bad = false) => ({ frame: n, width: bad ? 2 : 1, height: 1, runs: new Uint32Array([0, 1]), newValues: new Uint8Array([1]), oldValues: new Uint8Array([0]) });
+const edit = (n: number): Req<'edit.apply'> => ({ projectId: 'old', trackId: 't', frames: [{ index: n, diff: diffOf(n) }], step: { op: '', action: 'do', label: 'brush@t', at: n } });
 
 function harness(opts: { up?: boolean; store?: ReturnType<typeof memoryOutboxStore> } = {}) {
   let up = opts.up ?? true;
@@ -19,7 +21,7 @@ function harness(opts: { up?: boolean; store?: ReturnType<typeof memoryOutboxSto
     send: async (req) => {
       attempts.push(req.frames[0]!.index);
       if (!up) throw new OfflineError('down');
-      if (req.frames[0]!.diff === 'bad') throw new BridgeError('BAD_REQUEST', 'refused');
+      if (req.frames[0]!.diff.width === 2) throw new BridgeError('BAD_REQUEST', 'refused');
       sent.push(req);
       return { corrections: [] };
     },
@@ -49,7 +51,7 @@ test('while the host is down edits stay queued in order and are retried with the
   const h = harness({ up: false });
   await h.box.start();
   const done = [1, 2].map((n) => h.box.enqueue('/proj', edit(n)));
-  const bad = h.box.enqueue('/proj', { ...edit(3), frames: [{ index: 3, diff: 'bad' }] });
+  const bad = h.box.enqueue('/proj', { ...edit(3), frames: [{ index: 3, diff: diffOf(3, true) }] });
   bad.catch(() => undefined);
   await new Promise((r) => setTimeout(r, 30));
   assert.equal(h.box.pending, 3);

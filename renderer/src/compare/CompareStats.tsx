@@ -5,6 +5,7 @@ import { useApp } from '../store/index.ts';
 import { labelsRevision, loadLabels } from '../overlays/grid-cache.ts';
 import { labelsKey, useCompareTrack, useMainTrack } from '../overlays/overlay-inputs.ts';
 import { frameStats, type FrameStats } from './compare-stats.ts';
+import { PanelSection } from '../components/PanelSection.tsx';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -65,8 +66,8 @@ export function CompareStats() {
   if (!main) return null;
   const name = (id: number) => classes.find((c) => c.id === id);
   return (
-    <section className="panel-section compare-stats" data-testid="frame-stats">
-      <h3>Frame {index}</h3>
+    <PanelSection id="stats" title={`Frame ${index}`} className="compare-stats">
+      <div className="section-body" data-testid="frame-stats">
       <div className="stat-line">
         TC <b data-testid="stat-tc">{tc[0] !== null ? tc[0].toFixed(3) : '—'}</b>
         {other && <> vs <b>{tc[1] !== null ? tc[1].toFixed(3) : '—'}</b></>}
@@ -92,6 +93,7 @@ export function CompareStats() {
           );
         })}
       </ul>
-    </section>
+      </div>
+    </PanelSection>
   );
 }

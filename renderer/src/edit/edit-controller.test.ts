@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyDiff, deserializeDiff, DiffBuilder, EditHistory, serializeDiff } from '../../../electron/core/edit/index.ts';
+import { applyDiff, DiffBuilder, EditHistory } from '../../../electron/core/edit/index.ts';
 import type { LabelMap } from '../../../electron/core/types.ts';
 import type { ProjectState, Req, RequestName, Res } from '../../../electron/shared/contract.ts';
 import { createAppStore } from '../store/app-store.ts';
@@ -31,7 +31,7 @@ function fakeBackend() {
     calls.push({ name, req });
     if (name === 'edit.apply') {
       const r = req as Req<'edit.apply'>;
-      const diffs = r.frames.map((f) => deserializeDiff(JSON.parse(f.diff)));
+      const diffs = r.frames.map((f) => f.diff);
       for (const d of diffs) applyDiff(label(d.frame), d);
       if (r.step?.action === 'do') history.pushEntry(r.step.label ?? 'edit', diffs, r.step.at ?? 0);
       else if (r.step) history[r.step.action]();
@@ -41,13 +41,13 @@ function fakeBackend() {
     if (name === 'project.history') return { history: JSON.stringify(history.toJSON()) } as Res<K>;
     if (name === 'edit.propagatePreview') {
       const r = req as Req<'edit.propagatePreview'>;
-      const src = deserializeDiff(JSON.parse(r.diff));
+      const src = r.diff;
       // shift the correction by one pixel per frame to the right
       const out = [1, 2].map((k) => {
         const b = new DiffBuilder(label(r.index + k), r.index + k);
         for (let r2 = 0; r2 < src.newValues.length; r2++) for (let i = 0; i < src.runs[2 * r2 + 1]!; i++) b.set(src.runs[2 * r2]! + i + k, src.newValues[r2]!);
         const d = b.finish();
-        return { index: d.frame, diff: JSON.stringify(serializeDiff(d)), changed: d.oldValues.length };
+        return { index: d.frame, diff: d, changed: d.oldValues.length };
       });
       return { frames: out } as Res<K>;
     }
@@ -162,7 +162,7 @@ test('propagation carries all of the frame\'s corrections by default, or only th
   await edit.idle();
   const sent = () => {
     const c = backend.calls.filter((k) => k.name === 'edit.propagatePreview').pop()!.req as Req<'edit.propagatePreview'>;
-    const d = deserializeDiff(JSON.parse(c.diff));
+    const d = c.diff;
     const xs = new Set<number>();
     for (let r = 0; r < d.newValues.length; r++) for (let i = 0; i < d.runs[2 * r + 1]!; i++) xs.add((d.runs[2 * r]! + i) % W);
     return [Math.min(...xs), Math.max(...xs)];

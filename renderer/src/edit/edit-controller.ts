@@ -5,7 +5,7 @@
  * each carrying its undo step, so the history is saved step by step and never uploaded whole.
  * Built with its dependencies so tests use a fresh store.
  */
-import { deserializeDiff, diffBetween, serializeDiff, type FrameDiff, type Point } from '../../../electron/core/edit/index.ts';
+import { diffBetween, type FrameDiff, type Point } from '../../../electron/core/edit/index.ts';
 import type { LabelMap } from '../../../electron/core/types.ts';
 import type { Req, RequestName, Res } from '../../../electron/shared/contract.ts';
 import { backoffDelay } from '../client/backoff.ts';
@@ -217,8 +217,8 @@ export function createEditController(store: AppStore, deps: EditDeps) {
           st().notify('warning', scope === 'all' ? `Nothing to propagate: frame ${frame} has no corrections` : 'Nothing to propagate: the last edit step is not on this frame');
           return false;
         }
-        const { frames } = await deps.call('edit.propagatePreview', { projectId: p.id, trackId, index: frame, diff: JSON.stringify(serializeDiff(correction)), forward, backward });
-        previewDiffs = frames.map((f) => ({ ...deserializeDiff(JSON.parse(f.diff)), frame: f.index }));
+        const { frames } = await deps.call('edit.propagatePreview', { projectId: p.id, trackId, index: frame, diff: correction, forward, backward });
+        previewDiffs = frames.map((f) => ({ ...f.diff, frame: f.index }));
         st().setPreview({ source: frame, trackId, frames: frames.map((f) => ({ index: f.index, changed: f.changed })) });
         if (frames.length === 0) st().notify('info', 'Propagation reached no pixels (occluded or out of frame)');
         return true;

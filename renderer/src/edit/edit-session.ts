@@ -7,9 +7,9 @@
  * labelled "<kind>@<trackId>" so undo reaches the right track even after switching tracks or
  * reopening the project. Editing waits until the saved history is loaded (adoptHistory).
  */
-import { applyDiff, computeChange, EditHistory, serializeDiff, type Change, type EditCommand, type FrameDiff, type Point } from '../../../electron/core/edit/index.ts';
+import { applyDiff, computeChange, EditHistory, type Change, type EditCommand, type FrameDiff, type Point } from '../../../electron/core/edit/index.ts';
 import type { LabelMap } from '../../../electron/core/types.ts';
-import type { EditStep } from '../../../electron/shared/contract.ts';
+import type { EditStep, WireDiff } from '../../../electron/shared/contract.ts';
 import { diffRect, unionRect, type Rect } from './dirty-rect.ts';
 import { invertDiff } from '../../../electron/core/edit/invert-diff.ts';
 
@@ -18,7 +18,7 @@ export type StepIntent = EditStep extends infer S ? (S extends EditStep ? Omit<S
 
 export interface EditTransport {
   /** edit.apply; called in order and queued at once; resolves with the track's corrected frame indices. */
-  apply(trackId: string, frames: { index: number; diff: string }[], step: StepIntent | undefined): Promise<number[]>;
+  apply(trackId: string, frames: { index: number; diff: WireDiff }[], step: StepIntent | undefined): Promise<number[]>;
 }
 
 export interface EditSessionEvents {
@@ -126,7 +126,7 @@ export class EditSession {
 
   private send(trackId: string, diffs: readonly FrameDiff[], step: StepIntent | undefined): void {
     if (diffs.length === 0) return;
-    const frames = diffs.map((d) => ({ index: d.frame, diff: JSON.stringify(serializeDiff(d)) }));
+    const frames = diffs.map((d) => ({ index: d.frame, diff: d }));
     const answer = this.transport.apply(trackId, frames, step); // queued now, in order
     answer.catch(() => undefined); // handled below, in order
     this.sending = this.sending.then(async () => {

@@ -1,4 +1,4 @@
-/** Timeline navigation: K / Shift+K next / previous key frame, ] / [ next / previous flicker spike. */
+/** Timeline navigation: next / previous key frame of the main track, next / previous flicker spike. */
 import { appStore } from '../store/index.ts';
 import { currentTrackId } from '../store/project-slice.ts';
 import { nextMarked } from './timeline-geometry.ts';
