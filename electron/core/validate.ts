@@ -58,10 +58,6 @@ export function expectOneOf<const T extends readonly (string | number)[]>(v: unk
   return v as T[number];
 }
 
-export function expectOptional<T>(v: unknown, where: string, inner: Validator<T>): T | undefined {
-  return v === undefined || v === null ? undefined : inner(v, where);
-}
-
 export function expectArray<T>(v: unknown, where: string, item: Validator<T>, opts: { maxLength?: number } = {}): T[] {
   if (!Array.isArray(v)) throw new ValidationError(`${where} must be an array`);
   if (opts.maxLength !== undefined && v.length > opts.maxLength) {

@@ -18,10 +18,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { segmentJob } from '../../electron/engine/segment/job.ts';
-import { DEFAULT_MODEL_DIR, segmentSettings } from '../../electron/engine/segment/settings.ts';
-import { readPngFolder, streamFrames } from '../../electron/engine/segment/sources.ts';
-import type { FrameTimings, SegmentSettings, SegmentSummary, SourceFrame } from '../../electron/engine/segment/types.ts';
+import { DEFAULT_MODEL_DIR } from '../../electron/engine/segment/settings.ts';
+import { readPngFolder } from '../../electron/engine/segment/sources.ts';
+import type { FrameTimings, SegmentSummary, SourceFrame } from '../../electron/engine/segment/types.ts';
+import { perFrameVsDff } from './interleaved.ts';
 import { runIfMain, summarize, type BenchSection } from './types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -33,7 +33,6 @@ const PARTS = ['prepare', 'low', 'high', 'flow', 'warp', 'head', 'labels'] as co
 type Part = (typeof PARTS)[number];
 
 const median = (xs: number[]): number => summarize(xs).p50;
-const load = (): string => os.loadavg()[0]!.toFixed(1);
 
 /** RGBA frames resized (bilinear, half-pixel centres) to width x height. */
 function resized(frames: SourceFrame[], width: number, height: number): SourceFrame[] {
@@ -80,25 +79,7 @@ const parts = (m: Medians): string =>
   [...PARTS, 'other' as const].filter((p) => m[p] >= 0.05).map((p) => `${p} ${m[p].toFixed(1)}`).join(', ') + ` = ${m.total.toFixed(1)} ms`;
 
 async function measure(s: Setup, tmp: string): Promise<string[][]> {
-  let n = 0;
-  const run = async (p: Partial<SegmentSettings>): Promise<SegmentSummary> => {
-    const out = join(tmp, `parts-${n++}`);
-    const r = await segmentJob({ settings: segmentSettings({ model: s.model, tc: false, ...p }), out, force: true, source: 'bench', total: s.frames.length }, streamFrames(s.frames));
-    await rm(out, { recursive: true, force: true });
-    return r;
-  };
-  const pfSet = { mode: 'per-frame' } as const;
-  const dffSet = { mode: 'dff', keyInterval: 5 } as const;
-  await run(pfSet);
-  await run(dffSet);
-  const pf: SegmentSummary[] = [];
-  const dff: SegmentSummary[] = [];
-  const loads: string[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    pf.push(await run(pfSet));
-    dff.push(await run(dffSet));
-    loads.push(load());
-  }
+  const { pf, dff, loads } = await perFrameVsDff(s.model, s.frames, ROUNDS, tmp, 'parts');
   const fps = (xs: SegmentSummary[]): number => median(xs.map((x) => x.fps));
   const ratio = fps(dff) / fps(pf);
   const mPf = partMedians(pf, true);
@@ -107,11 +88,15 @@ async function measure(s: Setup, tmp: string): Promise<string[][]> {
   const engine = mPf.total - model;
   const { width, height } = s.frames[0]!;
   const t = s.targets;
+  // Main-thread work outside any frame's latency (class counts, handing PNGs to the writer, GC): the
+  // time per frame the fps implies minus the mean latency.
+  const gap = (xs: SegmentSummary[]): string =>
+    median(xs.map((x) => 1000 / x.fps - x.records.reduce((a, r) => a + r.timings.total, 0) / x.records.length)).toFixed(1);
   return [
     [
       `${s.name}, ${width}x${height}: dff K=5 / per-frame fps (median of ${ROUNDS}; load ${loads.join(', ')})`,
       `${fps(dff).toFixed(1)} / ${fps(pf).toFixed(1)} = ${ratio.toFixed(2)}x`,
-      `per round ${dff.map((x, i) => (x.fps / pf[i]!.fps).toFixed(2)).join(', ')}`,
+      `per round ${dff.map((x, i) => (x.fps / pf[i]!.fps).toFixed(2)).join(', ')}; outside the latency ${gap(pf)} ms per frame (per-frame), ${gap(dff)} (dff)`,
       `≥ ${t.ratio}x${t.dffFps ? `, dff ≥ ${t.dffFps} fps` : ''}`,
     ],
     [`  per-frame frame, part medians`, parts(mPf), `engine's own work ${engine.toFixed(1)} ms = ${((100 * engine) / model).toFixed(0)}% of the model's ${model.toFixed(1)} ms`, t.engineShare ? `< ${t.engineShare}% of the model` : ''],
@@ -149,7 +134,8 @@ export async function bench(): Promise<BenchSection> {
     notes.push(
       `Data: the first ${frames.length} frames of CamVid val_a; ${os.cpus().length} cores (shared), CPU execution provider, TC analysis off, frames pre-decoded in memory. ` +
         'Parts: prepare = grey image at the flow size + the model input (only when a stage reads it: never on a single graph\'s non-key frames); high = the whole model for single graphs; flow = DIS; warp = key features (or probabilities) along the flow; head includes the softmax; labels = labels + confidence at frame size; other = the rest of a frame\'s latency. ' +
-        'Engine\'s own work = a per-frame frame\'s latency minus its ORT stages (low + high + head).',
+        'Engine\'s own work = a per-frame frame\'s latency minus its ORT stages (low + high + head; head and, for single graphs, high include the softmax of the logits). ' +
+        'Outside the latency = 1000 / fps minus the mean latency: main-thread work between frames (class counts, handing the PNGs to the writer, garbage collection).',
     );
     notes.push(`Load average (1 min) at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; on a loaded machine repeat and compare medians.`);
   } finally {

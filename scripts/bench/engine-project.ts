@@ -12,6 +12,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../../electron/backend/api.ts';
+import { TEST_MODELS_ENV } from '../../electron/backend/workspace/engine-models.ts';
 import { makeClip } from '../../electron/backend/video/testing/make-clip.ts';
 import { createVideoService } from '../../electron/backend/video/service.ts';
 import { segmentSettings } from '../../electron/engine/segment/settings.ts';
@@ -26,7 +27,8 @@ const FRAMES = 300;
 const REPEATS = 3;
 
 async function intoProject(clip: string, home: string): Promise<number> {
-  const backend = createBackend({ video: createVideoService(), transport: 'browser', version: 'bench', dataDir: home, modelsDir: join(root, 'native-models') });
+  process.env[TEST_MODELS_ENV] = '1'; // the tiny bundle is a test bundle
+  const backend = createBackend({ video: createVideoService(), transport: 'browser', version: 'bench', dataDir: home });
   try {
     const p = await backend.handle('project.forVideo', { videoPath: clip, model: join(root, 'native-models', MODEL) });
     const done = new Promise<Events['engine.done']>((resolve) => backend.onEvent((name, payload) => name === 'engine.done' && resolve(payload as Events['engine.done'])));

@@ -19,26 +19,18 @@ import argparse
 import json
 from pathlib import Path
 
+import sys
+
 import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
+# The conv builder and class names of the split DFF-profile generator (seeded, He-initialised).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "native-models" / "tools"))
+from make_heavy_profile_bundle import CLASSES, conv  # noqa: E402
+
 W, H = 896, 512
 C, N = 128, 11
-CLASSES = ["Sky", "Building", "Pole", "Road", "Pavement", "Tree", "SignSymbol", "Fence", "Car", "Pedestrian", "Bicyclist"]
-rng = np.random.default_rng(11)
-
-
-def conv(name: str, x: str, y: str, cin: int, cout: int, k: int, stride: int, inits: list, relu: bool = True) -> list:
-    w = (rng.standard_normal((cout, cin, k, k)) * np.sqrt(2.0 / (cin * k * k))).astype(np.float32)
-    inits.append(numpy_helper.from_array(w, f"{name}_w"))
-    inits.append(numpy_helper.from_array(np.zeros(cout, np.float32), f"{name}_b"))
-    out = f"{name}_pre" if relu else y
-    nodes = [helper.make_node("Conv", [x, f"{name}_w", f"{name}_b"], [out], name=name, kernel_shape=[k, k],
-                              strides=[stride, stride], pads=[k // 2] * 4)]
-    if relu:
-        nodes.append(helper.make_node("Relu", [out], [y], name=f"{name}_relu"))
-    return nodes
 
 
 def main() -> None:

@@ -2,9 +2,9 @@
  * The backend's event loop while propagation previews 30 frames at 1080p
  * (`npm run bench -- propagation-loop`): edit.propagatePreview over frames 0..30 of a moving
  * 1920×1080 scene with a 1080p label track, measured with perf_hooks.monitorEventLoopDelay
- * (1 ms resolution) from the request to its answer. Ours: the flow pairs computed by the
- * workspace's flow service in its worker thread. Peer in the same run: the same service with the
- * pairs computed inline on the event loop, as before. One warm-up preview each (2 frames), then
+ * (1 ms resolution) from the request to its answer. Ours: the flow pairs and the label warp
+ * computed by the workspace's flow service in its worker thread. Peer in the same run: the same
+ * service with both computed inline on the event loop, as before. One warm-up preview each (2 frames), then
  * repeats with a fresh workspace (cold flow cache). Target: p95 stall ≤ 20 ms.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,6 +18,7 @@ import { FlowService } from '../../electron/backend/workspace/flow-service.ts';
 import { testWorkspace } from '../../electron/backend/workspace/test-support.ts';
 import { FlowWorker } from '../../electron/engine/flow-worker/client.ts';
 import { flowPairs } from '../../electron/engine/flow-worker/flow-grid.ts';
+import { runPropagateJob } from '../../electron/engine/flow-worker/propagate-job.ts';
 import type { VideoInfo } from '../../electron/shared/contract.ts';
 import { summarize, type BenchSection, runIfMain } from './types.ts';
 
@@ -59,7 +60,7 @@ function movingVideo(frames: number): VideoService {
 
 async function preview(dir: string, video: VideoService, inline: boolean, span: number): Promise<{ p95: number; max: number; ms: number }> {
   const thread = new FlowWorker();
-  const flows = new FlowService((id, i) => video.frame(id, i), { thread: inline ? { ...thread, compute: thread.compute.bind(thread), dispose: () => thread.dispose(), pairs: async (a, b, side) => flowPairs(a, b, side) } : thread });
+  const flows = new FlowService((id, i) => video.frame(id, i), { thread: inline ? { ...thread, compute: thread.compute.bind(thread), dispose: () => thread.dispose(), pairs: async (a, b, side) => flowPairs(a, b, side), propagate: async (job) => runPropagateJob(job) } : thread });
   const { ws, h } = testWorkspace({ video, dataDir: join(dir, 'home'), flows });
   try {
     const p = await h['project.forVideo']({ videoPath: await fakeVideo(dir), model: MODEL });

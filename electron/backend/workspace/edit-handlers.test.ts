@@ -61,7 +61,7 @@ test('propagatePreview carries a correction along the flow to the next frames wi
   assert.deepEqual((await h['project.forVideo']({ videoPath: p.videoPath })).corrections[track.id] ?? [], [], 'nothing applied');
 });
 
-test('propagation computes every flow pair in the flow service\'s worker thread while the event loop keeps ticking', async () => {
+test('propagation runs in the flow service\'s worker thread (every flow pair and the warp) while the event loop keeps ticking', async () => {
   const { h, ws, p, track } = await setup();
   const thread = ws.flows.thread;
   assert.ok(thread instanceof FlowWorker, 'the workspace flow service runs a FlowWorker');
@@ -75,8 +75,8 @@ test('propagation computes every flow pair in the flow service\'s worker thread 
   } finally {
     clearInterval(timer);
   }
-  // Pairs 0-1, 1-2, 2-3, 3-4, 4-5: each answered by the thread (both directions in one answer).
-  assert.equal(thread.answered, 5);
+  // Pairs 0-1, 1-2, 2-3, 3-4, 4-5 (both directions in one answer each), then the preview's warp.
+  assert.equal(thread.answered, 6);
   assert.ok(ticks > 0, 'the event loop ticked while the flow was computed');
   await ws.dispose();
 });

@@ -2,11 +2,10 @@
  * Edit requests: edit.apply (diffs, validated by the contract → corrected labels, which locks the frame; a frame
  * whose labels return to the engine's loses its correction; its undo step is appended to the
  * project's history.log), edit.propagatePreview (a correction
- * carried along DIS flow with the occlusion check, the flow computed by the workspace's flow
- * service off the event loop; nothing applied) and frame.lock.
+ * carried along DIS flow with the occlusion check, flow and warp computed by the workspace's flow
+ * service in its worker thread, off the event loop; nothing applied) and frame.lock.
  */
-import { diffPixelCount, previewPropagation, type FrameDiff } from '../../core/edit/index.ts';
-import type { FlowPair } from '../../engine/flow/forward-backward.ts';
+import { diffPixelCount, type FrameDiff } from '../../core/edit/index.ts';
 import type { LabelMap } from '../../core/types.ts';
 import type { Req, Res } from '../../shared/contract.ts';
 import type { HandlerGroup } from '../handlers.ts';
@@ -59,14 +58,9 @@ async function propagatePreview(ws: Workspace, req: Req<'edit.propagatePreview'>
   const steps: [number, number][] = [];
   for (let i = index; i < last; i++) steps.push([i, i + 1]);
   for (let i = index; i > first; i--) steps.push([i, i - 1]);
-  const pairs = new Map<string, FlowPair>();
-  for (const [a, b] of steps) pairs.set(`${a}:${b}`, await ws.flows.pair(video.id, a, b));
-  const proposed = previewPropagation(correction, (a, b) => pairs.get(`${a}:${b}`)?.forward, (f) => labels.get(f), {
-    forward: last - index,
-    backward: index - first,
-    skipFrame: (f) => p.isLocked(trackId, s.stems.stemOf(f)),
-    occlusion: (a, b) => pairs.get(`${a}:${b}`)?.occluded,
-  });
+  const skip: number[] = [];
+  for (let i = first; i <= last; i++) if (p.isLocked(trackId, s.stems.stemOf(i))) skip.push(i);
+  const proposed = await ws.flows.propagate(video.id, steps, { correction, forward: last - index, backward: index - first, labels: [...labels], skip });
   return { frames: proposed.map((d) => ({ index: d.frame, diff: d, changed: diffPixelCount(d) })).filter((f) => f.changed > 0) };
 }
 

@@ -6,6 +6,7 @@ import { resizeBilinear } from './resize-bilinear.ts';
 import { sobel3x3 } from './sobel.ts';
 import { gaussianBlur, gaussianKernel } from './blur.ts';
 import { grayAreaDown, type GrayAreaScratch } from './gray-area.ts';
+import { flowGray } from '../segment/flow-gray.ts';
 
 const close = (a: number, b: number, tol = 1e-5): void => assert.ok(Math.abs(a - b) <= tol, `${a} != ${b}`);
 
@@ -73,4 +74,11 @@ test('grey + area resize in one pass is bit-identical to toGray + resizeArea (no
     assert.deepEqual(wasm, want, `wasm ${w}x${h} -> ${dw}x${dh}`);
     assert.deepEqual(grayAreaDown(rgba, w, h, dw, dh, {}, 'js'), want, `js ${w}x${h} -> ${dw}x${dh}`);
   }
+});
+
+test('the flow grey image at an exact integer factor is within 1 ulp of toGray + the box resize', () => {
+  const rgba = new Uint8Array(480 * 360 * 4).map((_, i) => (i * 7919) % 251);
+  const want = resizeArea(toGray(rgba, 480, 360).data, 480, 360, 160, 120);
+  const got = flowGray(rgba, 480, 360, { width: 160, height: 120 }).data;
+  for (let i = 0; i < want.length; i++) close(got[i]!, want[i]!, 2e-5 * Math.max(1, want[i]!));
 });

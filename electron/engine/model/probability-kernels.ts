@@ -53,12 +53,14 @@ export function createWasmLabeler(gw: number, gh: number, C: number, width: numb
   const np = up4(n);
   const gwp = up4(gw);
   const N = width * height;
-  // +4 floats: rows are blended 4 cells at a time, up to 3 past the grid's last cell.
-  const [d, arg, mx, xi0, xi1, xw, yi0, yi1, yw, uni, mrow, vrow, lab, conf] = k.alloc([
-    C * np + 4, np + 4, np + 4, width, width, width, height, height, height, gw, gwp, C * gwp, N / 4 + 1, N / 4 + 1,
+  const Wp = up4(width);
+  // +4 floats: rows are blended 4 cells at a time, up to 3 past the grid's last cell; the outputs
+  // are written 4 pixels at a time, up to 3 past the last one.
+  const [d, arg, mx, xi0, xi1, xw, yi0, yi1, yw, uni, hrow, lrow, mix, vrow, lab, conf] = k.alloc([
+    C * np + 4, np + 4, np + 4, width, width, width, height, height, height, gw, gh * Wp, Wp / 4, width, C * gwp, N / 4 + 1, N / 4 + 1,
   ].map(Math.ceil)) as Float32Array[] as [
     Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array,
-    Float32Array, Float32Array, Float32Array, Float32Array, Float32Array,
+    Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array,
   ];
   const table = (t: AxisTable, a: Float32Array, b: Float32Array, w: Float32Array): AxisTableView => {
     const v = { i0: i32(a), i1: i32(b), w };
@@ -69,10 +71,10 @@ export function createWasmLabeler(gw: number, gh: number, C: number, width: numb
   };
   const xs = table(bilinearAxis(width, gw), xi0, xi1, xw);
   const ys = table(bilinearAxis(height, gh), yi0, yi1, yw);
-  const grid: LabelGrid = { d, C, np, gw, arg: i32(arg), mx };
-  const scratch: LabelScratch = { uni: i32(uni), mrow, vrow };
-  const labels = u8(lab, N);
-  const confidence = u8(conf, N);
+  const grid: LabelGrid = { d, C, np, gw, gh, arg: i32(arg), mx };
+  const scratch: LabelScratch = { uni: i32(uni), hrow, lrow: u8(lrow, Wp), mix: i32(mix), vrow };
+  const labels = u8(lab, N + Wp - width);
+  const confidence = u8(conf, N + Wp - width);
   return (p, out = {}) => {
     if (p.width !== gw || p.height !== gh || p.channels !== C) throw new RangeError(`labeler: expected a ${C}x${gh}x${gw} tensor, got ${p.channels}x${p.height}x${p.width}`);
     const L = out.labels ?? new Uint8Array(N);
@@ -81,8 +83,8 @@ export function createWasmLabeler(gw: number, gh: number, C: number, width: numb
     copyIn(p.data, C, n, np, d);
     k.cellArgMax(d, C, np, grid.arg, mx);
     k.labelRows(grid, xs, ys, scratch, labels, confidence);
-    L.set(labels);
-    Q.set(confidence);
+    L.set(labels.subarray(0, N));
+    Q.set(confidence.subarray(0, N));
     return { labels: { width, height, data: L }, confidence: Q };
   };
 }

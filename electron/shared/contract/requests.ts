@@ -4,6 +4,7 @@
  */
 import { engineSettingsSchema } from '../../core/engine-settings.ts';
 import { s, type Infer, type Schema } from '../../core/schema.ts';
+import type { Validator } from '../../core/validate.ts';
 import { ValidationError } from '../../core/errors.ts';
 import { ENGINE_MODES, EXPORT_FORMAT_NAMES, projectViewSchema } from './domain.ts';
 import type { AppInfo, ModelInfo, ProjectState, RecentItem, RecentProject, VideoInfo } from './domain.ts';
@@ -132,9 +133,6 @@ export interface Responses {
 export type Requests = { [K in RequestName]: { req: Infer<(typeof requestSchemas)[K]>; res: Responses[K] } };
 export type Req<K extends RequestName> = Requests[K]['req'];
 export type Res<K extends RequestName> = Requests[K]['res'];
-
-/** A request argument's validator, as the transports call it. */
-export type Validator<T> = (value: unknown, where: string) => T;
 
 /** Runtime validators for every request argument. Both transports call these before use. */
 export const requestValidators = Object.fromEntries(

@@ -25,7 +25,7 @@ export const PLAYBACK_ACTIONS: readonly Action[] = [
   { id: 'frame.first', label: 'First frame', group: 'Playback', keys: ['Home'], enabled: hasVideo, perform: seekTo(() => 0) },
   { id: 'frame.last', label: 'Last frame', group: 'Playback', keys: ['End'], enabled: hasVideo, perform: seekTo((s) => (s.video?.frameCount ?? 1) - 1) },
   { id: 'frame.goto', label: 'Go to frame…', group: 'Playback', keys: ['G'], enabled: hasVideo, perform: (s) => s.requestGoto() },
-  { id: 'playback.toggle', label: 'Play / pause', group: 'Playback', keys: ['Space'], enabled: hasVideo, checked: (s) => s.playing, perform: (s) => s.setPlaying(!s.playing) },
+  { id: 'playback.toggle', label: 'Play / pause', group: 'Playback', keys: ['Space'], enabled: hasVideo, perform: (s) => s.setPlaying(!s.playing) },
   { id: 'keyframe.next', label: 'Next key frame', group: 'Playback', keys: ['K'], enabled: hasProject, perform: () => nextKeyFrame(1) },
   { id: 'keyframe.prev', label: 'Previous key frame', group: 'Playback', keys: ['Shift+K'], enabled: hasProject, perform: () => nextKeyFrame(-1) },
   { id: 'spike.next', label: 'Next flicker spike', group: 'Playback', keys: [']'], enabled: hasProject, perform: () => nextSpike(1) },

@@ -1,8 +1,9 @@
 /** Per-frame stats: TC of each track, the share of each class (bars), pixels changed between the tracks. */
+import { Lru } from '../../../electron/core/lru.ts';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useApp } from '../store/index.ts';
-import { labelsRevision, loadLabels } from '../overlays/grid-cache.ts';
+import { labelsRevision, loadLabels } from '../client/resources.ts';
 import { labelsKey, useCompareTrack, useMainTrack } from '../overlays/overlay-inputs.ts';
 import { frameStats, type FrameStats } from './compare-stats.ts';
 import { PanelSection } from '../components/PanelSection.tsx';
@@ -11,7 +12,7 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 /** Stats of recently shown frames (keys carry the labels revisions), so scrubbing back and forth reuses them. */
 const RECENT = 128;
-const recent = new Map<string, FrameStats>();
+const recent = new Lru<string, FrameStats>(RECENT);
 
 export function CompareStats() {
   const main = useMainTrack();
@@ -26,7 +27,7 @@ export function CompareStats() {
   const [stats, setStats] = useState<FrameStats | null>(null);
   // Edits bump labelsVersion; the key then carries the new label revisions, so the stats follow.
   const version = useApp((s) => s.labelsVersion);
-  // Saved edits and applied propagations drop frames from the grid cache: re-read them.
+  // Saved edits and applied propagations drop frames from the label cache: re-read them.
   const saved = useApp((s) => s.labelsSaved);
   const rev = (t: typeof main) => (t ? labelsRevision(t.projectId, t.trackId) : 0);
   const key = `${labelsKey(main, index, rev(main))}|${labelsKey(other, index, rev(other))}|${version}|${saved}`;
@@ -53,7 +54,6 @@ export function CompareStats() {
       const s = a ? frameStats(a.data, c?.data ?? null, ids) : null;
       if (s) {
         recent.set(ck, s);
-        while (recent.size > RECENT) recent.delete(recent.keys().next().value as string);
       }
       setStats(s);
     }, () => undefined);

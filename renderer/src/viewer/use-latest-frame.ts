@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { isTransient } from '../client/errors.ts';
 import { appStore, useApp } from '../store/index.ts';
-import { cachedFrame, loadFrame } from './frame-source.ts';
+import { cachedFrame, loadFrame } from '../client/resources.ts';
 import { LatestFrameQueue } from './latest-frame-queue.ts';
 
 export interface ShownFrame {

@@ -34,9 +34,9 @@ interface Exports {
   softmax(d: number, C: number, np: number): void;
   cellArgMax(d: number, C: number, np: number, arg: number, mx: number): void;
   labelRows(
-    d: number, C: number, np: number, gw: number, arg: number, mx: number,
+    d: number, C: number, np: number, gw: number, gh: number, arg: number, mx: number,
     xi0: number, xi1: number, xw: number, W: number, yi0: number, yi1: number, yw: number, H: number,
-    uni: number, mrow: number, vrow: number, labels: number, conf: number,
+    uni: number, hrow: number, lrow: number, mix: number, vrow: number, labels: number, conf: number,
   ): void;
   preprocessRgba(
     src: number, fw: number, xa: number, xb: number, xw: number, W: number, ya: number, yb: number, yw: number, H: number,
@@ -212,22 +212,24 @@ export class WasmKernels {
   }
 
   /**
-   * assembly/labels.ts: labels and confidence at W x H from a gw-wide grid (after cellArgMax), with
+   * assembly/labels.ts: labels and confidence at W x H from a gw x gh grid (after cellArgMax), with
    * bilinear tables for both axes. d, arg and mx must be readable 4 floats past their last row
-   * (the rows are blended 4 cells at a time); scratch: uni gw, mrow gwp, vrow C x gwp (gwp = gw
-   * rounded up to a multiple of 4).
+   * (the rows are blended 4 cells at a time); labels and conf need Wp - W spare bytes (Wp = W
+   * rounded up to a multiple of 4); scratch: uni gw, hrow gh x Wp, lrow Wp, mix W, vrow C x gwp
+   * (gwp = gw rounded up to a multiple of 4).
    */
   labelRows(g: LabelGrid, xs: AxisTableView, ys: AxisTableView, s: LabelScratch, labels: Uint8Array, conf: Uint8Array): void {
     const W = xs.i0.length;
     const H = ys.i0.length;
+    const Wp = (W + 3) & ~3;
     const gwp = (g.gw + 3) & ~3;
-    if (labels.length < W * H || conf.length < W * H || s.uni.length < g.gw || s.mrow.length < gwp || s.vrow.length < g.C * gwp) {
-      throw new RangeError('WasmKernels.labelRows: buffers too small');
-    }
+    const ok = labels.length >= W * H + Wp - W && conf.length >= W * H + Wp - W && s.uni.length >= g.gw && s.hrow.length >= g.gh * Wp &&
+      s.lrow.length >= Wp && s.mix.length >= W && s.vrow.length >= g.C * gwp;
+    if (!ok) throw new RangeError('WasmKernels.labelRows: buffers too small');
     this.x.labelRows(
-      this.ptr(g.d), g.C, g.np, g.gw, this.ptr(g.arg), this.ptr(g.mx),
+      this.ptr(g.d), g.C, g.np, g.gw, g.gh, this.ptr(g.arg), this.ptr(g.mx),
       this.ptr(xs.i0), this.ptr(xs.i1), this.ptr(xs.w), W, this.ptr(ys.i0), this.ptr(ys.i1), this.ptr(ys.w), H,
-      this.ptr(s.uni), this.ptr(s.mrow), this.ptr(s.vrow), this.ptr(labels), this.ptr(conf),
+      this.ptr(s.uni), this.ptr(s.hrow), this.ptr(s.lrow), this.ptr(s.mix), this.ptr(s.vrow), this.ptr(labels), this.ptr(conf),
     );
   }
 
@@ -295,6 +297,7 @@ export interface LabelGrid {
   C: number;
   np: number;
   gw: number;
+  gh: number;
   arg: Int32Array;
   mx: Float32Array;
 }
@@ -308,6 +311,8 @@ export interface AxisTableView {
 
 export interface LabelScratch {
   uni: Int32Array;
-  mrow: Float32Array;
+  hrow: Float32Array;
+  lrow: Uint8Array;
+  mix: Int32Array;
   vrow: Float32Array;
 }

@@ -73,64 +73,90 @@ export function cellArgMax(d: usize, C: i32, np: i32, arg: usize, mx: usize): vo
  * Labels and confidence at W x H from the gw x gh grid (cellArgMax done): bilinear upsampling of the
  * probabilities (half-pixel tables xi0/xi1/xw, yi0/yi1/yw) fused with the argmax. Where the 4 cells
  * around a pixel share their argmax k, k is the argmax of any blend of them and the blended max is
- * the blend of their maxima; elsewhere every channel is blended. Rows are blended vertically first
- * (mrow: the maxima; vrow: every channel, only for rows that need it), then each pixel horizontally.
- * Scratch: uni (gw i32), mrow (gwp f32), vrow (C x gwp f32), gwp = gw padded to a multiple of 4.
+ * the blend of their maxima; elsewhere ("mixed" pixels) every channel is blended.
+ * - The cells' maxima are blended horizontally once per grid row (hrow: gh rows of W), so each
+ *   output row's confidence is one vertical blend of two such rows, 4 pixels per SIMD step.
+ * - Per pair of grid rows (they change every few output rows): the row of labels of the uniform
+ *   pixels (lrow, W bytes) and the list of mixed pixels (mix, W i32).
+ * - Mixed pixels: every channel blended vertically for the row (vrow), then horizontally.
+ * Scratch: uni (gw i32), hrow (gh x Wp f32), lrow (Wp bytes), mix (W i32), vrow (C x gwp f32);
+ * Wp = W rounded up to a multiple of 4, gwp likewise for gw; labels and conf have Wp - W bytes to spare.
  */
 export function labelRows(
-  d: usize, C: i32, np: i32, gw: i32, arg: usize, mx: usize,
+  d: usize, C: i32, np: i32, gw: i32, gh: i32, arg: usize, mx: usize,
   xi0: usize, xi1: usize, xw: usize, W: i32, yi0: usize, yi1: usize, yw: usize, H: i32,
-  uni: usize, mrow: usize, vrow: usize, labels: usize, conf: usize,
+  uni: usize, hrow: usize, lrow: usize, mix: usize, vrow: usize, labels: usize, conf: usize,
 ): void {
   const plane = (<usize>np) << 2;
   const gwp = (gw + 3) & ~3;
+  const Wp = (W + 3) & ~3;
   const vplane = (<usize>gwp) << 2;
+  const hplane = (<usize>Wp) << 2;
+  for (let r = 0; r < gh; r++) {
+    const m = mx + ((<usize>(r * gw)) << 2);
+    const h = hrow + hplane * <usize>r;
+    for (let x = 0; x < Wp; x++) {
+      const xo = (<usize>(x < W ? x : W - 1)) << 2;
+      const wx = load<f32>(xw + xo);
+      store<f32>(h + ((<usize>x) << 2), load<f32>(m + ((<usize>load<i32>(xi0 + xo)) << 2)) * (<f32>1.0 - wx) + load<f32>(m + ((<usize>load<i32>(xi1 + xo)) << 2)) * wx);
+    }
+  }
   let last0 = -1, last1 = -1;
-  let mixed = false;
+  let nmix = 0;
+  const lo = f32x4.splat(0), hi = f32x4.splat(255), half = f32x4.splat(0.5);
   for (let y = 0; y < H; y++) {
-    const r0 = load<i32>(yi0 + ((<usize>y) << 2)) * gw;
-    const r1 = load<i32>(yi1 + ((<usize>y) << 2)) * gw;
+    const g0 = load<i32>(yi0 + ((<usize>y) << 2));
+    const g1 = load<i32>(yi1 + ((<usize>y) << 2));
+    const r0 = g0 * gw, r1 = g1 * gw;
     const wy = load<f32>(yw + ((<usize>y) << 2));
     if (r0 != last0 || r1 != last1) {
-      mixed = false;
       for (let j = 0; j < gw; j++) {
         const j1 = j + 1 < gw ? j + 1 : j;
         const k = load<i32>(arg + ((<usize>(r0 + j)) << 2));
         const same = load<i32>(arg + ((<usize>(r0 + j1)) << 2)) == k && load<i32>(arg + ((<usize>(r1 + j)) << 2)) == k && load<i32>(arg + ((<usize>(r1 + j1)) << 2)) == k;
         store<i32>(uni + ((<usize>j) << 2), same ? k : -1);
-        if (!same) mixed = true;
+      }
+      nmix = 0;
+      for (let x = 0; x < W; x++) {
+        const k = load<i32>(uni + ((<usize>load<i32>(xi0 + ((<usize>x) << 2))) << 2));
+        store<u8>(lrow + <usize>x, <u8>k);
+        if (k < 0) {
+          store<i32>(mix + ((<usize>nmix) << 2), x);
+          nmix++;
+        }
       }
       last0 = r0;
       last1 = r1;
     }
-    lerpRows(mx + ((<usize>r0) << 2), mx + ((<usize>r1) << 2), mrow, gwp, wy);
-    if (mixed) {
-      for (let c = 0; c < C; c++) {
-        const pc = d + plane * <usize>c;
-        lerpRows(pc + ((<usize>r0) << 2), pc + ((<usize>r1) << 2), vrow + vplane * <usize>c, gwp, wy);
-      }
-    }
     const row = <usize>(y * W);
-    for (let x = 0; x < W; x++) {
+    const h0 = hrow + hplane * <usize>g0, h1 = hrow + hplane * <usize>g1;
+    const w1 = f32x4.splat(wy), w0 = f32x4.splat(<f32>1.0 - wy);
+    for (let k: usize = 0, e = hplane; k < e; k += 16) {
+      const v = f32x4.add(f32x4.mul(v128.load(h0 + k), w0), f32x4.mul(v128.load(h1 + k), w1));
+      const s = i32x4.trunc_sat_f32x4_s(f32x4.min(f32x4.max(f32x4.add(f32x4.mul(v, hi), half), lo), hi));
+      v128.store32_lane(conf + row + (k >> 2), i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_s(s, s), i16x8.narrow_i32x4_s(s, s)), 0);
+    }
+    memory.copy(labels + row, lrow, <usize>W);
+    if (nmix == 0) continue;
+    for (let c = 0; c < C; c++) {
+      const pc = d + plane * <usize>c;
+      lerpRows(pc + ((<usize>r0) << 2), pc + ((<usize>r1) << 2), vrow + vplane * <usize>c, gwp, wy);
+    }
+    for (let i = 0; i < nmix; i++) {
+      const x = load<i32>(mix + ((<usize>i) << 2));
       const xo = (<usize>x) << 2;
       const j0 = (<usize>load<i32>(xi0 + xo)) << 2;
       const j1 = (<usize>load<i32>(xi1 + xo)) << 2;
       const wx = load<f32>(xw + xo);
-      const w0 = <f32>1.0 - wx;
-      let best = load<i32>(uni + j0);
-      let bestV: f32;
-      if (best >= 0) {
-        bestV = load<f32>(mrow + j0) * w0 + load<f32>(mrow + j1) * wx;
-      } else {
-        best = 0;
-        bestV = -Infinity;
-        for (let c = 0; c < C; c++) {
-          const p = vrow + vplane * <usize>c;
-          const v = load<f32>(p + j0) * w0 + load<f32>(p + j1) * wx;
-          if (v > bestV) {
-            bestV = v;
-            best = c;
-          }
+      const wl = <f32>1.0 - wx;
+      let best = 0;
+      let bestV: f32 = -Infinity;
+      for (let c = 0; c < C; c++) {
+        const p = vrow + vplane * <usize>c;
+        const v = load<f32>(p + j0) * wl + load<f32>(p + j1) * wx;
+        if (v > bestV) {
+          bestV = v;
+          best = c;
         }
       }
       store<u8>(labels + row + <usize>x, <u8>best);
