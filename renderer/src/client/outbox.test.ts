@@ -66,6 +66,30 @@ test('while the host is down edits stay queued in order and are retried with the
   assert.equal(h.states.at(-1)!.pending, 0);
 });
 
+test('an edit the restarted backend does not know the project of is sent again after reopening it', async () => {
+  const h = harness();
+  await h.box.start();
+  let first = true;
+  const box = new Outbox({
+    send: async (req) => {
+      if (first) {
+        first = false;
+        throw new BridgeError('NOT_FOUND', 'no open project with id "p-new"');
+      }
+      h.sent.push(req);
+      return { corrections: [] };
+    },
+    open: async (dir) => (h.opened.push(dir), 'p-new'),
+    transient: isTransient,
+    store: memoryOutboxStore(),
+    onState: () => undefined,
+  });
+  await box.start();
+  await box.enqueue('/proj', edit(1));
+  assert.deepEqual(h.opened, ['/proj', '/proj'], 'opened again after NOT_FOUND');
+  assert.equal(h.sent.length, 1);
+});
+
 test('a new page sends the edits a previous page left in the store first', async () => {
   const store = memoryOutboxStore();
   const first = harness({ up: false, store });

@@ -9,6 +9,7 @@
  */
 import type { Req, Res } from '../../../electron/shared/contract.ts';
 import { backoffDelay } from './backoff.ts';
+import { BridgeError } from './errors.ts';
 
 export interface QueuedEdit {
   /** Order of the queue (increasing). */
@@ -49,6 +50,8 @@ export interface OutboxDeps {
 
 interface Item {
   e: QueuedEdit;
+  /** The project was opened again for this edit after the backend did not know it. */
+  reopened?: boolean;
   resolve?: (r: Res<'edit.apply'>) => void;
   reject?: (e: unknown) => void;
 }
@@ -150,7 +153,14 @@ export class Outbox {
       item.resolve?.(res);
       this.changed({ failed: null, sent: this.state.sent + 1 });
     } catch (err) {
+      if (err instanceof BridgeError && err.code === 'NOT_FOUND' && !item.reopened) {
+        // a restarted backend has nothing open yet: open the project again once, then resend
+        item.reopened = true;
+        this.projectIds.delete(dir);
+        return false;
+      }
       if (this.deps.transient(err)) {
+        this.projectIds.delete(dir); // the host may come back as a new process
         this.timer = setTimeout(() => {
           this.timer = null;
           void this.pump();

@@ -181,3 +181,22 @@ test('propagation carries all of the frame\'s corrections by default, or only th
   assert.equal(await edit.previewPropagation(1), false);
   assert.match(store.getState().status?.text ?? '', /no corrections/);
 });
+
+test('an undo pressed while the saved history is still loading runs once it is loaded', async () => {
+  const { store, edit, backend } = await setup();
+  store.getState().setTool('brush');
+  store.getState().setClassId(7);
+  store.getState().setBrushRadius(1);
+  edit.beginStroke(0, { x: 2.5, y: 2.5 });
+  edit.endStroke();
+  await edit.idle();
+  // a new page: the controller starts loading the history; undo comes before it arrives
+  const store2 = createAppStore();
+  store2.getState().setProject(project());
+  const outbox = new Outbox({ send: (req) => backend.call('edit.apply', req), open: async () => 'p1', transient: () => false, store: memoryOutboxStore(), onState: () => undefined });
+  const again = createEditController(store2, { call: backend.call, fetchLabels: async (_p, _t, i) => ({ ...backend.label(i), data: backend.label(i).data.slice() }), apply: (dir, req) => outbox.enqueue(dir, req), settled: () => outbox.idle() });
+  await outbox.start();
+  again.undo();
+  await again.idle();
+  assert.equal(backend.label(0).data[2 * W + 2], 3, 'the stroke was undone');
+});

@@ -131,6 +131,18 @@ export function createEditController(store: AppStore, deps: EditDeps) {
     return diffBetween(await deps.fetchLabels(projectId, trackId, frame, true), now, frame);
   }
 
+  /** Runs an undo or redo on the session now, or once its saved history is loaded. */
+  function whenReady(step: (s: EditSession) => number[]): void {
+    const s = current();
+    if (!s) return;
+    const run = (): void => {
+      if (session !== s) return;
+      if (step(s).includes(st().index)) notify(st().index, null);
+    };
+    if (s.ready) run();
+    else void historyReady.then(run);
+  }
+
   const changed = (frame: number, rect: Rect | null): void => {
     if (rect) notify(frame, rect);
   };
@@ -181,13 +193,12 @@ export function createEditController(store: AppStore, deps: EditDeps) {
       if (!l || xi < 0 || yi < 0 || xi >= l.width || yi >= l.height) return;
       st().setClassId(l.data[yi * l.width + xi]!);
     },
+    /** Undo; pressed while the saved history is still loading, it runs once it is loaded. */
     undo(): void {
-      const frames = current()?.undo() ?? [];
-      if (frames.includes(st().index)) notify(st().index, null);
+      whenReady((s) => s.undo());
     },
     redo(): void {
-      const frames = current()?.redo() ?? [];
-      if (frames.includes(st().index)) notify(st().index, null);
+      whenReady((s) => s.redo());
     },
     /**
      * Asks the backend to carry a correction of `frame` along the flow: all of the frame's
