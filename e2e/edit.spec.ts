@@ -34,7 +34,6 @@ test('paint a brush stroke, undo and redo it (canvas pixels, correction marker, 
   await e.expectCorrected(true);
   await expect.poll(() => e.labelAt(TRACK, 0, 100, 30)).toBe(8);
   await page.screenshot({ path: testInfo.outputPath('edit.png') });
-  if (process.env.VSS_UPDATE_SCREENSHOT) await page.screenshot({ path: 'assets/screenshots/edit.png' });
 
   await page.keyboard.press('Control+z');
   await expect.poll(async () => near(await e.maskPixel(100, 30), SKY_COLOR)).toBe(true);
@@ -72,7 +71,7 @@ test('polygon and flood fill; propagate a correction to the next frames as one s
   for (const [x, y] of [[120, 10], [200, 10], [200, 40], [120, 40]] as const) await e.click(x, y);
   await page.keyboard.press('Enter');
   await expect.poll(() => e.labelAt(TRACK, 0, 160, 25)).toBe(9);
-  await e.selectTool('g');
+  await e.selectTool('u');
   await page.keyboard.press('2'); // Building
   await e.click(300, 5);
   await expect.poll(() => e.labelAt(TRACK, 0, 250, 80)).toBe(1);

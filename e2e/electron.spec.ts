@@ -3,7 +3,7 @@
  * fresh VSS_HOME through Playwright's _electron and runs the same main flow as the browser specs,
  * with the same page objects (they take a Page; the resource URLs follow the page's origin):
  * open and scrub to exact frames, run the tiny engine bundle from the run panel, toggle an
- * overlay, paint + undo + redo, export label PNGs and check them on disk.
+ * overlay, paint + undo + redo, export label PNGs and check them on disk; and the desktop menus.
  * Skips (with the reason) when the Electron binary is not installed, e.g. under
  * ELECTRON_SKIP_BINARY_DOWNLOAD=1; electron/main/main-stub.test.ts covers the bundled main's IPC
  * and vss-frame:// routes without it.
@@ -142,4 +142,34 @@ test('desktop app runs the engine, shows an overlay, edits with undo/redo and ex
   const out = await x.run('labels', { from: 0, to: 2 });
   expect((await readdir(out)).sort()).toEqual(['000000.png', '000001.png', '000002.png', 'classes.json']);
   expect(decodeLabelPng(await readFile(join(out, '000000.png'))).data[at.y * CLIP.width + at.x]).toBe(painted);
+});
+
+/** Clicks an application menu item by its labels (the '&' mnemonic marks are ignored), as the user would. */
+async function clickMenu(menu: string, item: string): Promise<void> {
+  await app!.evaluate(({ Menu }, [m, i]) => {
+    const top = Menu.getApplicationMenu()?.items.find((x) => x.label.replace('&', '') === m);
+    const hit = top?.submenu?.items.find((x) => x.label === i);
+    if (!hit) throw new Error(`no menu item ${m} › ${i}`);
+    hit.click();
+  }, [menu, item] as const);
+}
+
+test('desktop menus: Help › Licences opens the notices, File › Export… reaches the page, File › Close goes back to the start', async () => {
+  const { page } = await launch();
+  const v = new ViewerPom(page);
+  const w = new WorkspacePom(page);
+  await expect(v.counter).toHaveText(`frame 0 / ${fx.frames}`);
+  await w.waitProject();
+
+  const licences = app!.waitForEvent('window');
+  await clickMenu('Help', 'Licences');
+  const notices = await licences;
+  await expect(notices.locator('body')).toContainText('licences and third-party notices');
+  await expect(notices.locator('body')).toContainText('GNU General Public License');
+
+  await clickMenu('File', 'Export…');
+  await expect(page.getByText('Nothing to export yet')).toBeVisible();
+
+  await clickMenu('File', 'Close');
+  await expect(v.counter).toHaveText('no video');
 });

@@ -12,6 +12,9 @@ import type { E2EFixtures } from './support/paths.ts';
 export const CLIP_FRAMES = 60;
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  // The specs run the test-tiny bundles; the model list offers them only when asked (the hosts and
+  // the Electron app the specs start inherit this).
+  process.env.VSS_TEST_MODELS = '1';
   const dir = mkdtempSync(join(tmpdir(), 'vss-e2e-'));
   const clip = await makeIndexClip(dir, CLIP_FRAMES);
   const fakeMp4 = join(dir, 'not-a-video.mp4');

@@ -11,6 +11,8 @@ test.beforeEach(async ({ page }) => {
 test('opens the clip by path and scrubs by keyboard to the exact frames', async ({ page }) => {
   const v = new ViewerPom(page);
   await v.openClip(fx.clip, fx.frames);
+  await expect(page.getByTestId('video-facts')).toContainText('320×192 · 25 fps');
+  await page.getByTestId('section-toggle-video').click(); // the Video section starts collapsed
   await expect(page.getByTestId('info-panel')).toContainText('320 × 192');
   await v.press('1');
   await expect.poll(async () => (await v.view()).scale).toBe(1);

@@ -56,6 +56,30 @@ test('run the tiny model in dff mode: the track fills while it runs, key-frame m
   await expect(w.keyMarkers).toHaveCount(0);
 });
 
+test('the run panel offers the mode settings of the engine settings table and refuses an out-of-range value', async ({ page }) => {
+  await page.goto(ws.serve.url);
+  const v = new ViewerPom(page);
+  const w = new WorkspacePom(page);
+  await v.openClip(ws.clip, fx.frames);
+  await w.waitProject();
+  await w.chooseRun('test-tiny/split', 'adaptive', { threshold: 0 });
+  // Only adaptive's settings (and those every flow mode reads) are shown.
+  await expect(page.getByTestId('run-keyInterval')).toHaveCount(0);
+  await expect(page.getByTestId('run-maxInterval')).toHaveAttribute('placeholder', '2 × the target interval');
+  // The engine refuses threshold 0, so the panel does too: marked, and Run says why without starting.
+  await expect(page.getByTestId('run-threshold')).toHaveAttribute('aria-invalid', 'true');
+  await w.runButton.click();
+  await expect(v.banner).toContainText('Cannot start the run: Threshold must be > 0, got 0');
+  await expect(w.rows).toHaveCount(0);
+  await page.getByTestId('run-threshold').fill('0.5');
+  await expect(page.getByTestId('run-threshold')).toHaveAttribute('aria-invalid', 'false');
+  // The window shows only with bidirectional fusion.
+  await page.getByTestId('run-mode').selectOption('fused');
+  await expect(page.getByTestId('run-window')).toHaveValue('8');
+  await page.getByTestId('run-fusion').selectOption('causal');
+  await expect(page.getByTestId('run-window')).toHaveCount(0);
+});
+
 test('cancel a run: the progress goes away and the run ends cancelled', async ({ page }) => {
   await page.goto(ws.serve.url);
   const v = new ViewerPom(page);

@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: the README's pictures of the workspace on a real dashcam clip with the
  * default model. Drives the browser review host like a user: opens the clip, runs the engine
- * per-frame and fused from the run panel, then shoots the main views into assets/screenshots/.
+ * per-frame and fused from the run panel, then shoots the main views into assets/screenshots/
+ * (at 1600×900; the layout, a correction and the shortcut sheet at 1280×720).
  * Needs ../shared/data/videos/solidWhiteRight.mp4 (or VSS_SCREENSHOT_CLIP); skips without it.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +31,28 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400); // let debounced overlays (flow, flicker) settle before the picture
   await page.screenshot({ path: join(outDir, `${name}.png`) });
   console.log(`wrote assets/screenshots/${name}.png`);
+}
+
+/** The layout at 1280×720, a correction being painted, and the shortcut sheet. */
+async function layoutShots(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.keyboard.press('f');
+  await page.getByTestId('status-dismiss').click().catch(() => undefined);
+  await shoot(page, 'workspace-1280');
+  await page.keyboard.press('b');
+  await page.getByTestId('palette-8').click(); // Car
+  const box = (await page.getByTestId('viewer').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.35);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.38, { steps: 8 });
+  await page.mouse.up();
+  await shoot(page, 'edit');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcut-sheet')).toBeVisible();
+  await shoot(page, 'shortcuts');
+  await page.keyboard.press('Escape');
 }
 
 async function main(): Promise<void> {
@@ -65,6 +88,8 @@ async function main(): Promise<void> {
     await page.getByTestId('track-row').first().getByTestId('track-main').check();
     await page.keyboard.press('Shift+L');
     await shoot(page, 'flicker');
+    await page.keyboard.press('Shift+L');
+    await layoutShots(page);
   } finally {
     await browser.close();
     await serve.stop();

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 
-export const PROJECTS = ['tsconfig.node.json', 'electron/core/tsconfig.json', 'electron/engine/tsconfig.json', 'renderer/tsconfig.json'];
+export const PROJECTS = ['tsconfig.node.json', 'electron/core/tsconfig.json', 'electron/engine/tsconfig.json', 'renderer/tsconfig.json', 'renderer/tsconfig.tools.json'];
 const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
 
 /** Runs tsc on one project; returns its exit status and output. */

@@ -50,3 +50,16 @@ test('the engine refuses imports of the backend and the contract', () => {
   assert.match(out, /error TS6307: File '.*electron\/backend\/video\/types\.ts' is not listed within the file list of project/);
   assert.match(out, /error TS6307: File '.*electron\/shared\/contract\.ts' is not listed/);
 });
+
+test('the renderer refuses Node modules and imports of the engine and the backend', () => {
+  const out = probe('renderer/tsconfig.json', 'renderer/src/boundary-probe.ts', [
+    "import { readFileSync } from 'node:fs';",
+    "import { MODE_DEFAULTS } from '../../electron/engine/modes/types.ts';",
+    "import type { VideoService } from '../../electron/backend/video/types.ts';",
+    'export const probe = [readFileSync, MODE_DEFAULTS];',
+    'export type Probe = VideoService;',
+  ].join('\n'));
+  assert.match(out, /boundary-probe\.ts\(1,\d+\): error TS2591: Cannot find name 'node:fs'/);
+  assert.match(out, /error TS6307: File '.*electron\/engine\/modes\/types\.ts' is not listed within the file list of project/);
+  assert.match(out, /error TS6307: File '.*electron\/backend\/video\/types\.ts' is not listed/);
+});

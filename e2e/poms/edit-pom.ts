@@ -44,10 +44,10 @@ export class EditPom {
   }
 
   /** Picks a tool by its key once the project (and so the editable track) has loaded. */
-  async selectTool(key: 'b' | 'e' | 'p' | 'g' | 'i'): Promise<void> {
+  async selectTool(key: 'b' | 'e' | 'p' | 'u' | 'i'): Promise<void> {
     await this.projectId();
     await this.page.keyboard.press(key);
-    await expect(this.tool).toHaveAttribute('data-tool', { b: 'brush', e: 'eraser', p: 'polygon', g: 'fill', i: 'picker' }[key]);
+    await expect(this.tool).toHaveAttribute('data-tool', { b: 'brush', e: 'eraser', p: 'polygon', u: 'fill', i: 'picker' }[key]);
   }
 
   /** Waits until the edit mask shows labels for `frame`. */

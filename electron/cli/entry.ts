@@ -4,6 +4,7 @@
  * removes its temporary output; any other is ended at once, after its temp files are removed.
  * A second Ctrl+C always ends the process at once. Bundled as dist/electron/vss.mjs.
  */
+import { pathToFileURL } from 'node:url';
 import { findCommand, interruptedCode, main, processIO } from './main.ts';
 import { removeTempFilesSync } from './temp-files.ts';
 
@@ -22,3 +23,6 @@ export async function runProcess(argv: readonly string[]): Promise<void> {
   const code = await main(argv, processIO(), controller.signal);
   process.exitCode = controller.signal.aborted ? interruptedCode(controller.signal) : code;
 }
+
+// Run directly (`node dist/electron/vss.mjs …`, e.g. from a packaged app's unpacked files) rather than through bin/vss.mjs.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await runProcess(process.argv.slice(2));

@@ -10,18 +10,18 @@ export interface EnvVar {
   help: string;
   /** What happens when it is unset. */
   unset: string;
-  /** `app`: the app, the review host and the CLI read it; `dev`: tests, benchmarks and scripts. */
-  scope: 'app' | 'dev';
+  /** `app`: the desktop app, the review host and the CLI read it; `cli`: the CLI only; `dev`: tests, benchmarks and scripts. */
+  scope: 'app' | 'cli' | 'dev';
 }
 
 export const ENV_VARS: readonly EnvVar[] = [
-  { name: 'VSS_HOME', scope: 'app', help: 'data folder: recent files, automatic projects', unset: '~/.vss-studio' },
+  { name: 'VSS_HOME', scope: 'app', help: 'data folder: recent files, automatic projects', unset: '~/.vss-studio; the desktop app: its per-user app data folder' },
   { name: 'VSS_MODELS_DIR', scope: 'app', help: 'folder of model bundles', unset: 'native-models beside the program, then ./native-models' },
   { name: 'VSS_CACHE_MB', scope: 'app', help: 'decoded-frame cache limit in MB', unset: '512' },
   { name: 'FFMPEG_PATH', scope: 'app', help: 'ffmpeg binary to use', unset: 'the one in @ffmpeg-installer/ffmpeg' },
   { name: 'FFPROBE_PATH', scope: 'app', help: 'ffprobe binary to use', unset: 'the one in @ffprobe-installer/ffprobe' },
-  { name: 'VSS_DEBUG', scope: 'app', help: 'any value: print the stack trace under a CLI error', unset: 'one-line errors' },
-  { name: 'VSS_CLI_FROM', scope: 'app', help: '`dist` or `source`: which build of the CLI bin/vss.mjs runs', unset: 'the bundle when built and current, else the sources' },
+  { name: 'VSS_DEBUG', scope: 'cli', help: 'any value: print the stack trace under a CLI error', unset: 'one-line errors' },
+  { name: 'VSS_CLI_FROM', scope: 'cli', help: '`dist` or `source`: which build of the CLI bin/vss.mjs runs', unset: 'the bundle when built and current, else the sources' },
   { name: 'VSS_DATA_DIR', scope: 'dev', help: 'datasets for evaluation, benchmarks and data tests', unset: '../shared/data' },
   { name: 'VSS_BENCH_ROUNDS', scope: 'dev', help: 'bench: rounds per engine configuration', unset: '5' },
   { name: 'VSS_BENCH_LATENCY_ROUNDS', scope: 'dev', help: 'bench: rounds of the latency section', unset: '5' },
@@ -34,6 +34,8 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'VSS_SCREENSHOT_CLIP', scope: 'dev', help: 'clip for `npm run screenshots`', unset: '$VSS_DATA_DIR/videos/solidWhiteRight.mp4' },
   { name: 'VSS_UPDATE_SCREENSHOT', scope: 'dev', help: 'any value: e2e tests rewrite their reference screenshots', unset: 'compare' },
   { name: 'VSS_E2E_FIXTURES', scope: 'dev', help: 'set by the e2e global setup for the specs (internal)', unset: '—' },
+  { name: 'VSS_TEST_MODELS', scope: 'dev', help: '1: the model list also offers the test-tiny bundles (tests set it)', unset: 'test bundles hidden' },
+  { name: 'VSS_STUB_USER_DATA', scope: 'dev', help: "set by the main-process stub test: its stand-in Electron's userData folder (internal)", unset: '—' },
   { name: 'VSS_STUB_DRIVER', scope: 'dev', help: 'set by the main-process stub test: the script its stand-in Electron runs (internal)', unset: '—' },
 ];
 
@@ -46,12 +48,14 @@ export function envHelp(): string[] {
   const row = (v: EnvVar): string => `  ${v.name.padEnd(width)}  ${v.help}${v.unset === '—' ? '' : ` (unset: ${v.unset})`}`;
   return [
     'environment:',
-    ...ENV_VARS.filter((v) => v.scope === 'app').map(row),
+    ...ENV_VARS.filter((v) => v.scope !== 'dev').map(row),
     '',
     'environment (tests, benchmarks, scripts):',
     ...ENV_VARS.filter((v) => v.scope === 'dev').map(row),
   ];
 }
+
+const USED_BY: Record<EnvVar['scope'], string> = { app: 'app, review host, CLI', cli: 'CLI', dev: 'tests, bench, scripts' };
 
 /** The table as Markdown, exactly as README.md carries it. */
 export function envMarkdown(): string {
@@ -59,6 +63,6 @@ export function envMarkdown(): string {
   return [
     '| variable | used by | what it changes | when unset |',
     '|---|---|---|---|',
-    ...ENV_VARS.map((v) => `| \`${v.name}\` | ${v.scope === 'app' ? 'app, CLI' : 'tests, bench'} | ${esc(v.help)} | ${esc(v.unset)} |`),
+    ...ENV_VARS.map((v) => `| \`${v.name}\` | ${USED_BY[v.scope]} | ${esc(v.help)} | ${esc(v.unset)} |`),
   ].join('\n');
 }

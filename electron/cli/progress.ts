@@ -50,7 +50,7 @@ export class Progress {
     const eta = p.etaSec ?? (fps > 0 ? (p.total - p.done) / fps : Infinity);
     const stats = `${p.done}/${p.total} frames  ${fps.toFixed(1)} fps  ETA ${last ? '0:00' : duration(eta)}`;
     if (this.tty) {
-      const room = Math.max(10, Math.min(40, (this.io.columns ?? 80) - this.label.length - stats.length - 5));
+      const room = Math.max(10, Math.min(40, (this.io.columns || 80) - this.label.length - stats.length - 5));
       const filled = p.total > 0 ? Math.round((room * Math.min(p.done, p.total)) / p.total) : 0;
       this.io.errRaw!(`\r${this.label} [${'#'.repeat(filled)}${'-'.repeat(room - filled)}] ${stats}\x1b[K`);
       this.drawn = true;

@@ -17,6 +17,15 @@ export interface AppLocation {
   env: Record<string, string | undefined>;
 }
 
+/**
+ * The data folder (recent lists, projects, settings): $VSS_HOME when set, else Electron's
+ * per-user app data folder (app.getPath('userData'), e.g. ~/.config/VSS Studio,
+ * ~/Library/Application Support/VSS Studio, %APPDATA%\VSS Studio).
+ */
+export function dataDirFor(env: Record<string, string | undefined>, userData: string): string {
+  return env.VSS_HOME?.trim() || userData;
+}
+
 /** Where the model bundles may be, best first. */
 export function modelsDirCandidates(at: AppLocation): string[] {
   const out: string[] = [];
@@ -29,4 +38,9 @@ export function modelsDirCandidates(at: AppLocation): string[] {
 /** The first candidate that exists, or undefined (the backend then reports no models). */
 export function resolveModelsDir(at: AppLocation, exists: (path: string) => boolean): string | undefined {
   return modelsDirCandidates(at).find(exists);
+}
+
+/** The window icon (Linux and Windows title bars): assets/icon beside dist/, in the repo and in app.asar alike. */
+export function windowIcon(bundleDir: string): string {
+  return join(bundleDir, '..', '..', 'assets', 'icon', 'png', '512x512.png');
 }

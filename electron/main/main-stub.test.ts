@@ -4,7 +4,8 @@
  * main.cjs with a generated clip as its argument and a fresh VSS_HOME, then call its IPC handlers
  * as the preload does and fetch its vss-frame:// and app:// routes as the page does
  * (testing/main-driver.cjs). Proves the bundle finds native-models and its engine worker, and
- * serves frames, labels, confidence and flow.
+ * serves frames, labels, confidence and flow; and that its menus, the macOS open-file event, the
+ * OS recent documents and the Help › Licences window work.
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -38,6 +39,17 @@ interface DriverResult {
   transport: string;
   models: string[];
   openPath: string;
+  sentBeforeLoad: number;
+  earlyOpenFile: string;
+  laterOpenFile: string;
+  menu: string[];
+  undo: string;
+  exportCommand: string;
+  licencesUrl: string;
+  licencesSandboxed: boolean;
+  licences: { status: number; type: string; text: string };
+  about: string[];
+  recentDocuments: string[];
   frame: { status: number; index: string; bytes: number; expected: number; cors: string; exposed: string };
   outOfRange: number;
   badPath: number;
@@ -57,6 +69,8 @@ interface DriverResult {
 test('the bundled Electron main answers IPC and serves frames, labels, confidence and flow (electron stubbed)', { timeout: 240_000 }, async () => {
   const b = spawnSync(process.execPath, ['scripts/build-electron.mjs'], { cwd: root, encoding: 'utf8' });
   assert.equal(b.status, 0, b.stderr);
+  const n = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/licences/write-notices.ts'], { cwd: root, encoding: 'utf8' });
+  assert.equal(n.status, 0, n.stderr);
   const dir = await mkdtemp(join(tmpdir(), 'vss-main-stub-'));
   try {
     const clip = await makeClip({ name: 'stub clip.mp4', dir, width: 128, height: 96, frames: 10, fps: 25, codecArgs: ['-c:v', 'libx264', '-preset', 'veryfast', '-bf', '2', '-g', '6'] });
@@ -65,6 +79,8 @@ test('the bundled Electron main answers IPC and serves frames, labels, confidenc
     const r = await run(['--require', join(root, 'electron/main/testing/electron-stub.cjs'), join(root, 'dist/electron/main.cjs'), clip], {
       ...env,
       VSS_HOME: join(dir, 'home'),
+      VSS_STUB_USER_DATA: join(dir, 'user-data'),
+      VSS_TEST_MODELS: '1', // the driver runs test-tiny/split
       VSS_STUB_DRIVER: join(root, 'electron/main/testing/main-driver.cjs'),
     });
     const line = r.stdout.split('\n').find((l) => l.startsWith('STUB-RESULT '));
@@ -77,6 +93,18 @@ test('the bundled Electron main answers IPC and serves frames, labels, confidenc
     assert.equal(o.engine.available, true, o.engine.note);
     assert.ok(o.models.includes('test-tiny/split'), `models: ${o.models.join(', ')}`);
     assert.equal(o.openPath, clip);
+    assert.equal(o.sentBeforeLoad, 0, 'nothing is sent to the page before it has loaded');
+    assert.equal(o.earlyOpenFile, '/early/open-file.mp4', 'macOS open-file before the page loaded');
+    assert.equal(o.laterOpenFile, '/later/open-file.mp4');
+    assert.deepEqual(o.menu, process.platform === 'darwin' ? ['VSS Studio', '&File', '&Edit', 'viewMenu', 'windowMenu', '&Help'] : ['&File', '&Edit', 'viewMenu', '&Help']);
+    assert.equal(o.undo, 'undo', 'Edit › Undo reaches the page');
+    assert.equal(o.exportCommand, 'export');
+    assert.equal(o.licencesUrl, 'app://renderer/THIRD-PARTY-NOTICES.txt');
+    assert.deepEqual([o.licences.status, o.licences.type], [200, 'text/plain; charset=utf-8'], 'Help › Licences shows the notices');
+    assert.match(o.licences.text, /^VSS Studio [\d.]+: licences and third-party notices/);
+    assert.ok(o.licencesSandboxed, 'the licences window is sandboxed without a preload');
+    assert.match(o.about[0] ?? '', /^Version 0\.0\.0-stub .*\nElectron .*\nEngine: models: /);
+    assert.ok(o.recentDocuments.includes(clip), `OS recent documents: ${o.recentDocuments.join(', ')}`);
 
     assert.deepEqual([o.frame.status, o.frame.index, o.frame.bytes], [200, '3', o.frame.expected]);
     assert.equal(o.frame.cors, 'app://renderer');

@@ -65,7 +65,12 @@ test('engine.run: mode and settings are validated; omitted settings stay absent'
   const more = requestValidators['engine.run']({ projectId: 'p1', mode: 'fused', settings: { lowLatency: true, fuseCurrent: 2, fusePrevious: 0 } }, 'engine.run');
   assert.deepEqual(more.settings, { lowLatency: true, fuseCurrent: 2, fusePrevious: 0 });
   assert.match(rejects('engine.run', { projectId: 'p1', mode: 'adaptive', settings: { lowLatency: 'yes' } }), /settings\.lowLatency must be true or false/);
-  assert.match(rejects('engine.run', { projectId: 'p1', mode: 'fused', settings: { fuseCurrent: 0 } }), /settings\.fuseCurrent must be ≥ 0\.01/);
+  // Ranges come from the engine settings table, so the contract refuses what the engine refuses.
+  assert.match(rejects('engine.run', { projectId: 'p1', mode: 'fused', settings: { fuseCurrent: 0 } }), /settings\.fuseCurrent must be > 0/);
+  assert.match(rejects('engine.run', { projectId: 'p1', mode: 'adaptive', settings: { threshold: 0 } }), /settings\.threshold must be > 0/);
+  const wide = requestValidators['engine.run']({ projectId: 'p1', mode: 'fused', settings: { window: 256, maxInterval: 10000 } }, 'engine.run');
+  assert.deepEqual(wide.settings, { window: 256, maxInterval: 10000 });
+  assert.match(rejects('engine.run', { projectId: 'p1', mode: 'fused', settings: { window: 257 } }), /settings\.window must be ≤ 256/);
   assert.match(rejects('engine.run', { projectId: 'p1', mode: 'fused', settings: { fusePrevious: -1 } }), /settings\.fusePrevious must be ≥ 0/);
   assert.match(rejects('engine.run', { projectId: 'p1', mode: 'dff', settings: {}, overwriteLocked: 'yes' }), /overwriteLocked must be true or false/);
 });
@@ -82,6 +87,12 @@ test('project.setView: every view field is checked', () => {
 test('edit and export requests: bounded sizes and known formats', () => {
   const frames = Array.from({ length: 1001 }, (_, i) => ({ index: i, diff: 'x' }));
   assert.match(rejects('edit.apply', { projectId: 'p', trackId: 't', frames }), /too many items/);
-  assert.match(rejects('edit.propagatePreview', { projectId: 'p', trackId: 't', index: 0, diff: 'x', forward: 101, backward: 0 }), /forward must be ≤ 100/);
+  const diff = { frame: 0, width: 2, height: 1, runs: new Uint32Array([1, 1]), newValues: new Uint8Array([3]), oldValues: new Uint8Array([0]) };
+  assert.match(rejects('edit.propagatePreview', { projectId: 'p', trackId: 't', index: 0, diff, forward: 101, backward: 0 }), /forward must be ≤ 100/);
+  // Diffs are typed arrays on the wire (never JSON strings), checked for consistency.
+  assert.match(rejects('edit.apply', { projectId: 'p', trackId: 't', frames: [{ index: 0, diff: JSON.stringify(diff) }] }), /frames\[0\]\.diff must be an object/);
+  assert.match(rejects('edit.apply', { projectId: 'p', trackId: 't', frames: [{ index: 0, diff: { ...diff, runs: [1, 1] } }] }), /diff\.runs must be a Uint32Array/);
+  assert.match(rejects('edit.apply', { projectId: 'p', trackId: 't', frames: [{ index: 0, diff: { ...diff, oldValues: new Uint8Array(2) } }] }), /oldValues length disagrees/);
+  assert.deepEqual(requestValidators['edit.apply']({ projectId: 'p', trackId: 't', frames: [{ index: 0, diff }] }, 'edit.apply').frames[0]!.diff, diff);
   assert.match(rejects('export.start', { projectId: 'p', trackId: 't', corrected: true, format: 'tiff', out: '/tmp/x' }), /format must be one of/);
 });

@@ -1,16 +1,17 @@
 import { Toolbar } from './components/Toolbar.tsx';
 import { Timeline } from './components/Timeline.tsx';
 import { FrameCounter } from './components/FrameCounter.tsx';
-import { InfoPanel } from './components/InfoPanel.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
+import { ReconnectScreen } from './components/ReconnectScreen.tsx';
 import { Viewer } from './viewer/Viewer.tsx';
 import { SidePanel } from './workspace/run/SidePanel.tsx';
 import type { DragEvent } from 'react';
 import { openDroppedFile } from './app/actions.ts';
-import { useKeyboard } from './app/use-keyboard.ts';
+import { useShortcuts } from './actions/use-shortcuts.ts';
 import { usePlayback } from './app/use-playback.ts';
 import { useProjectSync } from './project/use-project-sync.ts';
 import { ProjectBar } from './project/ProjectBar.tsx';
+import { ShortcutSheet } from './help/ShortcutSheet.tsx';
 
 /** A file dropped anywhere on the window opens (the desktop app knows its path; the browser cannot). */
 function onDrop(e: DragEvent<HTMLDivElement>): void {
@@ -20,7 +21,7 @@ function onDrop(e: DragEvent<HTMLDivElement>): void {
 }
 
 export function App() {
-  useKeyboard();
+  useShortcuts();
   usePlayback();
   useProjectSync();
   return (
@@ -30,13 +31,14 @@ export function App() {
       <main className="workspace">
         <Viewer />
         <SidePanel />
-        <InfoPanel />
       </main>
       <section className="transport">
         <FrameCounter />
         <Timeline />
       </section>
       <StatusBar />
+      <ShortcutSheet />
+      <ReconnectScreen />
     </div>
   );
 }

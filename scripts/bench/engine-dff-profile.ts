@@ -8,13 +8,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { segmentJob } from '../../electron/engine/segment/job.ts';
-import { segmentSettings } from '../../electron/engine/segment/settings.ts';
-import { streamFrames } from '../../electron/engine/segment/sources.ts';
-import type { SegmentSettings, SegmentSummary, SourceFrame } from '../../electron/engine/segment/types.ts';
+import type { SegmentSummary, SourceFrame } from '../../electron/engine/segment/types.ts';
+import { perFrameVsDff } from './interleaved.ts';
 import { summarize } from './types.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -40,23 +37,7 @@ export async function dffWithHeavyProfile(frames: SourceFrame[], tmp: string, ro
     const why = made ? (made.stderr.trim().split('\n').pop() ?? `exit ${made.status}`) : `${PYTHON} not found`;
     return { rows: [], notes: [`dff with a DFF-profile bundle: skipped (${why}; needs ${PYTHON} with numpy and onnx)`] };
   }
-  let n = 0;
-  const run = async (p: Partial<SegmentSettings>): Promise<SegmentSummary> => {
-    const out = join(tmp, `heavy-${n++}`);
-    const s = await segmentJob({ settings: segmentSettings({ model: dir, tc: false, ...p }), out, force: true, source: 'bench', total: frames.length }, streamFrames(frames, frames.length));
-    await rm(out, { recursive: true, force: true });
-    return s;
-  };
-  const pfSet = { mode: 'per-frame' } as const;
-  const dffSet = { mode: 'dff', keyInterval: 5 } as const;
-  await run(pfSet);
-  await run(dffSet);
-  const pf: SegmentSummary[] = [];
-  const dff: SegmentSummary[] = [];
-  for (let i = 0; i < rounds; i++) {
-    pf.push(await run(pfSet));
-    dff.push(await run(dffSet));
-  }
+  const { pf, dff } = await perFrameVsDff(dir, frames, rounds, tmp, 'heavy');
   const fps = (xs: SegmentSummary[]): number => median(xs.map((s) => s.fps));
   const stage = (xs: SegmentSummary[], key: boolean, f: (t: SegmentSummary['records'][number]['timings']) => number): number =>
     median(xs.flatMap((s) => s.records.filter((r) => r.index > 0 && r.key === key).map((r) => f(r.timings))));

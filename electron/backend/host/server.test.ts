@@ -5,6 +5,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
+import { decodeMessage, encodeMessage } from '../../shared/contract.ts';
 import { createBackend } from '../api.ts';
 import { startReviewHost, type ReviewHost } from './server.ts';
 import { fakeVideoService } from './fake-video.test-support.ts';
@@ -53,7 +54,7 @@ function wsOpen(url: string, headers: Record<string, string> = {}): Promise<WebS
   });
 }
 function nextMessage(ws: WebSocket): Promise<ServerMessage> {
-  return new Promise((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()) as ServerMessage)));
+  return new Promise((resolve) => ws.once('message', (d, isBinary) => resolve(decodeMessage(isBinary ? new Uint8Array(d as Buffer) : d.toString()) as ServerMessage)));
 }
 
 test('the host binds only 127.0.0.1; the URL carries a long random token', () => {
@@ -154,6 +155,60 @@ test('a valid WebSocket request works and malformed ones get BAD_REQUEST without
     const ok = await nextMessage(ws);
     assert.ok(ok.kind === 'response' && ok.id === 9 && ok.ok);
     assert.equal((ok.res as { videos: unknown[] }).videos.length, 1);
+  } finally {
+    ws.close();
+  }
+});
+
+function post(path: string, body: string | Uint8Array, headers: Record<string, string> = {}): Promise<Reply> {
+  const type = typeof body === 'string' ? 'application/json' : 'application/octet-stream';
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path, method: 'POST', headers: { 'content-type': type, ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+test('/api/ping tells a good token (200) from a refused one (401)', async () => {
+  assert.equal((await get('/api/ping', { 'x-vss-token': host.token })).status, 200);
+  assert.equal((await get('/api/ping', { 'x-vss-token': 'wrong' })).status, 401);
+});
+
+test('POST /api/call carries requests larger than a WebSocket message; it needs the token', async () => {
+  // A 3 MB diff (every pixel of a 2048x1536 frame): the contract allows it, a WebSocket message does not.
+  const n = 2048 * 1536;
+  const diff = { frame: 0, width: 2048, height: 1536, runs: new Uint32Array([0, n]), newValues: new Uint8Array([1]), oldValues: new Uint8Array(n) };
+  const body = encodeMessage({ name: 'edit.apply', req: { projectId: 'p0', trackId: 't', frames: [{ index: 0, diff }] } });
+  assert.ok(body instanceof Uint8Array && body.length > n && body.length < n + 1024, 'binary body: raw bytes, not base64');
+  assert.equal((await post('/api/call', body)).status, 401);
+  const r = await post('/api/call', body, { 'x-vss-token': host.token });
+  const msg = JSON.parse(r.body) as { ok: boolean; error?: { code: string; message: string } };
+  assert.equal(msg.ok, false);
+  assert.equal(msg.error?.code, 'NOT_FOUND', 'the request reached the backend (no open project p0)');
+  const ok = JSON.parse((await post('/api/call', JSON.stringify({ name: 'video.list', req: {} }), { 'x-vss-token': host.token })).body) as { ok: boolean; res: { videos: unknown[] } };
+  assert.equal(ok.ok, true);
+  assert.equal(ok.res.videos.length, 1);
+  assert.equal((await post('/api/call', '{not json', { 'x-vss-token': host.token })).status, 400);
+});
+
+test('binary frames carry typed arrays to the validators; a malformed one gets BAD_REQUEST without closing', async () => {
+  const ws = await wsOpen(`ws://127.0.0.1:${host.port}/ws?${t()}`, { origin: `http://127.0.0.1:${host.port}` });
+  try {
+    const diff = { frame: 0, width: 4, height: 1, runs: new Uint32Array([3, 2]), newValues: new Uint8Array([1]), oldValues: new Uint8Array([0, 0]) };
+    const req = { projectId: 'p', trackId: 't', index: 0, diff, forward: 1, backward: 0 };
+    ws.send(encodeMessage({ kind: 'request', id: 11, name: 'edit.propagatePreview', req }));
+    const leaves = await nextMessage(ws);
+    assert.ok(leaves.kind === 'response' && leaves.id === 11 && !leaves.ok, 'refused');
+    assert.equal(leaves.error.message, 'edit.propagatePreview.diff: diff runs leave the frame');
+    ws.send(new Uint8Array([0x56, 0x53, 0x42, 0x31, 255, 0, 0, 0]));
+    const torn = await nextMessage(ws);
+    assert.ok(torn.kind === 'response' && !torn.ok && torn.error.code === 'BAD_REQUEST' && /malformed binary message/.test(torn.error.message));
+    ws.send(JSON.stringify({ kind: 'request', id: 12, name: 'video.list', req: {} }));
+    assert.ok((await nextMessage(ws)).kind === 'response', 'still open');
   } finally {
     ws.close();
   }

@@ -1,7 +1,10 @@
 /**
  * The review host behind `vss serve`: serves the built renderer, frames as raw RGBA and the
- * contract over a WebSocket, on 127.0.0.1 by default. Every HTTP request and the WebSocket
- * upgrade need the per-run token; Host/Origin must name us (DNS rebinding).
+ * contract over a WebSocket (requests too large for one message over POST /api/call), on
+ * 127.0.0.1 by default. Every HTTP request and the WebSocket upgrade need the token (kept per
+ * installation by `vss serve`, see host-state.ts); Host/Origin must name us (DNS rebinding).
+ * GET /api/ping answers 200 with a good token and 401 without: pages use it to tell "host down"
+ * from "token refused".
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +17,8 @@ import { parseResourcePath } from '../resources.ts';
 import { allowedHosts, hostAllowed, newToken, requestToken, tokenMatches } from './security.ts';
 import { injectToken, readStatic, resolveStaticPath } from './static-files.ts';
 import { attachSession } from './ws-session.ts';
+import { handleHttpCall } from './http-call.ts';
+import { WS_MAX_PAYLOAD } from '../../shared/contract.ts';
 
 export const HOST_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
@@ -65,6 +70,11 @@ export async function startReviewHost(opts: ReviewHostOptions): Promise<ReviewHo
       res.end(Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength));
       return;
     }
+    if (rawPath === '/api/ping') {
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+      res.end('ok\n');
+      return;
+    }
     if (rawPath.startsWith('/api/') || rawPath === '/ws') return fail(res, 404, 'not found');
     const file = await readStatic(resolveStaticPath(opts.staticDir, rawPath));
     const body = file.type.startsWith('text/html') ? Buffer.from(injectToken(file.body.toString('utf8'), token)) : file.body;
@@ -83,7 +93,11 @@ export async function startReviewHost(opts: ReviewHostOptions): Promise<ReviewHo
       return fail(res, 400, 'bad URL');
     }
     if (!tokenMatches(requestToken(req, url), token)) return fail(res, 401, 'missing or wrong token');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'only GET is served');
+    if (req.method === 'POST' && rawPath === '/api/call') {
+      handleHttpCall(req, res, opts.backend, SECURITY_HEADERS).catch(() => res.destroy());
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'only GET is served (and POST /api/call)');
     route(req, res, rawPath, url.searchParams).catch((e: unknown) => {
       const w = toWireError(e);
       if (!res.headersSent) fail(res, httpStatus(w.code), w.message);
@@ -91,7 +105,7 @@ export async function startReviewHost(opts: ReviewHostOptions): Promise<ReviewHo
     });
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const reject = (status: number, text: string) => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

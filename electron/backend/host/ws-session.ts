@@ -1,22 +1,27 @@
 /**
- * The WebSocket side of the review host: ClientMessage in, ServerMessage out. Malformed input
- * gets a BAD_REQUEST response and never brings the host down.
+ * The WebSocket side of the review host: ClientMessage in, ServerMessage out, through the
+ * contract's codec (text frames, or binary frames when a message carries typed arrays such as
+ * diffs). Malformed input gets a BAD_REQUEST response and never brings the host down.
  */
-import type { WebSocket } from 'ws';
-import type { ServerMessage } from '../../shared/contract.ts';
+import type { RawData, WebSocket } from 'ws';
+import { decodeMessage, encodeMessage, type ServerMessage } from '../../shared/contract.ts';
 import { toWireError } from '../../core/errors.ts';
 import type { Backend } from '../api.ts';
 
 function send(ws: WebSocket, msg: ServerMessage): void {
-  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+  if (ws.readyState === ws.OPEN) ws.send(encodeMessage(msg));
 }
 
-function parse(text: string): { id: number; name: unknown; req: unknown } | { id: number; error: string } {
+function bytesOf(data: RawData): Uint8Array {
+  return Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
+
+function parse(data: RawData, isBinary: boolean): { id: number; name: unknown; req: unknown } | { id: number; error: string } {
   let v: unknown;
   try {
-    v = JSON.parse(text);
-  } catch {
-    return { id: 0, error: 'message is not valid JSON' };
+    v = decodeMessage(isBinary ? bytesOf(data) : data.toString());
+  } catch (e) {
+    return { id: 0, error: toWireError(e).message };
   }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return { id: 0, error: 'message must be an object' };
   const o = v as Record<string, unknown>;
@@ -31,11 +36,7 @@ export function attachSession(ws: WebSocket, backend: Backend): void {
   ws.on('close', off);
   ws.on('error', off);
   ws.on('message', (data, isBinary) => {
-    if (isBinary) {
-      send(ws, { kind: 'response', id: 0, ok: false, error: { code: 'BAD_REQUEST', message: 'binary messages are not accepted' } });
-      return;
-    }
-    const m = parse(data.toString());
+    const m = parse(data, isBinary);
     if ('error' in m) {
       send(ws, { kind: 'response', id: m.id, ok: false, error: { code: 'BAD_REQUEST', message: m.error } });
       return;

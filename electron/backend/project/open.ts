@@ -48,8 +48,8 @@ export async function createProject(dir: string, opts: CreateProjectOptions): Pr
     lockedFrames: {},
     corrections: {},
   };
-  await writeJsonAtomic(paths.projectFile, { ...file, historyRevision: null });
-  return new Project(root, file, false, null, null, null);
+  await writeJsonAtomic(paths.projectFile, { ...file, historySeq: 0, historyRevision: null });
+  return new Project(root, file, false, null, null, null, 0);
 }
 
 /** Opens a project folder; a moved or changed video is reported (videoMissing), not thrown. */
@@ -76,10 +76,11 @@ export async function openProject(dir: string): Promise<Project> {
     throw e;
   }
   await sweepTemps(root);
-  const rev = (raw as { historyRevision?: unknown }).historyRevision;
+  const { historyRevision: rev, historySeq: seq } = raw as { historyRevision?: unknown; historySeq?: unknown };
   const check = await checkVideo(root, file.video);
   if (check.found && check.found !== file.video.path) file.video = { ...file.video, path: check.found };
-  const project = new Project(root, file, check.missing, check.problem, check.note, typeof rev === 'string' ? rev : null);
+  const savedSeq = typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0 ? seq : 0;
+  const project = new Project(root, file, check.missing, check.problem, check.note, typeof rev === 'string' ? rev : null, savedSeq);
   await project.reconcileCorrections();
   return project;
 }

@@ -67,25 +67,15 @@ test('saveCorrection stores a full label PNG, locks the frame and overlays engin
   assert.deepEqual((await p2.loadLabels(t.id, stemOf(1))).data, syntheticLabels(1).data);
 });
 
-test('importRun skips locked frames and reports them, or overwrites them when asked', async () => {
-  const { root, run, project } = await setup();
-  const t = await project.addTrack(run, 'run');
-  const fixed = syntheticLabels(2);
-  fixed.data.fill(8);
-  await project.saveCorrection(t.id, stemOf(2), fixed);
-  project.lockFrames(t.id, [stemOf(3)]);
-  const run2 = await fakeRun(join(root, 'run2'), 4, (i) => syntheticLabels(i + 5), 'every-frame');
-  const r = await project.importRun(run2, { trackId: t.id, overwriteLocked: false });
-  assert.deepEqual(r.skippedLocked, [stemOf(2), stemOf(3)]);
-  assert.equal(r.imported, 2);
-  assert.deepEqual((await project.loadLabels(t.id, stemOf(0))).data, syntheticLabels(5).data);
-  assert.deepEqual((await project.loadLabels(t.id, stemOf(3), { corrected: false })).data, syntheticLabels(3).data);
-  assert.deepEqual((await project.loadLabels(t.id, stemOf(2))).data, fixed.data);
-  assert.equal(project.track(t.id).mode, 'every-frame');
-  const r2 = await project.importRun(run2, { trackId: t.id, overwriteLocked: true });
-  assert.deepEqual(r2.overwritten, [stemOf(2), stemOf(3)]);
-  assert.deepEqual((await project.loadLabels(t.id, stemOf(2))).data, syntheticLabels(7).data);
-  assert.deepEqual(await readdir(join(project.dir, 'corrections', t.id)), []);
+test('createTrack lists an empty engine track at once; updateTrack records what its run learned', async () => {
+  const { project } = await setup();
+  const t = await project.createTrack('dff K=4', { mode: 'dff', settings: { keyInterval: 4 }, source: 'engine run' });
+  assert.equal(t.id, 'dff-k-4');
+  assert.deepEqual(await project.frames(t.id), []);
+  await project.updateTrack(t.id, { keyFrames: [0, 4] });
+  const again = await openProject(project.dir);
+  assert.deepEqual(again.track(t.id).keyFrames, [0, 4]);
+  assert.deepEqual(again.track(t.id).settings, { keyInterval: 4 });
 });
 
 test('openProject reports a moved video and relocateVideo checks the fingerprint', async () => {
@@ -120,21 +110,24 @@ test('a project moved together with its video finds it by relative path', async 
   void project;
 });
 
-test('view, playhead and history persist; history is dropped when it does not match the saved labels', async () => {
+test('view and playhead persist; a history.json of an older version is adopted only when it matches the saved labels', async () => {
   const { project } = await setup();
   project.setView({ opacity: 0.7, overlay: { labels: true, confidence: true, flicker: false }, hiddenClasses: [2] });
   project.setPlayhead(3);
-  await project.saveHistory({ version: 1, undo: [], redo: [] });
+  await project.save();
   const p = await openProject(project.dir);
   assert.equal(p.data.view.opacity, 0.7);
   assert.equal(p.data.view.overlay.confidence, true);
   assert.deepEqual(p.data.view.hiddenClasses, [2]);
   assert.equal(p.data.playhead, 3);
-  assert.deepEqual(await p.loadHistory(), { version: 1, undo: [], redo: [] });
-  const h = JSON.parse(await readFile(join(project.dir, 'history.json'), 'utf8'));
-  await writeFile(join(project.dir, 'history.json'), JSON.stringify({ ...h, revision: 'stale' }));
-  assert.equal(await (await openProject(project.dir)).loadHistory(), null);
   assert.throws(() => p.setPlayhead(-1), /playhead/);
+  const legacy = { version: 1, undo: [], redo: [] };
+  const json = JSON.parse(await readFile(join(project.dir, 'project.json'), 'utf8'));
+  await writeFile(join(project.dir, 'project.json'), JSON.stringify({ ...json, historyRevision: 'r1' }));
+  await writeFile(join(project.dir, 'history.json'), JSON.stringify({ revision: 'stale', history: legacy }));
+  assert.equal(await (await openProject(project.dir)).loadLegacyHistory(), null);
+  await writeFile(join(project.dir, 'history.json'), JSON.stringify({ revision: 'r1', history: legacy }));
+  assert.deepEqual(await (await openProject(project.dir)).loadLegacyHistory(), legacy);
 });
 
 test('openProject gives one-line errors for missing and damaged projects, and sweeps temp files', async () => {

@@ -1,9 +1,10 @@
 /**
  * An open project. Reads go straight to disk; changes are either written now (saveCorrection,
- * saveHistory, save) or staged (stageCorrection, stageHistory, setView, setPlayhead, lock…) and
- * written by flush(), which an Autosaver calls. A flush snapshots everything synchronously first
- * (PNG encodes, history JSON, project.json), then writes corrections, history.json and finally
- * project.json, each atomically; writes never overlap.
+ * save) or staged (stageCorrection, setView, setPlayhead, lock…) and written by flush(), which an
+ * Autosaver calls. A flush snapshots everything synchronously first (PNG encodes, project.json),
+ * then writes corrections and finally project.json, each atomically; writes never overlap.
+ * project.json records historySeq: the last undo-history log record (history-store.ts) whose
+ * effects the written labels include.
  */
 import { readFile, rename, rm, mkdir, readdir } from 'node:fs/promises';
 import { relative, resolve, join } from 'node:path';
@@ -11,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import type { LabelMap } from '../../core/types.ts';
 import type { SerializedHistory } from '../../core/edit/history.ts';
 import { VssError } from '../../core/errors.ts';
-import { TEMP_MARK, writeFileAtomic, writeJsonAtomic } from './atomic.ts';
+import { TEMP_MARK, writeFileAtomic } from './atomic.ts';
 import { copyRunFiles } from './copy-run.ts';
 import { assertRunDir, listStems, readRunSummary } from './engine-run.ts';
 import { fingerprintMismatch, fingerprintOf, videoRef } from './fingerprint.ts';
@@ -19,26 +20,13 @@ import { decodeLabelPng, encodeLabelPng } from './label-png.ts';
 import { projectPaths, trackIdFor } from './paths.ts';
 import type { ClassInfo, ProjectFile, Track, ViewSettings } from './types.ts';
 
-export interface ImportReport {
-  trackId: string;
-  imported: number;
-  /** Locked (corrected) frames left as they were. */
-  skippedLocked: string[];
-  /** Locked frames replaced because overwriteLocked was set (their corrections were dropped). */
-  overwritten: string[];
-}
-
-interface HistoryFile {
-  revision: string;
-  history: SerializedHistory;
-}
-
 export class Project {
   readonly paths: ReturnType<typeof projectPaths>;
   private staged = new Map<string, { trackId: string; stem: string; labels: LabelMap }>();
   /** Corrections a flush is writing right now: still served from memory until they are on disk. */
   private inFlight = new Map<string, { trackId: string; stem: string; labels: LabelMap }>();
-  private historySource: (() => SerializedHistory) | null = null;
+  /** Last history log record whose effects are staged or written (see markApplied). */
+  private appliedSeq: number;
   private projectDirty = false;
   private writing: Promise<unknown> = Promise.resolve();
   /** Called whenever something is staged (the Autosaver listens here). */
@@ -51,10 +39,18 @@ export class Project {
     public videoMissing: boolean,
     public videoProblem: string | null,
     public videoNote: string | null,
-    /** Revision stamp shared by project.json's last write and history.json. */
-    private historyRevision: string | null,
+    /** history.json's revision stamp in project.json (projects saved before history.log). */
+    private readonly legacyHistoryRevision: string | null,
+    /** project.json's historySeq: the history log record the saved labels include. */
+    private savedSeq = 0,
   ) {
     this.paths = projectPaths(dir);
+    this.appliedSeq = savedSeq;
+  }
+
+  /** The history log record that the labels on disk include. */
+  get flushedSeq(): number {
+    return this.savedSeq;
   }
 
   /** A copy of the project.json content as last changed in memory. */
@@ -74,7 +70,7 @@ export class Project {
     return this.file.video.path;
   }
   get hasPendingChanges(): boolean {
-    return this.staged.size > 0 || this.projectDirty || this.historySource !== null;
+    return this.staged.size > 0 || this.projectDirty || this.appliedSeq !== this.savedSeq;
   }
 
   track(idOrName: string): Track {
@@ -151,42 +147,27 @@ export class Project {
     });
   }
 
-  /**
-   * Re-imports an engine run into an existing track. Locked frames (frames with corrections) are
-   * skipped and reported, unless overwriteLocked: then they are replaced and their corrections
-   * dropped.
-   */
-  async importRun(runDir: string, opts: { trackId: string; overwriteLocked: boolean }): Promise<ImportReport> {
-    const track = this.track(opts.trackId);
-    const src = resolve(runDir);
-    const stems = await assertRunDir(src);
-    const summary = await readRunSummary(src);
+  /** Lists a new, empty engine track; an engine run writes its frames into tracks/<id>/ (TrackWriter). */
+  async createTrack(name: string, meta: Pick<Track, 'mode' | 'settings' | 'source'>): Promise<Track> {
     return this.serial(async () => {
-      const report: ImportReport = { trackId: track.id, imported: 0, skippedLocked: [], overwritten: [] };
-      const toCopy: string[] = [];
-      for (const stem of stems) {
-        if (this.isLocked(track.id, stem)) {
-          if (!opts.overwriteLocked) {
-            report.skippedLocked.push(stem);
-            continue;
-          }
-          report.overwritten.push(stem);
-        }
-        toCopy.push(stem);
-      }
-      await copyRunFiles(src, this.paths.trackDir(track.id), { stems: toCopy });
-      report.imported = toCopy.length;
-      for (const stem of report.overwritten) {
-        this.staged.delete(`${track.id}/${stem}`);
-        this.inFlight.delete(`${track.id}/${stem}`);
-        this.file.corrections[track.id] = (this.file.corrections[track.id] ?? []).filter((s) => s !== stem);
-        this.file.lockedFrames[track.id] = (this.file.lockedFrames[track.id] ?? []).filter((s) => s !== stem);
-      }
-      const t = this.file.tracks.find((x) => x.id === track.id)!;
-      Object.assign(t, { mode: summary.mode, keyFrames: summary.keyFrames, settings: summary.settings, source: relative(this.dir, src).split('\\').join('/') });
-      for (const stem of report.overwritten) await rm(this.paths.correction(track.id, stem), { force: true });
+      const id = trackIdFor(name, new Set(this.file.tracks.map((t) => t.id)));
+      await rm(this.paths.trackDir(id), { recursive: true, force: true });
+      for (const sub of ['labels', 'confidence']) await mkdir(join(this.paths.trackDir(id), sub), { recursive: true });
+      const track: Track = { id, name, kind: 'engine', ...structuredClone(meta), keyFrames: [], createdAt: new Date().toISOString() };
+      this.file.tracks.push(track);
       await this.writeProjectNow();
-      return report;
+      return structuredClone(track);
+    });
+  }
+
+  /** Records what an engine run learned about its track (key frames, mode, settings). */
+  async updateTrack(trackId: string, meta: Partial<Pick<Track, 'mode' | 'settings' | 'keyFrames'>>): Promise<void> {
+    this.track(trackId);
+    await this.serial(async () => {
+      const t = this.file.tracks.find((x) => x.id === trackId);
+      if (!t) return; // deleted meanwhile
+      Object.assign(t, structuredClone(meta));
+      await this.writeProjectNow();
     });
   }
 
@@ -273,22 +254,18 @@ export class Project {
     this.markDirty();
   }
 
-  /** Registers where the undo history comes from; each flush writes its current state. */
-  stageHistory(source: () => SerializedHistory): void {
-    this.historySource = source;
+  /** The effects of history log records up to `seq` are staged: the next flush records it. */
+  markApplied(seq: number): void {
+    if (seq <= this.appliedSeq) return;
+    this.appliedSeq = seq;
     this.markDirty();
   }
 
-  async saveHistory(history: SerializedHistory): Promise<void> {
-    this.stageHistory(() => history);
-    await this.flush();
-  }
-
-  /** The saved undo history, or null when none was saved or it does not match the saved labels. */
-  async loadHistory(): Promise<SerializedHistory | null> {
+  /** The undo history an older version saved (history.json), when it matches the saved labels. */
+  async loadLegacyHistory(): Promise<SerializedHistory | null> {
     try {
-      const raw = JSON.parse(await readFile(this.paths.historyFile, 'utf8')) as Partial<HistoryFile>;
-      if (!raw.history || raw.revision !== this.historyRevision) return null;
+      const raw = JSON.parse(await readFile(this.paths.historyFile, 'utf8')) as { revision?: unknown; history?: SerializedHistory };
+      if (!raw.history || this.legacyHistoryRevision === null || raw.revision !== this.legacyHistoryRevision) return null;
       return raw.history;
     } catch {
       return null;
@@ -337,35 +314,31 @@ export class Project {
     const pngs = staged.map(([, s]) => ({ path: this.paths.correction(s.trackId, s.stem), data: encodeLabelPng(s.labels) }));
     this.staged.clear();
     for (const [k, v] of staged) this.inFlight.set(k, v);
-    const source = this.historySource;
-    const history: HistoryFile | null = source ? { revision: randomBytes(6).toString('hex'), history: source() } : null;
-    this.historySource = null;
+    const seq = this.appliedSeq;
     this.projectDirty = false;
-    const revision = history?.revision ?? this.historyRevision;
-    const json = this.snapshot(revision);
+    const json = this.snapshot(seq);
     try {
       for (const p of pngs) await writeFileAtomic(p.path, p.data);
-      if (history) await writeJsonAtomic(this.paths.historyFile, history);
       await writeFileAtomic(this.paths.projectFile, json);
     } catch (e) {
       // Put the snapshot back so the next flush retries it (newer staged data wins).
       for (const [k, v] of staged) if (!this.staged.has(k)) this.staged.set(k, v);
-      this.historySource ??= source;
       this.projectDirty = true;
       throw new VssError('INTERNAL', `could not save the project: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     } finally {
       for (const [k, v] of staged) if (this.inFlight.get(k) === v) this.inFlight.delete(k);
     }
-    this.historyRevision = revision;
+    this.savedSeq = seq;
   }
 
   private async writeProjectNow(): Promise<void> {
-    await writeFileAtomic(this.paths.projectFile, this.snapshot(this.historyRevision));
+    await writeFileAtomic(this.paths.projectFile, this.snapshot(this.savedSeq));
   }
 
-  private snapshot(revision: string | null): string {
+  /** project.json text; historySeq: the history log record the labels written with it include. */
+  private snapshot(historySeq: number): string {
     this.file.updatedAt = new Date().toISOString();
-    return JSON.stringify({ ...this.file, historyRevision: revision }, null, 2) + '\n';
+    return JSON.stringify({ ...this.file, historySeq, historyRevision: this.legacyHistoryRevision }, null, 2) + '\n';
   }
 
   private serial<T>(step: () => Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
 /** Validates a parsed project.json, with one-line messages naming the field. */
-import { expectArray, expectBoolean, expectInt, expectNumber, expectObject, expectOneOf, expectString, ValidationError } from '../../shared/validate.ts';
+import { ValidationError } from '../../core/errors.ts';
+import { expectArray, expectBoolean, expectInt, expectNumber, expectObject, expectOneOf, expectString } from '../../core/validate.ts';
 import { DEFAULT_VIEW, PROJECT_FORMAT, PROJECT_VERSION, type ClassInfo, type ProjectFile, type Track, type ViewSettings } from './types.ts';
 
 export function parseClass(v: unknown, w: string): ClassInfo {

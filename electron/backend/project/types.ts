@@ -4,7 +4,9 @@
  *   tracks/<trackId>/labels/<stem>.png   engine labels (8-bit class ids), copied or moved from a run
  *   tracks/<trackId>/confidence/<stem>.png, tracks/<trackId>/summary.json
  *   corrections/<trackId>/<stem>.png     full corrected label map of each corrected frame
- *   history.json                         the session's undo history (serialized diffs)
+ *   history.log                          the undo history, one appended record per step, undo or
+ *                                        redo (history-log.ts); history.json of older versions
+ *                                        is read once and replaced by it
  */
 
 export const PROJECT_FORMAT = 'vss-project';

@@ -2,9 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Events, VideoInfo } from '../../shared/contract.ts';
-import { DiffBuilder, deserializeDiff, serializeDiff } from '../../core/edit/index.ts';
+import { DiffBuilder } from '../../core/edit/index.ts';
 import type { LabelMap } from '../../core/types.ts';
-import { VssError } from '../../core/errors.ts';
 import type { VideoService } from '../video/types.ts';
 import { fakeRun, fakeVideo, tempDir } from '../project/test-fixtures.ts';
 import { FlowWorker } from '../../engine/flow-worker/client.ts';
@@ -50,9 +49,9 @@ test('propagatePreview carries a correction along the flow to the next frames wi
   const { h, p, track } = await setup();
   const b = new DiffBuilder({ width: W, height: H, data: new Uint8Array(W * H).fill(3) }, 0);
   for (let y = 40; y < 48; y++) for (let x = 40; x < 48; x++) b.set(y * W + x, 8);
-  const res = await h['edit.propagatePreview']({ projectId: p.id, trackId: track.id, index: 0, diff: JSON.stringify(serializeDiff(b.finish())), forward: 2, backward: 0 });
+  const res = await h['edit.propagatePreview']({ projectId: p.id, trackId: track.id, index: 0, diff: b.finish(), forward: 2, backward: 0 });
   assert.deepEqual(res.frames.map((f) => f.index), [1, 2]);
-  const d1 = deserializeDiff(JSON.parse(res.frames[0]!.diff));
+  const d1 = res.frames[0]!.diff;
   assert.ok(res.frames[0]!.changed > 40, `most of the 64 pixels reach frame 1 (${res.frames[0]!.changed})`);
   // the square moved right by about 2 px
   const xs: number[] = [];
@@ -60,10 +59,9 @@ test('propagatePreview carries a correction along the flow to the next frames wi
   const mean = xs.reduce((a, c) => a + c, 0) / xs.length;
   assert.ok(Math.abs(mean - 45.5) < 1.5, `mean x ${mean}`);
   assert.deepEqual((await h['project.forVideo']({ videoPath: p.videoPath })).corrections[track.id] ?? [], [], 'nothing applied');
-  await assert.rejects(h['edit.apply']({ projectId: p.id, trackId: track.id, frames: [{ index: 1, diff: '{"frame":1}' }] }), (e: unknown) => e instanceof VssError && e.code === 'BAD_REQUEST');
 });
 
-test('propagation computes every flow pair in the flow service\'s worker thread while the event loop keeps ticking', async () => {
+test('propagation runs in the flow service\'s worker thread (every flow pair and the warp) while the event loop keeps ticking', async () => {
   const { h, ws, p, track } = await setup();
   const thread = ws.flows.thread;
   assert.ok(thread instanceof FlowWorker, 'the workspace flow service runs a FlowWorker');
@@ -72,13 +70,13 @@ test('propagation computes every flow pair in the flow service\'s worker thread 
   let ticks = 0;
   const timer = setInterval(() => ticks++, 1);
   try {
-    const res = await h['edit.propagatePreview']({ projectId: p.id, trackId: track.id, index: 2, diff: JSON.stringify(serializeDiff(b.finish())), forward: 3, backward: 2 });
+    const res = await h['edit.propagatePreview']({ projectId: p.id, trackId: track.id, index: 2, diff: b.finish(), forward: 3, backward: 2 });
     assert.ok(res.frames.length > 0);
   } finally {
     clearInterval(timer);
   }
-  // Pairs 0-1, 1-2, 2-3, 3-4, 4-5: each answered by the thread (both directions in one answer).
-  assert.equal(thread.answered, 5);
+  // Pairs 0-1, 1-2, 2-3, 3-4, 4-5 (both directions in one answer each), then the preview's warp.
+  assert.equal(thread.answered, 6);
   assert.ok(ticks > 0, 'the event loop ticked while the flow was computed');
   await ws.dispose();
 });
@@ -95,4 +93,31 @@ test('export.cancel stops a running export; nothing is left at the destination',
   assert.equal(done.status, 'cancelled');
   const { existsSync } = await import('node:fs');
   assert.equal(existsSync(out), false);
+});
+
+test('edit.apply records its undo step in history.log; a retry is not applied twice; a crash before the save loses nothing', async () => {
+  const { h, ws, p, track, root } = await setup();
+  const b = new DiffBuilder({ width: W, height: H, data: new Uint8Array(W * H).fill(3) }, 2);
+  for (let x = 0; x < 10; x++) b.set(x, 8);
+  const frames = [{ index: 2, diff: b.finish() }];
+  const step = { op: 'op-1', action: 'do' as const, label: `brush@${track.id}`, at: 5 };
+  assert.deepEqual((await h['edit.apply']({ projectId: p.id, trackId: track.id, frames, step })).corrections, [2]);
+  await h['edit.apply']({ projectId: p.id, trackId: track.id, frames, step });
+  const history = () => h['project.history']({ projectId: p.id }).then((r) => JSON.parse(r.history) as { undo: unknown[]; redo: unknown[] });
+  assert.equal((await history()).undo.length, 1, 'the retried request added no second step');
+  // undo: the inverse diff restores the engine labels, the correction goes away
+  const inv = new DiffBuilder({ width: W, height: H, data: new Uint8Array(W * H).fill(3).fill(8, 0, 10) }, 2);
+  for (let x = 0; x < 10; x++) inv.set(x, 3);
+  const undo = { projectId: p.id, trackId: track.id, frames: [{ index: 2, diff: inv.finish() }], step: { op: 'op-2', action: 'undo' as const } };
+  assert.deepEqual((await h['edit.apply'](undo)).corrections, []);
+  assert.deepEqual([(await history()).undo.length, (await history()).redo.length], [0, 1]);
+  // redo, then "crash" before the autosave: reopening the folder replays the log into the labels
+  await h['edit.apply']({ ...undo, frames, step: { op: 'op-3', action: 'redo' } });
+  const dir = ws.session(p.id).open.project.dir;
+  const fresh = testWorkspace({ video: movingVideo(6), dataDir: join(root, 'home') });
+  const again = await fresh.h['project.open']({ dir });
+  assert.deepEqual(again.corrections[track.id], [2], 'the acknowledged redo was recovered from the log');
+  assert.equal(again.id, p.id, 'same folder, same id');
+  await ws.dispose();
+  await fresh.ws.dispose();
 });

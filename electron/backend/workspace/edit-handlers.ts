@@ -1,60 +1,43 @@
 /**
- * Edit requests: edit.apply (serialized diffs → corrected labels, which locks the frame; a frame
- * whose labels return to the engine's loses its correction), edit.propagatePreview (a correction
- * carried along DIS flow with the occlusion check, the flow computed by the workspace's flow
- * service off the event loop; nothing applied) and frame.lock.
+ * Edit requests: edit.apply (diffs, validated by the contract → corrected labels, which locks the frame; a frame
+ * whose labels return to the engine's loses its correction; its undo step is appended to the
+ * project's history.log), edit.propagatePreview (a correction
+ * carried along DIS flow with the occlusion check, flow and warp computed by the workspace's flow
+ * service in its worker thread, off the event loop; nothing applied) and frame.lock.
  */
-import { applyDiff, deserializeDiff, diffPixelCount, previewPropagation, serializeDiff, type FrameDiff } from '../../core/edit/index.ts';
-import type { FlowPair } from '../../engine/flow/forward-backward.ts';
+import { diffPixelCount, type FrameDiff } from '../../core/edit/index.ts';
 import type { LabelMap } from '../../core/types.ts';
 import type { Req, Res } from '../../shared/contract.ts';
 import type { HandlerGroup } from '../handlers.ts';
-import { VssError } from '../../core/errors.ts';
+import { applyEdits } from '../project/edits.ts';
 import type { ProjectSession } from './project-session.ts';
 import { stemsToIndices } from '../../core/frame-stems.ts';
 import type { Workspace } from './workspace.ts';
 
 export type EditRequestName = 'edit.apply' | 'edit.propagatePreview' | 'frame.lock';
 
-export function parseWireDiff(text: string, where: string): FrameDiff {
-  try {
-    return deserializeDiff(JSON.parse(text));
-  } catch (e) {
-    throw new VssError('BAD_REQUEST', `${where}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
-export const wireDiff = (d: FrameDiff): string => JSON.stringify(serializeDiff(d));
-
-function sameLabels(a: LabelMap, b: LabelMap): boolean {
-  if (a.width !== b.width || a.height !== b.height) return false;
-  for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) return false;
-  return true;
-}
-
-function checkSize(d: FrameDiff, l: LabelMap, index: number): void {
-  if (d.width !== l.width || d.height !== l.height) {
-    throw new VssError('BAD_REQUEST', `diff of frame ${index} is ${d.width}x${d.height} but its labels are ${l.width}x${l.height}`);
-  }
-}
-
-async function applyFrames(s: ProjectSession, trackId: string, frames: { index: number; diff: string }[]): Promise<number[]> {
-  const p = s.open.project;
-  p.track(trackId);
-  const diffs = frames.map((f, i) => ({ index: f.index, diff: parseWireDiff(f.diff, `frames[${i}].diff`) }));
-  for (const { index, diff } of diffs) {
-    const stem = s.stems.stemOf(index);
-    const labels = await p.loadLabels(trackId, stem);
-    checkSize(diff, labels, index);
-    applyDiff(labels, diff);
-    const raw = await p.loadLabels(trackId, stem, { corrected: false });
-    if (sameLabels(labels, raw)) {
-      if (p.correctedStems(trackId).includes(stem)) await p.removeCorrection(trackId, stem);
-    } else {
-      p.stageCorrection(trackId, stem, labels);
+/**
+ * edit.apply: records the request's undo step in history.log (fsynced) and applies its diffs,
+ * in that order, one request at a time per project. A retried request (its op already in the
+ * log) changes nothing. Answers the track's corrected frames.
+ */
+function applyRequest(ws: Workspace, s: ProjectSession, req: Req<'edit.apply'>): Promise<number[]> {
+  const run = async (): Promise<number[]> => {
+    const p = s.open.project;
+    p.track(req.trackId);
+    if (!req.step || !s.history.has(req.step.op)) {
+      const diffs = req.frames.map((f) => ({ ...f.diff, frame: f.index }));
+      const stems = diffs.map((d) => s.stems.stemOf(d.frame));
+      const seq = req.step ? await s.history.record(req.step, req.trackId, diffs, stems) : null;
+      const load = (stem: string, corrected: boolean) => ws.labels(s, req.trackId, stem, corrected);
+      await applyEdits(p, req.trackId, diffs.map((diff, i) => ({ stem: stems[i]!, diff })), load);
+      if (seq !== null) p.markApplied(seq);
     }
-  }
-  return stemsToIndices(s.stems, p.correctedStems(trackId));
+    return stemsToIndices(s.stems, p.correctedStems(req.trackId));
+  };
+  const next = s.edits.then(run, run);
+  s.edits = next.catch(() => undefined);
+  return next;
 }
 
 /** The propagation preview of a correction on frame `index` over [index-backward, index+forward]. */
@@ -64,33 +47,27 @@ async function propagatePreview(ws: Workspace, req: Req<'edit.propagatePreview'>
   const video = ws.videoOf(s, "the project's video is missing: relocate it first");
   const p = s.open.project;
   p.track(trackId);
-  const correction = parseWireDiff(req.diff, 'diff');
-  correction.frame = index;
+  const correction: FrameDiff = { ...req.diff, frame: index };
   const first = Math.max(0, index - backward);
   const last = Math.min(video.frameCount - 1, index + forward);
   const labels = new Map<number, LabelMap>();
   for (let i = first; i <= last; i++) {
-    const l = i === index ? undefined : await p.loadLabels(trackId, s.stems.stemOf(i)).catch(() => undefined);
+    const l = i === index ? undefined : await ws.labels(s, trackId, s.stems.stemOf(i)).catch(() => undefined);
     if (l) labels.set(i, l);
   }
   const steps: [number, number][] = [];
   for (let i = index; i < last; i++) steps.push([i, i + 1]);
   for (let i = index; i > first; i--) steps.push([i, i - 1]);
-  const pairs = new Map<string, FlowPair>();
-  for (const [a, b] of steps) pairs.set(`${a}:${b}`, await ws.flows.pair(video.id, a, b));
-  const proposed = previewPropagation(correction, (a, b) => pairs.get(`${a}:${b}`)?.forward, (f) => labels.get(f), {
-    forward: last - index,
-    backward: index - first,
-    skipFrame: (f) => p.isLocked(trackId, s.stems.stemOf(f)),
-    occlusion: (a, b) => pairs.get(`${a}:${b}`)?.occluded,
-  });
-  return { frames: proposed.map((d) => ({ index: d.frame, diff: wireDiff(d), changed: diffPixelCount(d) })).filter((f) => f.changed > 0) };
+  const skip: number[] = [];
+  for (let i = first; i <= last; i++) if (p.isLocked(trackId, s.stems.stemOf(i))) skip.push(i);
+  const proposed = await ws.flows.propagate(video.id, steps, { correction, forward: last - index, backward: index - first, labels: [...labels], skip });
+  return { frames: proposed.map((d) => ({ index: d.frame, diff: d, changed: diffPixelCount(d) })).filter((f) => f.changed > 0) };
 }
 
 /** The edit.* and frame.* handler table. */
 export function createEditHandlers(ws: Workspace): HandlerGroup<EditRequestName> {
   return {
-    'edit.apply': async ({ projectId, trackId, frames }) => ({ corrections: await applyFrames(ws.session(projectId), trackId, frames) }),
+    'edit.apply': async (req) => ({ corrections: await applyRequest(ws, ws.session(req.projectId), req) }),
     'edit.propagatePreview': (req) => propagatePreview(ws, req),
     'frame.lock': async ({ projectId, trackId, index, locked }) => {
       const s = ws.session(projectId);

@@ -1,8 +1,9 @@
 /**
- * Model bundles the UI may run: every native-models/<name>/model.json and the test bundles under
- * native-models/test-tiny/<name>/ (named "test-tiny/<name>", for tests and quick checks). The
- * training and tools folders are skipped. engine.run only accepts a bundle from this list, so the
- * page never names an arbitrary folder.
+ * Model bundles the UI may run: every native-models/<name>/model.json. The test bundles under
+ * native-models/test-tiny/<name>/ (named "test-tiny/<name>") are listed only when VSS_TEST_MODELS=1
+ * (the tests set it); users never see them, and installers do not carry them. The training and
+ * tools folders are skipped. engine.run only accepts a bundle from this list, so the page never
+ * names an arbitrary folder.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -29,6 +30,9 @@ export function defaultModelDir(root: string): string {
 }
 const SKIP = new Set(['training', 'tools', 'node_modules']);
 const TEST_GROUP = 'test-tiny';
+/** Set to 1 to list the test bundles (tests and quick checks only). */
+export const TEST_MODELS_ENV = 'VSS_TEST_MODELS';
+const testModelsWanted = (): boolean => process.env[TEST_MODELS_ENV] === '1';
 
 async function readModel(dir: string, name: string): Promise<ModelInfo | null> {
   try {
@@ -54,12 +58,13 @@ async function subdirs(dir: string): Promise<string[]> {
   }
 }
 
-/** The default bundle first, then the others by name, test bundles last. */
-export async function listModels(root = modelsRoot()): Promise<ModelInfo[]> {
+/** The default bundle first, then the others by name, test bundles (when wanted) last. */
+export async function listModels(root = modelsRoot(), includeTests = testModelsWanted()): Promise<ModelInfo[]> {
   const out: ModelInfo[] = [];
   for (const name of await subdirs(root)) {
     if (SKIP.has(name)) continue;
     if (name === TEST_GROUP) {
+      if (!includeTests) continue;
       for (const sub of await subdirs(join(root, name))) {
         const m = await readModel(join(root, name, sub), `${TEST_GROUP}/${sub}`);
         if (m) out.push(m);

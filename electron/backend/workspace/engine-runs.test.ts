@@ -7,12 +7,19 @@ import { mergeRunFrames, type RunMarks } from '../../shared/run-frames.ts';
 import { createProject } from '../project/index.ts';
 import { CAMVID_CLASSES, fakeVideo, tempDir } from '../project/test-fixtures.ts';
 import type { DecodedFrame, VideoService } from '../video/types.ts';
-import { listModels } from './engine-models.ts';
+import { listModels, TEST_MODELS_ENV } from './engine-models.ts';
 import { videoFrameSource } from '../../engine/worker/video-source.ts';
 import { readResource } from './resource-read.ts';
 import { trackInfos } from './track-info.ts';
 import { Workspace } from './workspace.ts';
 import { createEngineHandlers } from './engine-handlers.ts';
+import type { EngineRunsOptions } from './engine-runs.ts';
+import { EngineClient } from '../../engine/worker/client.ts';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+// These runs use the test bundles, which models.list and engine.run offer only when asked to.
+process.env[TEST_MODELS_ENV] = '1';
 
 const W = 96;
 const H = 64;
@@ -39,7 +46,7 @@ function videoService(path: string): VideoService {
   };
 }
 
-async function setup() {
+async function setup(engine: EngineRunsOptions = {}) {
   const dir = await tempDir('engine-run');
   dirs.push(dir);
   const video = videoService(await fakeVideo(dir));
@@ -50,7 +57,7 @@ async function setup() {
   const ws = new Workspace({
     video,
     dataDir: dir,
-    engine: { source: (info) => videoFrameSource(video, info) },
+    engine: { source: (info) => videoFrameSource(video, info), ...engine },
     emit: (name, payload) => {
       events.push({ name, payload });
       if (name === 'engine.done') onDone(payload as Events['engine.done']);
@@ -134,4 +141,28 @@ test('a cancelled run ends as cancelled', async () => {
   const end = await done;
   assert.equal(end.status, 'cancelled');
   assert.deepEqual(await h['engine.cancel']({ runId }), { cancelled: false });
+});
+
+test('results arrive over the worker channel and each frame is written once, straight into the track', async () => {
+  const written: string[] = [];
+  const results: number[] = [];
+  const real = new EngineClient();
+  const client: EngineRunsOptions['client'] = {
+    start(job, src, opts = {}) {
+      assert.equal(job.out, null, 'no output folder: results come over the channel');
+      return real.start(job, src, { ...opts, onResult: (r) => (results.push(r.index), opts.onResult?.(r)) });
+    },
+  };
+  const { done, h, pid, project } = await setup({ client, onFileWritten: (p) => written.push(p) });
+  const { trackId } = await h['engine.run']({ projectId: pid, model: 'test-tiny/single', mode: 'per-frame', settings: {} });
+  const end = await done;
+  assert.equal(end.status, 'done', end.message);
+  assert.deepEqual(results, Array.from({ length: N }, (_, i) => i));
+  assert.equal(written.length, 2 * N, 'labels and confidence of each frame, once');
+  assert.equal(new Set(written).size, 2 * N);
+  const dir = project.paths.trackDir(trackId);
+  assert.ok(written.every((p) => p.startsWith(dir)), 'written straight into the track');
+  assert.equal((await readdir(join(dir, 'labels'))).length, N);
+  assert.ok(!(await readdir(project.dir)).includes('runs'), 'no run folder');
+  assert.deepEqual(project.track(trackId).keyFrames, end.track?.keyFrames);
 });

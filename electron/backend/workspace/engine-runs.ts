@@ -1,33 +1,32 @@
 /**
- * Engine runs started from the UI: one EngineClient job per run over the project's video
- * (VideoService frames), writing into <project>/runs/<runId>, imported into a new track while it
- * runs (engine-import.ts). Emits engine.progress (done = frames whose labels can be fetched; frames
- * = key flags and TC reported since the previous event, so markers and the sparkline grow live)
- * and engine.done (with the track's final TrackInfo).
+ * Engine runs started from the UI: one EngineClient job per run, reading the video with the
+ * engine's own sequential decoder (engine-source.ts). The job has no output folder: the worker
+ * posts each frame's labels and confidence over its channel and a TrackWriter writes them once,
+ * straight into the run's new track, serving the latest from memory meanwhile. Emits
+ * engine.progress (done = frames whose labels can be fetched; frames = key flags and TC reported
+ * since the previous event, so markers and the sparkline grow live) and engine.done (with the
+ * track's final TrackInfo). A run stopped before any frame leaves no track.
  */
 import { randomBytes } from 'node:crypto';
-import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Req, Res } from '../../shared/contract.ts';
+import type { Req, Res, VideoInfo } from '../../shared/contract.ts';
 import { RunFrameLog } from '../../shared/run-frames.ts';
-import type { SegmentProgress } from '../../engine/segment/types.ts';
+import type { SegmentProgress, SegmentSummary } from '../../engine/segment/types.ts';
 import { EngineClient, type EngineRun, type FrameSource } from '../../engine/worker/client.ts';
-import { stemMapFor } from '../../core/frame-stems.ts';
-import { videoFrameSource } from '../../engine/worker/video-source.ts';
-import type { VideoInfo } from '../../shared/contract.ts';
 import { segmentSettings } from '../../engine/segment/settings.ts';
-import { VssError, toWireError } from '../../core/errors.ts';
-import { trackIdFor } from '../project/paths.ts';
+import { toWireError } from '../../core/errors.ts';
 import { modelsRoot, pickModel } from './engine-models.ts';
-import { defaultTrackName, uniqueName } from './engine-names.ts';
-import { ProgressiveImport } from './engine-import.ts';
+import { defaultTrackName, uniqueName } from '../../core/engine-settings.ts';
+import { engineFrameSource } from './engine-source.ts';
 import { trackInfo } from './track-info.ts';
+import { TrackWriter, type LiveFrame } from './track-writer.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface EngineRunsOptions {
   client?: Pick<EngineClient, 'start'>;
   /** Frames of a run (default: the engine's own sequential decoder of the video). */
   source?: (info: VideoInfo) => FrameSource;
+  /** Sees every file a run writes into its track (tests count writes). */
+  onFileWritten?(path: string): void;
 }
 
 interface ActiveRun {
@@ -36,8 +35,11 @@ interface ActiveRun {
   trackId: string;
   name: string;
   handle: EngineRun;
+  writer: TrackWriter;
   ended: Promise<void>;
 }
+
+type RunEnd = { status: 'done' | 'failed' | 'cancelled'; message: string; summary: SegmentSummary | null };
 
 export class EngineRuns {
   private readonly runs = new Map<string, ActiveRun>();
@@ -46,10 +48,10 @@ export class EngineRuns {
 
   constructor(
     private readonly ws: Workspace,
-    o: EngineRunsOptions = {},
+    private readonly o: EngineRunsOptions = {},
   ) {
     this.client = o.client ?? new EngineClient();
-    this.source = o.source ?? ((info) => videoFrameSource(ws.video, info));
+    this.source = o.source ?? engineFrameSource;
   }
 
   /** True while a run fills a track of the project. */
@@ -57,35 +59,30 @@ export class EngineRuns {
     return [...this.runs.values()].some((r) => r.projectId === projectId);
   }
 
+  /** A frame a running (or just finished) run holds in memory. */
+  liveFrame(projectId: string, trackId: string, stem: string): LiveFrame | undefined {
+    for (const r of this.runs.values()) if (r.projectId === projectId && r.trackId === trackId) return r.writer.frame(stem);
+    return undefined;
+  }
+
   async start(req: Req<'engine.run'>): Promise<Res<'engine.run'>> {
     const s = this.ws.session(req.projectId);
-    const open = s.open;
+    const { project } = s.open;
     const info = this.ws.videoOf(s, "the project's video is missing; relocate it before running the engine");
     const model = await pickModel(req.model, this.ws.modelsDir ?? modelsRoot());
-    const mine = [...this.runs.values()].filter((r) => r.projectId === open.id);
-    const tracks = open.project.tracks;
-    const name = uniqueName(req.name?.trim() || defaultTrackName(req.mode, req.settings), [...tracks.map((t) => t.name), ...mine.map((r) => r.name)]);
-    const trackId = trackIdFor(name, new Set([...tracks.map((t) => t.id), ...mine.map((r) => r.trackId)]));
-    const { executionProvider, ...modeSettings } = req.settings;
-    const settings = segmentSettings({ ...modeSettings, mode: req.mode, model: model.dir, executionProvider: executionProvider ?? 'cpu' });
+    const mine = [...this.runs.values()].filter((r) => r.projectId === s.open.id);
+    const name = uniqueName(req.name?.trim() || defaultTrackName(req.mode, req.settings), [...project.tracks.map((t) => t.name), ...mine.map((r) => r.name)]);
+    const settings = segmentSettings({ ...req.settings, mode: req.mode, model: model.dir });
     const runId = randomBytes(6).toString('hex');
-    const runsDir = join(open.project.dir, 'runs');
-    const out = join(runsDir, runId);
-    const handle = this.client.start({ settings, out, force: false, source: info.path, total: info.frameCount }, this.source(info));
-    const { model: _m, ...summarySettings } = settings;
-    const importer = new ProgressiveImport({
-      project: open.project,
-      batchDir: join(runsDir, `${runId}.batch`),
-      name,
-      stemOf: stemMapFor(info).stemOf,
-      overwriteLocked: req.overwriteLocked ?? false,
-      summary: { mode: req.mode, settings: summarySettings },
-    });
-    const run: ActiveRun = { runId, projectId: open.id, trackId, name, handle, ended: Promise.resolve() };
+    const { model: _m, ...trackSettings } = settings;
+    const track = await project.createTrack(name, { mode: req.mode, settings: trackSettings, source: `engine run ${runId}` });
+    const writer = new TrackWriter({ project, trackId: track.id, overwriteLocked: req.overwriteLocked ?? false, ...(this.o.onFileWritten ? { onFileWritten: this.o.onFileWritten } : {}) });
+    const handle = this.client.start({ settings, out: null, force: false, source: info.path, total: info.frameCount }, this.source(info), { onResult: (r) => writer.put(r) });
+    const run: ActiveRun = { runId, projectId: s.open.id, trackId: track.id, name, handle, writer, ended: Promise.resolve() };
     this.runs.set(runId, run);
-    this.ws.setLiveStatus(open.id, trackId, { status: 'running', framesDone: 0 });
-    run.ended = this.drive(run, importer, runsDir, out, info.frameCount);
-    return { runId, trackId };
+    this.ws.setLiveStatus(run.projectId, track.id, { status: 'running', framesDone: 0 });
+    run.ended = this.drive(run, info.frameCount);
+    return { runId, trackId: track.id };
   }
 
   cancel(runId: string): boolean {
@@ -111,69 +108,47 @@ export class EngineRuns {
     await Promise.all(all.map((r) => r.ended));
   }
 
-  private async drive(run: ActiveRun, importer: ProgressiveImport, runsDir: string, out: string, total: number): Promise<void> {
+  /** Follows the run: progress events while it goes, then its end (track finished or left as it stopped). */
+  private async drive(run: ActiveRun, total: number): Promise<void> {
     const { ws } = this;
-    const open = ws.session(run.projectId).open;
-    let latest: SegmentProgress = { done: 0, total, fps: 0, etaSec: 0 };
-    let tmpDir: string | null = null;
-    let pumping: Promise<void> | null = null;
     const marks = new RunFrameLog();
-    const report = (): void => {
-      if (importer.trackId && importer.trackId !== run.trackId) run.trackId = importer.trackId;
-      ws.setLiveStatus(run.projectId, run.trackId, { status: 'running', framesDone: importer.imported, ...marks.snapshot() });
-      const { frames: _f, ...info } = latest;
-      ws.emit('engine.progress', { ...info, done: importer.imported, runId: run.runId, projectId: run.projectId, trackId: run.trackId, frames: marks.take() });
+    const report = (p: SegmentProgress): void => {
+      ws.setLiveStatus(run.projectId, run.trackId, { status: 'running', framesDone: run.writer.received, ...marks.snapshot() });
+      const { frames: _f, ...info } = p;
+      ws.emit('engine.progress', { ...info, done: run.writer.received, runId: run.runId, projectId: run.projectId, trackId: run.trackId, frames: marks.take() });
     };
-    const pump = (): void => {
-      if (pumping) return;
-      pumping = (async () => {
-        while (importer.imported < latest.done) {
-          tmpDir ??= await findTmp(runsDir, run.runId);
-          if (!tmpDir) return;
-          await importer.upTo(latest.done, tmpDir);
-          report();
-        }
-      })()
-        .catch(() => undefined) // the job's own result reports real failures
-        .finally(() => (pumping = null));
-    };
-    let status: 'done' | 'failed' | 'cancelled' = 'done';
-    let message = '';
+    let end: RunEnd;
     try {
       for await (const p of run.handle) {
-        latest = p;
         marks.add(p.frames);
-        pump();
+        report(p);
       }
       const summary = await run.handle.result;
-      while (pumping) await pumping;
-      await importer.upTo(summary.frames, out, join(out, 'summary.json'));
-      latest = { done: summary.frames, total, fps: summary.fps, etaSec: 0 };
-      report();
-      message = `${summary.frames} frames at ${summary.fps} fps, ${summary.keyFrames.length} key frames`;
-      if (importer.skippedLocked > 0) message += `, ${importer.skippedLocked} locked frames kept`;
+      await run.writer.finish(summary);
+      report({ done: summary.frames, total, fps: summary.fps, etaSec: 0, frames: [] });
+      let message = `${summary.frames} frames at ${summary.fps} fps, ${summary.keyFrames.length} key frames`;
+      if (run.writer.keptCorrections > 0) message += `, ${run.writer.keptCorrections} corrected frames kept`;
+      end = { status: 'done', message, summary };
     } catch (e) {
       const w = toWireError(e);
-      status = w.code === 'CANCELLED' ? 'cancelled' : 'failed';
-      message = w.message;
-      while (pumping) await pumping;
+      await run.writer.settle();
+      end = { status: w.code === 'CANCELLED' ? 'cancelled' : 'failed', message: w.message, summary: null };
     } finally {
       this.runs.delete(run.runId);
-      await rm(out, { recursive: true, force: true }).catch(() => undefined);
     }
-    const trackId = importer.trackId ?? run.trackId;
-    const track = open.project.tracks.find((t) => t.id === trackId);
-    // A stopped run keeps the key frames and TC it reported (its track has no real summary.json).
-    const stopped = track && status !== 'done' ? { status, framesDone: importer.imported, ...marks.snapshot() } : null;
-    ws.setLiveStatus(run.projectId, trackId, stopped);
-    const info = track ? await trackInfo(ws, open.project, track, stopped ?? undefined) : null;
-    ws.emit('engine.done', { runId: run.runId, projectId: run.projectId, trackId, status, message, track: info });
+    await this.ended(run, end, marks);
+  }
+
+  private async ended(run: ActiveRun, end: RunEnd, marks: RunFrameLog): Promise<void> {
+    const { ws } = this;
+    const project = ws.session(run.projectId).open.project;
+    const stopped = end.status !== 'done' ? { status: end.status, framesDone: run.writer.received, ...marks.snapshot() } : null;
+    if (stopped && run.writer.received === 0 && project.tracks.some((t) => t.id === run.trackId)) await project.deleteTrack(run.trackId);
+    const track = project.tracks.find((t) => t.id === run.trackId);
+    // A stopped run keeps the key frames and TC it reported (its track has no summary.json).
+    ws.setLiveStatus(run.projectId, run.trackId, track ? stopped : null);
+    const info = track ? await trackInfo(ws, project, track, stopped ?? undefined) : null;
+    ws.emit('engine.done', { runId: run.runId, projectId: run.projectId, trackId: run.trackId, status: end.status, message: end.message, track: info });
     await ws.runEnded(run.projectId);
   }
-}
-
-async function findTmp(runsDir: string, runId: string): Promise<string | null> {
-  const names = await readdir(runsDir).catch(() => [] as string[]);
-  const hit = names.find((n) => n.startsWith(`${runId}.tmp-`));
-  return hit ? join(runsDir, hit) : null;
 }

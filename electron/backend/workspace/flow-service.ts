@@ -2,13 +2,15 @@
  * The flow service: ONE worker thread (engine/flow-worker) for every optical flow the backend
  * computes, so none runs on the backend's event loop. It serves the flow overlay
  * (flow/<videoId>/<index>, latest-wins queue in resource-flow.ts) and propagation (forward and
- * backward flow with occlusion of adjacent frame pairs, cached per video).
+ * backward flow with occlusion of adjacent frame pairs, cached per video; the preview's label
+ * warp runs in the thread too).
  */
 import type { FlowPair } from '../../engine/flow/forward-backward.ts';
 import { FlowWorker } from '../../engine/flow-worker/client.ts';
 import { PAIR_FLOW_MAX_SIDE, type FlowPairs } from '../../engine/flow-worker/flow-grid.ts';
-import type { FlowFrame } from '../../engine/flow-worker/protocol.ts';
-import { LoadingLru } from '../../shared/lru.ts';
+import type { FlowFrame, PropagateJob } from '../../engine/flow-worker/protocol.ts';
+import type { FrameDiff } from '../../core/edit/index.ts';
+import { LoadingLru } from '../../core/lru.ts';
 import type { DecodedFrame } from '../video/types.ts';
 import { FLOW_MAX_WIDTH, FlowCache, type FlowCompute, type FlowResult } from './resource-flow.ts';
 
@@ -16,6 +18,7 @@ import { FLOW_MAX_WIDTH, FlowCache, type FlowCompute, type FlowResult } from './
 export interface FlowThread {
   compute(a: FlowFrame, b: FlowFrame, maxWidth: number): Promise<FlowResult>;
   pairs(a: FlowFrame, b: FlowFrame, maxSide: number): Promise<FlowPairs>;
+  propagate(job: PropagateJob): Promise<FrameDiff[]>;
   dispose(): Promise<void>;
 }
 
@@ -61,6 +64,19 @@ export class FlowService {
     const lo = Math.min(a, b);
     const both = await this.pairCache.load(`${videoId}/${lo}`, async () => this.thread.pairs(await this.frame(videoId, lo), await this.frame(videoId, lo + 1), PAIR_FLOW_MAX_SIDE));
     return a === lo ? both.ab : both.ba;
+  }
+
+  /**
+   * A propagation preview of `job` (without its steps) over frames of `videoId`: the flow pairs
+   * come from the cache (computed in the thread when missing), the warp runs in the thread.
+   */
+  async propagate(videoId: string, steps: [number, number][], job: Omit<PropagateJob, 'steps'>): Promise<FrameDiff[]> {
+    const withFlow: PropagateJob['steps'] = [];
+    for (const [a, b] of steps) {
+      const p = await this.pair(videoId, a, b);
+      withFlow.push({ a, b, flow: p.forward, occluded: p.occluded });
+    }
+    return this.thread.propagate({ ...job, steps: withFlow });
   }
 
   /** Drops what was cached for a closed video. */

@@ -21,7 +21,7 @@ export type ProjectRequestName =
   | 'project.recent'
   | 'project.relocateVideo'
   | 'project.setView'
-  | 'project.saveHistory';
+  | 'project.history';
 
 /** Creates a project for a video (classes from the model bundle) and opens its session. */
 async function create(ws: Workspace, dir: string, videoPath: string, model?: string): Promise<ProjectState> {
@@ -71,21 +71,6 @@ export function createProjectHandlers(ws: Workspace): HandlerGroup<ProjectReques
       s.open.project.setPlayhead(playhead);
       return { ok: true };
     },
-    'project.saveHistory': async ({ projectId, history }) => {
-      const s = ws.session(projectId);
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(history);
-      } catch {
-        throw new VssError('BAD_REQUEST', 'history is not valid JSON');
-      }
-      const o = parsed as { version?: unknown; undo?: unknown; redo?: unknown };
-      if (typeof parsed !== 'object' || parsed === null || o.version !== 1 || !Array.isArray(o.undo) || !Array.isArray(o.redo)) {
-        throw new VssError('BAD_REQUEST', 'history must be a serialized edit history (version 1)');
-      }
-      s.history = history;
-      s.open.project.stageHistory(() => parsed as Parameters<Project['saveHistory']>[0]);
-      return { ok: true };
-    },
+    'project.history': async ({ projectId }) => ({ history: JSON.stringify(ws.session(projectId).history.serialized()) }),
   };
 }

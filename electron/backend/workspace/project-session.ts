@@ -1,11 +1,11 @@
 /**
- * Per open project: the project, its autosaver, the UI view (view.json), the session's undo
- * history and the stem map. The Workspace (workspace.ts) holds the sessions; every handler
+ * Per open project: the project, its autosaver, the UI view (view.json), its undo history
+ * (history.log, with the queue that keeps its edit requests in order) and the stem map. The Workspace (workspace.ts) holds the sessions; every handler
  * builds the contract ProjectState with projectState(ws, id).
  */
 import type { ProjectState, ProjectView } from '../../shared/contract.ts';
 import type { Autosaver } from '../project/autosave.ts';
-import type { Project } from '../project/index.ts';
+import type { Project, ProjectHistory } from '../project/index.ts';
 import { stemMapFor, stemsToIndices, type StemMap } from '../../core/frame-stems.ts';
 import { trackInfos } from './track-info.ts';
 import type { Workspace } from './workspace.ts';
@@ -22,7 +22,9 @@ export interface ProjectSession {
   autosaver: Autosaver;
   view: ProjectView;
   viewDirty: boolean;
-  history: string | null;
+  history: ProjectHistory;
+  /** Edit requests run one after another (each one's log record, then its labels). */
+  edits: Promise<unknown>;
   stems: StemMap;
 }
 
@@ -55,7 +57,6 @@ export async function projectState(ws: Workspace, projectId: string): Promise<Pr
     playhead: frameCount > 0 ? Math.min(data.playhead, frameCount - 1) : data.playhead,
     corrections: perTrack(data.corrections),
     locked: perTrack(data.lockedFrames),
-    history: s.history,
   };
 }
 

@@ -9,7 +9,7 @@
  * playhead. Anything that fails is evicted, so it is asked again next time.
  */
 import { VssError } from '../../core/errors.ts';
-import { LoadingLru } from '../../shared/lru.ts';
+import { LoadingLru } from '../../core/lru.ts';
 import { flowGridSize, type FlowGrid } from '../../engine/flow-worker/flow-grid.ts';
 import type { DecodedFrame } from '../video/types.ts';
 

@@ -1,7 +1,8 @@
 /**
  * Serves the binary resources of resources.ts: ids resolved against the open videos and projects,
  * indices range-checked against the video's frame count. Labels and confidence come from the
- * project (corrected labels unless raw), flow from the workspace's flow service.
+ * project (corrected labels unless raw; a running engine run's latest frames from its memory),
+ * flow from the workspace's flow service.
  */
 import { FRAME_HEADERS } from '../../shared/contract.ts';
 import { frameStem } from '../../core/frame-stems.ts';
@@ -41,11 +42,11 @@ export async function readResource(d: ResourceDeps, r: ResourceRequest): Promise
   inRange(r.index, info.frameCount, 'frame');
   const stem = frameStem(info, r.index);
   if (r.kind === 'confidence') {
-    const c = await open.project.loadConfidence(r.trackId, stem);
+    const c = d.ws.runs.liveFrame(open.id, r.trackId, stem)?.confidence ?? (await open.project.loadConfidence(r.trackId, stem));
     if (!c) throw new VssError('NOT_FOUND', `no confidence for frame ${r.index} of track ${r.trackId}`);
     return { headers: gridHeaders(c.width, c.height, r.index), body: c.data };
   }
   const corrected = !r.raw && open.project.correctedStems(r.trackId).includes(stem);
-  const l = await open.project.loadLabels(r.trackId, stem, { corrected: !r.raw });
+  const l = await d.ws.labels(s, r.trackId, stem, !r.raw);
   return { headers: gridHeaders(l.width, l.height, r.index, { [FRAME_HEADERS.corrected]: corrected ? '1' : '0' }), body: l.data };
 }

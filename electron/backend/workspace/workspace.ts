@@ -9,11 +9,12 @@
  * video closes videos no open project uses, oldest first. A project closed while a run fills it
  * stays open until the run ends.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import type { LabelMap } from '../../core/types.ts';
 import type { EventName, Events, ProjectState, VideoInfo } from '../../shared/contract.ts';
 import { VssError } from '../../core/errors.ts';
-import { addRecentProject, Autosaver, type Project } from '../project/index.ts';
+import { addRecentProject, Autosaver, openProjectHistory, type Project } from '../project/index.ts';
 import type { VideoService } from '../video/types.ts';
 import { EngineRuns, type EngineRunsOptions } from './engine-runs.ts';
 import { FlowService } from './flow-service.ts';
@@ -49,6 +50,8 @@ export class Workspace {
   readonly flows: FlowService;
   readonly tc = new TcCache();
   private readonly sessions = new Map<string, ProjectSession>();
+  /** Folders being opened right now (register called again meanwhile waits for the same open). */
+  private readonly opening = new Map<string, Promise<ProjectState>>();
   private readonly live = new Map<string, LiveTrackStatus>();
   private readonly lastUsed = new Map<string, number>();
   private readonly closeAfterRun = new Set<string>();
@@ -87,6 +90,17 @@ export class Workspace {
     return info;
   }
 
+  /**
+   * A frame's labels in a track: its correction when `corrected` and it has one, else the
+   * engine's (from a running engine run's memory until they are on disk). A copy: callers edit it.
+   */
+  async labels(s: ProjectSession, trackId: string, stem: string, corrected = true): Promise<LabelMap> {
+    const p = s.open.project;
+    const live = corrected && p.correctedStems(trackId).includes(stem) ? undefined : this.runs.liveFrame(s.open.id, trackId, stem);
+    if (live) return { ...live.labels, data: live.labels.data.slice() };
+    return p.loadLabels(trackId, stem, { corrected });
+  }
+
   liveStatus(projectId: string, trackId: string): LiveTrackStatus | undefined {
     return this.live.get(`${projectId}/${trackId}`);
   }
@@ -104,13 +118,23 @@ export class Workspace {
     return info;
   }
 
-  /** Opens a project session for `project` (or returns the one already open for its folder). */
-  async register(project: Project): Promise<ProjectState> {
+  /**
+   * Opens a project session for `project` (or returns the one already open for its folder; two
+   * opens of one folder at once make one session). The id comes from the folder, so a page keeps
+   * working across a host restart once it opens the folder again.
+   */
+  register(project: Project): Promise<ProjectState> {
     const existing = this.openSessions().find((s) => s.open.project.dir === project.dir);
     if (existing) return projectState(this, existing.open.id);
+    const opening = this.opening.get(project.dir) ?? this.registerNew(project).finally(() => this.opening.delete(project.dir));
+    this.opening.set(project.dir, opening);
+    return opening;
+  }
+
+  private async registerNew(project: Project): Promise<ProjectState> {
     await this.makeRoom();
     const videoId = project.videoMissing ? null : await this.projectVideo(project);
-    const id = `p${randomBytes(5).toString('hex')}`;
+    const id = `p${createHash('sha256').update(project.dir).digest('hex').slice(0, 12)}`;
     const session = await this.newSession(id, project, videoId);
     this.sessions.set(id, session);
     this.lastUsed.set(id, ++this.clock);
@@ -172,7 +196,9 @@ export class Workspace {
   }
 
   private async newSession(id: string, project: Project, videoId: string | null): Promise<ProjectSession> {
-    const history = await project.loadHistory();
+    const video = videoId ? (this.video.get(videoId) ?? null) : null;
+    const opened = await openProjectHistory(project, stemMapFor(video).stemOf);
+    for (const message of opened.problems) this.emit('app.notice', { level: 'warning', message });
     const view = await loadView(project.dir, project.data.view);
     const session: ProjectSession = {
       open: { id, project, videoId },
@@ -183,12 +209,14 @@ export class Workspace {
             await saveView(project.dir, session.view);
           }
           await project.flush();
+          await session.history.compactIfLarge(project.flushedSeq);
         },
         { onError: (e) => this.emit('app.notice', { level: 'error', message: e instanceof Error ? e.message : String(e) }) },
       ),
       view,
       viewDirty: false,
-      history: history ? JSON.stringify(history) : null,
+      history: opened.history,
+      edits: Promise.resolve(),
       stems: stemMapFor(null),
     };
     project.onDirty = () => session.autosaver.touch();

@@ -1,32 +1,38 @@
 /**
- * The flags of `vss segment`, as data. The engine settings take their defaults and choices from
- * the engine's own constants (MODE_DEFAULTS, MODE_NAMES, …); their ranges are checked by
- * segmentSettings(). Meanings of every setting: electron/engine/modes/README.md.
+ * The flags of `vss segment`, as data. The engine settings' flags, defaults, ranges, choices and
+ * help come from the engine settings table (core/engine-settings.ts), which also checks them in
+ * the engine and the contract. Meanings of every setting: electron/engine/modes/README.md.
  */
 import type { OptionSpec } from '../args.ts';
-import { DIS_PRESET_NAMES } from '../../engine/flow/dis-options.ts';
-import { EXECUTION_PROVIDERS } from '../../engine/model/session.ts';
-import { MODE_DEFAULTS, MODE_NAMES } from '../../engine/modes/types.ts';
+import { ENGINE_MODES, settingDef, SETTING_KEYS, type SettingDef, type SettingKey } from '../../core/engine-settings.ts';
 import { OUT_DIR_OPTION } from './shared-options.ts';
+
+/** "dff: ", "adaptive: ", or nothing for settings every mode reads. */
+function modesPrefix(d: SettingDef): string {
+  return d.modes.length === ENGINE_MODES.length ? '' : `${d.modes.join(', ')}: `;
+}
+
+/** The flag(s) of one table setting (a negatable switch also gets --no-<flag>). */
+export function settingOptions(key: SettingKey): OptionSpec[] {
+  const d = settingDef(key);
+  const help = modesPrefix(d) + d.help;
+  const shown = d.defaultText !== undefined ? { defaultText: d.defaultText } : {};
+  switch (d.kind) {
+    case 'switch':
+      return [{ name: d.flag, kind: 'switch', help: help + (d.defaultText ? ` (default: ${d.defaultText})` : '') }, ...(d.negatable ? [{ name: `no-${d.flag}`, kind: 'switch' as const, help: `${modesPrefix(d)}turn --${d.flag} off` }] : [])];
+    case 'choice':
+      return [{ name: d.flag, kind: 'string', choices: d.choices, default: d.default, help }];
+    case 'int':
+    case 'number':
+      return [{ name: d.flag, kind: d.kind, value: d.value, ...(d.default !== undefined ? { default: d.default } : shown), min: d.min, max: d.max, ...(d.minExclusive ? { minExclusive: true } : {}), help }];
+  }
+}
 
 /** Flags that set engine settings (SegmentSettings), in help order. */
 export const ENGINE_OPTIONS: readonly OptionSpec[] = [
-  { name: 'mode', kind: 'string', choices: MODE_NAMES, default: MODE_DEFAULTS.mode, help: 'per frame, Deep Feature Flow key frames, adaptive key frames, or temporal fusion' },
-  { name: 'model', kind: 'string', value: 'bundle-dir', defaultText: 'native-models/camvid-lite', help: 'model bundle folder (with model.json)' },
-  { name: 'key-interval', kind: 'int', value: 'K', default: MODE_DEFAULTS.keyInterval, help: 'dff: a key frame every K frames' },
-  { name: 'target-interval', kind: 'number', value: 'T', default: MODE_DEFAULTS.targetInterval, help: 'adaptive: aim for a key frame every T frames on average' },
-  { name: 'threshold', kind: 'number', value: 'X', defaultText: 'calibrated online to --target-interval', help: 'adaptive: fixed key-frame threshold' },
-  { name: 'max-interval', kind: 'int', value: 'M', defaultText: '2 x --target-interval', help: 'adaptive: longest run without a key frame' },
-  { name: 'low-latency', kind: 'switch', help: 'adaptive: low-latency schedule (the default with --realtime)' },
-  { name: 'no-low-latency', kind: 'switch', help: 'adaptive: synchronous schedule also with --realtime' },
-  { name: 'fusion', kind: 'string', choices: ['causal', 'bidirectional'], default: MODE_DEFAULTS.fusion, help: 'fused: use past frames only, or past and future' },
-  { name: 'window', kind: 'int', value: 'W', default: MODE_DEFAULTS.window, help: 'fused: frames fused' },
-  { name: 'fuse-current', kind: 'number', value: 'A', default: MODE_DEFAULTS.fuseCurrent, help: 'fused: weight of the current frame' },
-  { name: 'fuse-previous', kind: 'number', value: 'B', default: MODE_DEFAULTS.fusePrevious, help: 'fused: weight of the warped past' },
-  { name: 'preset', kind: 'string', choices: DIS_PRESET_NAMES, default: MODE_DEFAULTS.preset, help: 'DIS optical flow preset' },
-  { name: 'flow-scale', kind: 'number', value: 'S', default: MODE_DEFAULTS.flowScale, help: 'flow resolution relative to the frame, (0, 1]' },
-  { name: 'ep', kind: 'string', choices: EXECUTION_PROVIDERS, default: 'cpu', help: 'ONNX Runtime execution provider (falls back to cpu with a note)' },
-  { name: 'threads', kind: 'int', value: 'N', defaultText: "ONNX Runtime's choice", help: 'inference threads' },
+  { name: 'mode', kind: 'string', choices: ENGINE_MODES, default: 'per-frame', help: 'per frame, Deep Feature Flow key frames, adaptive key frames, or temporal fusion' },
+  { name: 'model', kind: 'string', value: 'bundle-dir', defaultText: 'camvid-lite in $VSS_MODELS_DIR or native-models/', help: 'model bundle folder (with model.json)' },
+  ...SETTING_KEYS.flatMap(settingOptions),
   { name: 'no-tc', kind: 'switch', help: 'skip the temporal-consistency score' },
 ];
 

@@ -56,6 +56,13 @@ test('vss segment on a frames folder, then vss eval of its labels: one JSON line
   assert.ok('Road' in r.iou);
 });
 
+test('vss segment without --mode runs per-frame', async () => {
+  const s = await vss(['segment', framesDir, '--model', TINY_SPLIT, '--out', join(root, 'default-mode')]);
+  assert.equal(s.code, 0, s.err.join('\n'));
+  const summary = JSON.parse(s.out[0]!) as { mode: string; frames: number };
+  assert.deepEqual([summary.mode, summary.frames], ['per-frame', 6]);
+});
+
 test('vss segment refuses bad flags and an existing output with one line', async () => {
   // Malformed flags are usage errors (exit 2); an existing output or a missing model fail the run (exit 1).
   const bad = await vss(['segment', framesDir, '--mode', 'warp', '--out', join(root, 'x')]);
@@ -111,6 +118,6 @@ test('vss segment refuses contradictory or incomplete schedule flags with one li
   const zero = await vss(['segment', framesDir, '--mode', 'adaptive', '--realtime', '--realtime-fps', '0', '--out', join(root, 'z')]);
   assert.match(zero.err[0]!, /--realtime-fps must be a number in \(0, 1000\]/);
   const w = await vss(['segment', framesDir, '--mode', 'fused', '--fuse-current', '0', '--out', join(root, 'z')]);
-  assert.match(w.err[0]!, /^vss segment: --fuse-current \(fusion weight of the current frame\) must be > 0, got 0$/);
+  assert.match(w.err[0]!, /^vss segment: --fuse-current must be a number in \(0, 100\], got 0$/);
   for (const r of [rate, zero, w]) assert.equal(r.code, 2, r.err[0]);
 });

@@ -11,12 +11,11 @@ import { UsageError, type ParsedArgs } from '../args.ts';
 import type { CliCommand, CommandResult } from '../command.ts';
 import { fields, num } from '../output.ts';
 import { Progress } from '../progress.ts';
-import { ValidationError } from '../../shared/validate.ts';
+import { ValidationError } from '../../core/errors.ts';
 import { VssError } from '../../core/errors.ts';
 import { createVideoService } from '../../backend/video/service.ts';
-import type { ExecutionProvider } from '../../engine/model/session.ts';
-import type { DisPreset } from '../../engine/flow/dis-options.ts';
-import type { FusionKind, ModeName } from '../../engine/modes/types.ts';
+import { defaultModelDir, modelsRoot } from '../../backend/workspace/engine-models.ts';
+import { settingDef, SETTING_KEYS, type EngineMode, type EngineSettings } from '../../core/engine-settings.ts';
 import { checkOutput } from '../../engine/segment/output-dir.ts';
 import { segmentSettings } from '../../engine/segment/settings.ts';
 import type { SegmentSettings, SegmentSummary } from '../../engine/segment/types.ts';
@@ -24,29 +23,28 @@ import { EngineClient } from '../../engine/worker/client.ts';
 import { pacedSource, videoFrameSource } from '../../engine/worker/video-source.ts';
 import { ENGINE_OPTIONS, RUN_OPTIONS } from './segment-options.ts';
 
+/** The table settings given on the command line (defaults filled in by the parser). */
+function tableSettings(args: ParsedArgs): EngineSettings {
+  const out: Record<string, unknown> = {};
+  for (const k of SETTING_KEYS) {
+    const d = settingDef(k);
+    if (d.kind === 'switch' && d.negatable && args.flag(d.flag) && args.flag(`no-${d.flag}`)) throw new UsageError(`--${d.flag} and --no-${d.flag} exclude each other`);
+    const v = d.kind === 'switch' ? (args.flag(d.flag) ? true : args.flag(`no-${d.flag}`) ? false : undefined) : d.kind === 'choice' ? args.string(d.flag) : args.number(d.flag);
+    if (v !== undefined) out[k] = v;
+  }
+  return out as EngineSettings;
+}
+
 /** The engine settings from the flags; a bad combination or range is a usage error. */
-function settingsFrom(args: ParsedArgs): SegmentSettings {
-  if (args.flag('low-latency') && args.flag('no-low-latency')) throw new UsageError('--low-latency and --no-low-latency exclude each other');
+export function settingsFrom(args: ParsedArgs): SegmentSettings {
   if (args.has('realtime-fps') && !args.flag('realtime')) throw new UsageError('--realtime-fps needs --realtime');
   const model = args.string('model');
   try {
     return segmentSettings({
-      mode: args.string('mode') as ModeName,
-      model: model === undefined ? undefined : resolve(model),
-      keyInterval: args.number('key-interval'),
-      targetInterval: args.number('target-interval'),
-      threshold: args.number('threshold'),
-      maxInterval: args.number('max-interval'),
-      lowLatency: args.flag('low-latency') ? true : args.flag('no-low-latency') ? false : undefined,
+      ...tableSettings(args),
+      mode: args.string('mode') as EngineMode,
+      model: model === undefined ? defaultModelDir(modelsRoot()) : resolve(model),
       realtime: args.flag('realtime') || undefined,
-      fusion: args.string('fusion') as FusionKind,
-      window: args.number('window'),
-      fuseCurrent: args.number('fuse-current'),
-      fusePrevious: args.number('fuse-previous'),
-      preset: args.string('preset') as DisPreset,
-      executionProvider: args.string('ep') as ExecutionProvider,
-      threads: args.number('threads'),
-      flowScale: args.number('flow-scale'),
       tc: args.flag('no-tc') ? false : undefined,
     });
   } catch (e) {
@@ -60,7 +58,7 @@ function report(out: string, s: SegmentSummary): CommandResult {
     ['written', out],
     ['mode', s.mode],
     ['model', `${s.model.name} (${s.executionProvider})`],
-    ['frames', `${s.frames}${s.keyFrames.length ? `, ${s.keyFrames.length} key frames` : ''}`],
+    ['frames', `${s.frames}${s.mode === 'per-frame' ? '' : `, ${s.keyFrames.length} key frames`}`],
     ['speed', `${num(s.fps, 1)} fps`],
     ['temporal consistency', s.tc === null ? undefined : num(s.tc)],
   ]);

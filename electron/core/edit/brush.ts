@@ -20,7 +20,7 @@ function linearRange(a: number, c: number, lo: number, hi: number): [number, num
 }
 
 /** Adds the capsule (segment p0-p1 swept by radius r) to `out`. p0 === p1 gives a disc. */
-export function addCapsule(out: SpanList, p0: Point, p1: Point, r: number): void {
+function addCapsule(out: SpanList, p0: Point, p1: Point, r: number): void {
   if (!(r > 0)) return;
   const dx = p1.x - p0.x;
   const dy = p1.y - p0.y;

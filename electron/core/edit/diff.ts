@@ -109,10 +109,6 @@ export function diffBetween(before: LabelMap, after: LabelMap, frame: number): F
   return b.finish();
 }
 
-export function isEmptyDiff(d: FrameDiff): boolean {
-  return d.oldValues.length === 0;
-}
-
 function checkSize(labels: LabelMap, d: FrameDiff): void {
   if (labels.width !== d.width || labels.height !== d.height) {
     throw new RangeError(`diff for ${d.width}x${d.height} applied to ${labels.width}x${labels.height} labels`);

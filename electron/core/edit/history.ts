@@ -75,6 +75,13 @@ export class EditHistory {
   get bytes(): number {
     return this.total;
   }
+  /** Committed steps, oldest first, and undone steps (the last one is redone next). */
+  get undoEntries(): readonly HistoryEntry[] {
+    return this.undoStack;
+  }
+  get redoEntries(): readonly HistoryEntry[] {
+    return this.redoStack;
+  }
   get undoLabels(): string[] {
     return this.undoStack.map((e) => e.label);
   }
@@ -94,6 +101,13 @@ export class EditHistory {
       return;
     }
     this.push({ label, diffs: change.diffs.slice(), bytes: entryBytes(change.diffs), at: this.now() });
+  }
+
+  /** Records an already folded step as it was made (e.g. replayed from a saved log); returns it. */
+  pushEntry(label: string, diffs: FrameDiff[], at: number): HistoryEntry {
+    const entry = { label, diffs, bytes: entryBytes(diffs), at };
+    this.push(entry);
+    return entry;
   }
 
   /** Starts a transaction (e.g. pointer down); an open one is committed first. */

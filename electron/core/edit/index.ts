@@ -9,5 +9,4 @@ export * from './occlusion.ts';
 export * from './propagate.ts';
 export * from './commands.ts';
 export * from './history.ts';
-export * from './editor.ts';
 export * from './serialize.ts';

@@ -47,6 +47,11 @@ export function deserializeDiff(v: unknown): FrameDiff {
     newValues: base64ToBytes(str(o.newValues, 'newValues')),
     oldValues: base64ToBytes(str(o.oldValues, 'oldValues')),
   };
+  return checkDiff(d);
+}
+
+/** Checks a diff's consistency (runs inside the frame, increasing, lengths agreeing); throws a RangeError. */
+export function checkDiff(d: FrameDiff): FrameDiff {
   if (d.runs.length !== 2 * d.newValues.length) throw new RangeError('diff runs and newValues disagree');
   let total = 0;
   let end = 0;

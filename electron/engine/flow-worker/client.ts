@@ -7,7 +7,8 @@
 import { Worker } from 'node:worker_threads';
 import { VssError } from '../../core/errors.ts';
 import type { FlowGrid, FlowPairs } from './flow-grid.ts';
-import type { FlowFrame, FromFlowWorker, ToFlowWorker } from './protocol.ts';
+import type { FrameDiff } from '../../core/edit/index.ts';
+import type { FlowFrame, FromFlowWorker, PropagateJob, ToFlowWorker } from './protocol.ts';
 
 type Answer = Exclude<FromFlowWorker, { type: 'error' }>;
 /** A request without its id (the client numbers them). */
@@ -44,14 +45,21 @@ export class FlowWorker {
     return m.pairs;
   }
 
-  private request(r: Request): Promise<Answer> {
+  /** A propagation preview computed in the thread (labels' buffers are transferred, not copied). */
+  async propagate(job: PropagateJob): Promise<FrameDiff[]> {
+    const m = await this.request({ type: 'propagate', job }, job.labels.map(([, l]) => l.data.buffer as ArrayBuffer));
+    if (m.type !== 'propagate') throw new VssError('INTERNAL', `flow worker answered ${m.type} to a propagate request`);
+    return m.diffs;
+  }
+
+  private request(r: Request, transfer: ArrayBuffer[] = []): Promise<Answer> {
     const w = this.thread();
     const id = this.nextId++;
     const msg = { ...r, id } as ToFlowWorker;
     return new Promise<Answer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       w.ref();
-      w.postMessage(msg);
+      w.postMessage(msg, transfer);
     });
   }
 

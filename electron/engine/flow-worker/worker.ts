@@ -1,6 +1,7 @@
 /**
  * The flow worker thread: a thin command switch over flow-grid.ts (overlay flow, propagation
- * flow pairs), so DIS never runs on the backend's event loop. One request at a time, in order;
+ * flow pairs) and propagate-job.ts (the propagation preview itself), so neither DIS nor the label
+ * warp runs on the backend's event loop. One request at a time, in order;
  * results posted with their buffers transferred. Started through flow-entry.mjs (registers tsx
  * first); bundled as dist/electron/flow-entry.mjs.
  */
@@ -8,6 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { toWireError } from '../../core/errors.ts';
 import { flowGrid, flowPairs, type FlowPairs } from './flow-grid.ts';
 import type { FromFlowWorker, ToFlowWorker } from './protocol.ts';
+import { runPropagateJob } from './propagate-job.ts';
 
 const port = parentPort;
 if (!port) throw new Error('flow worker must run in a worker thread');
@@ -18,6 +20,10 @@ function buffersOf(p: FlowPairs): ArrayBuffer[] {
 }
 
 function answer(m: ToFlowWorker): { reply: FromFlowWorker; transfer: ArrayBuffer[] } {
+  if (m.type === 'propagate') {
+    const diffs = runPropagateJob(m.job);
+    return { reply: { type: 'propagate', id: m.id, diffs }, transfer: [] };
+  }
   if (m.type === 'pairs') {
     const pairs = flowPairs(m.a, m.b, m.maxSide);
     return { reply: { type: 'pairs', id: m.id, pairs }, transfer: buffersOf(pairs) };

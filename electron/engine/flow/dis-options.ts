@@ -16,9 +16,11 @@
  * patch size is not a multiple of 4; both give the same flow up to f32 rounding.
  */
 
-export type DisPreset = 'ultrafast' | 'fast' | 'medium';
+import type { DisPreset } from '../../core/engine-settings.ts';
+
+/** The preset names live in the engine settings table (core/engine-settings.ts). */
+export { DIS_PRESET_NAMES, type DisPreset } from '../../core/engine-settings.ts';
 export type DisBackend = 'wasm' | 'js';
-export const DIS_PRESET_NAMES: readonly DisPreset[] = ['ultrafast', 'fast', 'medium'];
 
 export interface DisOptions {
   /** Side of the square patches, pixels. Default 8. */

@@ -4,16 +4,29 @@
  * resizeArea(toGray(rgba).data, ...) on its general path: the grey value is rounded to float32 as
  * toGray stores it, and the taps and summation order are resizeArea's.
  */
+import { grayAreaDownWasm, type GrayAreaWasm } from './gray-area-wasm.ts';
 import { areaTaps, type Taps } from './resize-area.ts';
 
 export interface GrayAreaScratch {
+  /** The WebAssembly path's instance and buffers (null: unavailable). */
+  wasm?: GrayAreaWasm | null;
   /** dstW * srcH floats (the horizontal pass). */
   rows?: Float32Array;
   taps?: { key: string; x: Taps; y: Taps };
 }
 
-export function grayAreaDown(rgba: Uint8Array | Uint8ClampedArray, srcW: number, srcH: number, dstW: number, dstH: number, scratch: GrayAreaScratch = {}): Float32Array {
+/**
+ * In WebAssembly (gray-area-wasm.ts, bit-identical) unless `backend` is 'js' or it is unavailable;
+ * keep `scratch` between frames of one size so that the taps and buffers are reused.
+ */
+export function grayAreaDown(
+  rgba: Uint8Array | Uint8ClampedArray, srcW: number, srcH: number, dstW: number, dstH: number, scratch: GrayAreaScratch = {}, backend: 'wasm' | 'js' = 'wasm',
+): Float32Array {
   if (rgba.length < srcW * srcH * 4) throw new RangeError(`grayAreaDown: need ${srcW * srcH * 4} bytes, got ${rgba.length}`);
+  return (backend === 'wasm' ? grayAreaDownWasm(rgba, srcW, srcH, dstW, dstH, scratch) : undefined) ?? grayAreaDownJs(rgba, srcW, srcH, dstW, dstH, scratch);
+}
+
+function grayAreaDownJs(rgba: Uint8Array | Uint8ClampedArray, srcW: number, srcH: number, dstW: number, dstH: number, scratch: GrayAreaScratch): Float32Array {
   const key = `${srcW}x${srcH}>${dstW}x${dstH}`;
   if (scratch.taps?.key !== key) scratch.taps = { key, x: areaTaps(srcW, dstW), y: areaTaps(srcH, dstH) };
   if ((scratch.rows?.length ?? 0) < dstW * srcH) scratch.rows = new Float32Array(dstW * srcH);

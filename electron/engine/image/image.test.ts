@@ -5,6 +5,8 @@ import { resizeArea } from './resize-area.ts';
 import { resizeBilinear } from './resize-bilinear.ts';
 import { sobel3x3 } from './sobel.ts';
 import { gaussianBlur, gaussianKernel } from './blur.ts';
+import { grayAreaDown, type GrayAreaScratch } from './gray-area.ts';
+import { flowGray } from '../segment/flow-gray.ts';
 
 const close = (a: number, b: number, tol = 1e-5): void => assert.ok(Math.abs(a - b) <= tol, `${a} != ${b}`);
 
@@ -59,4 +61,24 @@ test('gaussianBlur preserves constants and the mean of an impulse; sigma 0 copie
   close(b.reduce((a, v) => a + v, 0), 81, 1e-3);
   assert.ok(b[40]! < 81 && b[41]! > 0);
   assert.deepEqual(Array.from(gaussianBlur(imp, 9, 9, 0)), Array.from(imp));
+});
+
+test('grey + area resize in one pass is bit-identical to toGray + resizeArea (non-integer factors), in WebAssembly and TypeScript', () => {
+  let s = 3;
+  const scratch: GrayAreaScratch = {};
+  for (const [w, h, dw, dh] of [[1280, 720, 224, 128], [480, 360, 120, 88], [101, 77, 30, 22], [1280, 720, 224, 128]] as const) {
+    const rgba = new Uint8Array(w * h * 4).map(() => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 24);
+    const want = resizeArea(toGray(rgba, w, h).data, w, h, dw, dh);
+    const wasm = grayAreaDown(rgba, w, h, dw, dh, scratch);
+    assert.ok(scratch.wasm, 'WebAssembly is available in Node 20');
+    assert.deepEqual(wasm, want, `wasm ${w}x${h} -> ${dw}x${dh}`);
+    assert.deepEqual(grayAreaDown(rgba, w, h, dw, dh, {}, 'js'), want, `js ${w}x${h} -> ${dw}x${dh}`);
+  }
+});
+
+test('the flow grey image at an exact integer factor is within 1 ulp of toGray + the box resize', () => {
+  const rgba = new Uint8Array(480 * 360 * 4).map((_, i) => (i * 7919) % 251);
+  const want = resizeArea(toGray(rgba, 480, 360).data, 480, 360, 160, 120);
+  const got = flowGray(rgba, 480, 360, { width: 160, height: 120 }).data;
+  for (let i = 0; i < want.length; i++) close(got[i]!, want[i]!, 2e-5 * Math.max(1, want[i]!));
 });

@@ -10,6 +10,7 @@
  * sampling tables and per-cell scratch are kept by a Labeler across frames of the same size.
  */
 import type { LabelMap, Tensor3 } from '../../core/types.ts';
+import { createWasmLabeler } from './probability-kernels.ts';
 import { bilinearAxis, type AxisTable } from './resample.ts';
 
 export interface LabelsAndConfidence {
@@ -26,8 +27,16 @@ export interface LabelsOut {
 
 export type Labeler = (p: Tensor3, out?: LabelsOut) => LabelsAndConfidence;
 
-/** A labeler for probability grids of gw x gh with C channels, upsampled to width x height. */
-export function createLabeler(gw: number, gh: number, C: number, width: number, height: number): Labeler {
+/**
+ * A labeler for probability grids of gw x gh with C channels, upsampled to width x height: the
+ * WebAssembly SIMD twin (probability-kernels.ts) unless `backend` is 'js' or it is unavailable.
+ */
+export function createLabeler(gw: number, gh: number, C: number, width: number, height: number, backend: 'wasm' | 'js' = 'wasm'): Labeler {
+  return (backend === 'wasm' ? createWasmLabeler(gw, gh, C, width, height) : null) ?? createJsLabeler(gw, gh, C, width, height);
+}
+
+/** The TypeScript reference of the labeler (f64 arithmetic). */
+function createJsLabeler(gw: number, gh: number, C: number, width: number, height: number): Labeler {
   const xs: AxisTable = bilinearAxis(width, gw);
   const ys: AxisTable = bilinearAxis(height, gh);
   const plane = gw * gh;
@@ -108,6 +117,6 @@ export function createLabeler(gw: number, gh: number, C: number, width: number, 
   };
 }
 
-export function probabilitiesToLabels(p: Tensor3, width: number, height: number, out?: LabelsOut): LabelsAndConfidence {
-  return createLabeler(p.width, p.height, p.channels, width, height)(p, out);
+export function probabilitiesToLabels(p: Tensor3, width: number, height: number, out?: LabelsOut, backend: 'wasm' | 'js' = 'wasm'): LabelsAndConfidence {
+  return createLabeler(p.width, p.height, p.channels, width, height, backend)(p, out);
 }

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadBundle } from './bundle.ts';
+import type { InputSpec } from './manifest.ts';
+import { preprocess } from './preprocess.ts';
+import { preprocessWasm } from './preprocess-wasm.ts';
 import { TINY_ECHO } from './testing.ts';
 
 /** The echo bundle: NHWC input 6x4, BGR, scale 0.5, mean [10,20,30], std [2,4,8]; output = input. */
@@ -51,5 +54,28 @@ test('frames are resized bilinearly to the model input (2x2 blocks -> one pixel 
     }
   } finally {
     await b.release();
+  }
+});
+
+test('the WebAssembly path equals the TypeScript reference within f32 rounding (layouts, colour orders, up/down/same width)', () => {
+  let s = 5;
+  const noise = (w: number, h: number): { width: number; height: number; data: Uint8Array } => ({
+    width: w,
+    height: h,
+    data: new Uint8Array(w * h * 4).map(() => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 24),
+  });
+  const specs: InputSpec[] = [
+    { name: 'image', layout: 'NCHW', colorOrder: 'RGB', scale: 1 / 255, mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225], width: 64, height: 48 },
+    { name: 'image', layout: 'NHWC', colorOrder: 'BGR', scale: 0.5, mean: [10, 20, 30], std: [2, 4, 8], width: 37, height: 21 },
+  ];
+  for (const spec of specs) {
+    for (const [w, h] of [[48, 36], [64, 40], [101, 77], [spec.width, spec.height]] as const) {
+      const f = noise(w, h);
+      const js = preprocess(f, spec, undefined, 'js');
+      const out = new Float32Array(js.length);
+      assert.ok(preprocessWasm(f, spec, out), 'WebAssembly SIMD is available in Node 20');
+      for (let i = 0; i < js.length; i++) assert.ok(Math.abs(out[i]! - js[i]!) <= 1e-5 * Math.max(1, Math.abs(js[i]!)), `${spec.layout} ${w}x${h} element ${i}: ${out[i]} vs ${js[i]}`);
+      assert.deepEqual(preprocess(f, spec), out, 'preprocess() takes the WebAssembly path');
+    }
   }
 });

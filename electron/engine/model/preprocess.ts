@@ -4,6 +4,7 @@
  * the bundle's colour order and layout. mean and std are always given in R, G, B order.
  */
 import type { InputSpec } from './manifest.ts';
+import { preprocessWasm } from './preprocess-wasm.ts';
 import { bilinearAxis } from './resample.ts';
 
 /** An RGBA frame (4 bytes per pixel), as decoded by the video service. */
@@ -17,12 +18,23 @@ export function inputShape(spec: InputSpec): number[] {
   return spec.layout === 'NCHW' ? [1, 3, spec.height, spec.width] : [1, spec.height, spec.width, 3];
 }
 
-export function preprocess(frame: RgbaFrame, spec: InputSpec, out?: Float32Array): Float32Array {
+/**
+ * The model input of `frame`, into `out` when given: in WebAssembly SIMD (preprocess-wasm.ts, within
+ * f32 rounding of this file's f64 reference) unless `backend` is 'js' or it is unavailable.
+ */
+export function preprocess(frame: RgbaFrame, spec: InputSpec, out?: Float32Array, backend: 'wasm' | 'js' = 'wasm'): Float32Array {
+  const plane = spec.width * spec.height;
+  const dst = out ?? new Float32Array(plane * 3);
+  if (dst.length !== plane * 3) throw new Error(`preprocess: out has ${dst.length} values, expected ${plane * 3}`);
+  if (frame.data.length < frame.width * frame.height * 4) throw new RangeError(`preprocess: the frame has ${frame.data.length} bytes, expected ${frame.width * frame.height * 4}`);
+  if (backend === 'wasm' && preprocessWasm(frame, spec, dst)) return dst;
+  return preprocessJs(frame, spec, dst);
+}
+
+function preprocessJs(frame: RgbaFrame, spec: InputSpec, dst: Float32Array): Float32Array {
   const W = spec.width;
   const H = spec.height;
   const plane = W * H;
-  const dst = out ?? new Float32Array(plane * 3);
-  if (dst.length !== plane * 3) throw new Error(`preprocess: out has ${dst.length} values, expected ${plane * 3}`);
   const xs = bilinearAxis(W, frame.width);
   const ys = bilinearAxis(H, frame.height);
   const src = frame.data;

@@ -1,9 +1,19 @@
 /** Model output tensor -> class probabilities as a CHW Tensor3 (transposes NHWC, softmaxes logits). */
 import type { Tensor3 } from '../../core/types.ts';
 import type { Layout } from './manifest.ts';
+import { softmaxWasm } from './probability-kernels.ts';
 
-/** In-place softmax over channels of a CHW tensor. */
-export function softmaxChannels(t: Tensor3): Tensor3 {
+/**
+ * In-place softmax over channels of a CHW tensor: in WebAssembly SIMD (f32, within f32 rounding of
+ * the reference) unless `backend` is 'js' or it is unavailable.
+ */
+export function softmaxChannels(t: Tensor3, backend: 'wasm' | 'js' = 'wasm'): Tensor3 {
+  if (backend === 'wasm' && softmaxWasm(t)) return t;
+  return softmaxChannelsJs(t);
+}
+
+/** The TypeScript reference softmax (f64 arithmetic). */
+function softmaxChannelsJs(t: Tensor3): Tensor3 {
   const plane = t.width * t.height;
   const C = t.channels;
   const d = t.data;

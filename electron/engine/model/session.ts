@@ -4,14 +4,14 @@
  */
 import { availableParallelism } from 'node:os';
 import * as ort from 'onnxruntime-node';
+import type { ExecutionProvider } from '../../core/engine-settings.ts';
 import { VssError } from '../../core/errors.ts';
 
 // ORT's process-wide logger writes straight to stderr (e.g. a missing CUDA library while we
 // probe a provider); every failure we care about surfaces as an exception with its message.
 ort.env.logLevel = 'fatal';
 
-export type ExecutionProvider = 'cpu' | 'cuda' | 'dml' | 'coreml';
-export const EXECUTION_PROVIDERS: readonly ExecutionProvider[] = ['cpu', 'cuda', 'dml', 'coreml'];
+export type { ExecutionProvider };
 
 export interface SessionOptions {
   /** Requested provider (default 'cpu'). */

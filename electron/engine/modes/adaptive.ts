@@ -143,7 +143,8 @@ export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
         // (f.input is only valid during push: the deferred start gets its own copy.)
         const side = zeroTimings();
         const p: Pending = { index: f.index, gray: f.gray, low, promise: Promise.resolve() };
-        const frame = { ...f, input: f.input.slice() };
+        const copy = f.input().slice();
+        const frame = { ...f, input: () => copy };
         p.start = () => {
           p.promise = km.keyFeaturesAlongside(frame, low, side).then(
             (feat) => {

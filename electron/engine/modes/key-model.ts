@@ -2,7 +2,9 @@
  * What the key-frame modes (dff, adaptive) need from a model, for both bundle forms:
  * - split: low = the low stage, key features = the high stage, output = head(warped high, low);
  * - single graph: low = the grey image (1 channel, the cheapest "low-level feature"),
- *   key features = the full model's probabilities, output = the warped probabilities themselves.
+ *   key features = the full model's probabilities, output = the warped probabilities themselves
+ *   (so a non-key frame never asks for the model input).
+ * The model input is asked for (f.input()) before a stage's clock starts: it counts as 'prepare'.
  */
 import type { ModelBundle } from '../model/bundle.ts';
 import type { Tensor3 } from '../../core/types.ts';
@@ -26,14 +28,16 @@ export function keyModelFor(bundle: ModelBundle): KeyModel {
     return {
       scratchWarp: true,
       async low(f, t) {
+        const x = f.input();
         const t0 = performance.now();
-        const r = await bundle.low(f.input);
+        const r = await bundle.low(x);
         t.low += since(t0);
         return r;
       },
       async keyFeatures(f, low, t) {
+        const x = f.input();
         const t0 = performance.now();
-        const r = await bundle.high(f.input, low);
+        const r = await bundle.high(x, low);
         t.high += since(t0);
         return r;
       },
@@ -45,8 +49,9 @@ export function keyModelFor(bundle: ModelBundle): KeyModel {
       },
       async keyFeaturesAlongside(f, low, t) {
         if (!bundle.highAlongside) return this.keyFeatures(f, low, t);
+        const x = f.input();
         const t0 = performance.now();
-        const r = await bundle.highAlongside(f.input, low);
+        const r = await bundle.highAlongside(x, low);
         t.high += since(t0);
         return r;
       },
@@ -58,8 +63,9 @@ export function keyModelFor(bundle: ModelBundle): KeyModel {
       return { channels: 1, width: f.gray.width, height: f.gray.height, data: f.gray.data };
     },
     async keyFeatures(f, _low, t) {
+      const x = f.input();
       const t0 = performance.now();
-      const r = await bundle.full(f.input);
+      const r = await bundle.full(x);
       t.high += since(t0);
       return r;
     },

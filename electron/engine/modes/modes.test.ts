@@ -64,6 +64,24 @@ describe('dff', () => {
     assert.ok(miou(dff.labels, moving) >= miou(pf.labels, moving) - 0.04);
     assert.ok(miou(dff.labels, moving) >= miou(copy, moving));
   });
+
+  test('a frame asks for the model input only when a stage reads it: never on a single graph\'s non-key frames', async () => {
+    const fsize = flowSizeFor(single.manifest.input.width, single.manifest.input.height, MODE_DEFAULTS.flowScale);
+    for (const [bundle, wanted] of [[single, [0, 3, 6]], [split, [0, 1, 2, 3, 4, 5, 6, 7]]] as const) {
+      for (const name of ['dff', 'adaptive'] as const) {
+        const mode = createMode(bundle, { ...MODE_DEFAULTS, mode: name, keyInterval: 3, threshold: 1e9, maxInterval: 3 });
+        const asked: number[] = [];
+        for (const f of moving.slice(0, 8)) {
+          const input = (): Float32Array => {
+            asked.push(f.index);
+            return bundle.preprocess({ width: 160, height: 96, data: f.rgba });
+          };
+          await mode.push({ index: f.index, input, gray: flowGray(f.rgba, 160, 96, fsize) });
+        }
+        assert.deepEqual([...new Set(asked)], wanted, `${name}, ${bundle.split ? 'split' : 'single graph'}`);
+      }
+    }
+  });
 });
 
 describe('adaptive', () => {
@@ -107,7 +125,8 @@ describe('adaptive, when the key stage starts', () => {
       const expected = new Map<number, Float32Array>();
       for (const f of cut) {
         scratch = split.preprocess({ width: 160, height: 96, data: f.rgba }, scratch);
-        const [o] = await mode.push({ index: f.index, input: scratch, gray: flowGray(f.rgba, 160, 96, fsize) });
+        const input = scratch;
+        const [o] = await mode.push({ index: f.index, input: () => input, gray: flowGray(f.rgba, 160, 96, fsize) });
         log.push(`pushed ${f.index}${o!.key && f.index > 0 ? ' key' : ''}`);
         if (o!.key && f.index > 0) expected.set(f.index, scratch.slice());
         if (callAnswered) {
@@ -154,7 +173,7 @@ describe('adaptive, slow key stage', () => {
       started = [];
       if (waits.length > 3) for (const r of waits.shift()!) r();
       await new Promise((r) => setImmediate(r));
-      const [o] = await mode.push({ index: f.index, input: split.preprocess({ width: 160, height: 96, data: f.rgba }), gray: flowGray(f.rgba, 160, 96, fsize) });
+      const [o] = await mode.push({ index: f.index, input: () => split.preprocess({ width: 160, height: 96, data: f.rgba }), gray: flowGray(f.rgba, 160, 96, fsize) });
       mode.answered?.();
       if (o!.key) keys.push(o!.index);
     }

@@ -27,13 +27,13 @@ export function flowTo(cur: GrayImage, key: GrayImage, dis: DisUserOptions, t: S
 
 /**
  * Key features seen from the current frame: out(x) = key(x + f(x)) on the features' own grid
- * (stride handled as in warpTensor), written into `out` when given (see scratchFor). `warper`
+ * (stride handled as in warpTensor), timed as 'warp', written into `out` when given (see scratchFor). `warper`
  * keeps the key laid out for the WebAssembly warp between frames (one warper per key tensor kind).
  */
 export function warpFeatures(warper: KeyWarper, key: Tensor3, flowCurToKey: FlowField, t: StageTimings, out?: Float32Array): Tensor3 {
   const t0 = performance.now();
   const w = warper.warp(key, flowCurToKey, out);
-  t.flow += since(t0);
+  t.warp += since(t0);
   return w;
 }
 

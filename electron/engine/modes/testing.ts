@@ -21,7 +21,7 @@ export async function runMode(bundle: ModelBundle, seq: SyntheticFrame[], s: Par
   const outputs: ModeOutput[] = [];
   for (const f of seq) {
     const gray = flowGray(f.rgba, width, height, fsize);
-    outputs.push(...(await mode.push({ index: f.index, input: bundle.preprocess({ width, height, data: f.rgba }), gray })));
+    outputs.push(...(await mode.push({ index: f.index, input: () => bundle.preprocess({ width, height, data: f.rgba }), gray })));
   }
   outputs.push(...(await mode.flush()));
   const labels = outputs.map((o) => probabilitiesToLabels(o.probabilities, width, height).labels);

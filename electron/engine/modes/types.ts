@@ -1,10 +1,13 @@
-/** The engine modes: settings, what they consume per frame and what they produce. */
-import type { DisPreset } from '../flow/dis-options.ts';
+/**
+ * The engine modes: settings, what they consume per frame and what they produce. Names, defaults
+ * and ranges of the settings come from the table in core/engine-settings.ts.
+ */
+import { defaultMaxInterval, ENGINE_MODES, ENGINE_SETTINGS as T, type DisPreset, type EngineMode, type FusionKind } from '../../core/engine-settings.ts';
 import type { FlowField, GrayImage, Tensor3 } from '../../core/types.ts';
 
-export type ModeName = 'per-frame' | 'dff' | 'adaptive' | 'fused';
-export const MODE_NAMES: readonly ModeName[] = ['per-frame', 'dff', 'adaptive', 'fused'];
-export type FusionKind = 'causal' | 'bidirectional';
+export type ModeName = EngineMode;
+export const MODE_NAMES: readonly ModeName[] = ENGINE_MODES;
+export type { FusionKind };
 
 export interface ModeSettings {
   mode: ModeName;
@@ -44,26 +47,28 @@ export interface ModeSettings {
 
 export const MODE_DEFAULTS: ModeSettings = {
   mode: 'per-frame',
-  keyInterval: 5,
-  targetInterval: 5,
-  maxInterval: 10,
+  keyInterval: T.keyInterval.default,
+  targetInterval: T.targetInterval.default,
+  maxInterval: defaultMaxInterval(T.targetInterval.default),
   lowLatency: false,
-  fusion: 'bidirectional',
-  window: 8,
-  fuseCurrent: 1,
-  fusePrevious: 1.5,
-  preset: 'ultrafast',
-  flowScale: 0.25,
+  fusion: T.fusion.default,
+  window: T.window.default,
+  fuseCurrent: T.fuseCurrent.default,
+  fusePrevious: T.fusePrevious.default,
+  preset: T.preset.default,
+  flowScale: T.flowScale.default,
 };
 
 /** One frame as the modes see it. */
 export interface ModeFrame {
   index: number;
   /**
-   * Preprocessed model input (bundle.preprocess). Valid only until push() resolves: the pipeline
-   * writes the next frame into the same buffer (modes use it synchronously or copy it).
+   * The preprocessed model input (bundle.preprocess), made on the first call and the same array on
+   * later calls of this frame: frames that need none (a single-graph bundle's non-key frames, which
+   * only warp) never pay for it. Valid only until push() resolves: the pipeline writes the next
+   * frame into the same buffer (modes use it synchronously or copy it).
    */
-  input: Float32Array;
+  input(): Float32Array;
   /** Grey image at the flow size (the model input size). */
   gray: GrayImage;
 }
@@ -71,13 +76,16 @@ export interface ModeFrame {
 export interface StageTimings {
   low: number;
   high: number;
+  /** DIS flow (and, in fused, the occlusion check and flow resizing). */
   flow: number;
+  /** Warping key features or probabilities along the flow. */
+  warp: number;
   head: number;
   fuse: number;
 }
 
 export function zeroTimings(): StageTimings {
-  return { low: 0, high: 0, flow: 0, head: 0, fuse: 0 };
+  return { low: 0, high: 0, flow: 0, warp: 0, head: 0, fuse: 0 };
 }
 
 export interface ModeOutput {

@@ -1,12 +1,14 @@
 /**
- * A whole segmentation job: load the bundle, run the pipeline into a temporary sibling folder,
- * rename it to the output folder at the end. Any failure or cancellation deletes the temporary
- * folder, so no complete-looking output is left behind.
+ * A whole segmentation job: load the bundle, run the pipeline. With an output folder (`out`), into
+ * a temporary sibling folder renamed to `out` at the end; any failure or cancellation deletes the
+ * temporary folder, so no complete-looking output is left behind. With `out: null`, each frame's
+ * outputs go to hooks.onResult (the engine worker posts them to the backend).
  */
 import { loadBundle, type ModelBundle } from '../model/bundle.ts';
 import { defaultThreads } from '../model/session.ts';
-import { openOutputDir } from './output-dir.ts';
+import { openOutputDir, type OutputDir } from './output-dir.ts';
 import { runSegment, type RunHooks } from './run.ts';
+import { channelSink, folderSink, type FrameResult, type FrameSink } from './sink.ts';
 import { warmUp } from './warmup.ts';
 import type { SegmentSettings, SegmentSummary, SourceFrame } from './types.ts';
 
@@ -22,7 +24,8 @@ function threadsFor(s: SegmentSettings): number {
 
 export interface SegmentJob {
   settings: SegmentSettings;
-  out: string;
+  /** Output folder; null: results go to JobHooks.onResult. */
+  out: string | null;
   force: boolean;
   source: string;
   total: number;
@@ -33,12 +36,16 @@ export interface JobHooks extends RunHooks {
   onLoaded?(bundle: ModelBundle): void;
   /** Wraps the loaded bundle (tests use it to inject noise into the probabilities). */
   wrapBundle?(bundle: ModelBundle): ModelBundle;
+  /** Receives each frame's outputs when the job has no output folder. */
+  onResult?(r: FrameResult): void;
 }
 
 export async function segmentJob(job: SegmentJob, frames: AsyncIterable<SourceFrame>, hooks: JobHooks = {}): Promise<SegmentSummary> {
-  const dir = await openOutputDir(job.out, job.force);
+  const dir: OutputDir | null = job.out === null ? null : await openOutputDir(job.out, job.force);
+  const onResult = hooks.onResult ?? (() => undefined);
   let bundle: ModelBundle | undefined;
   try {
+    const sink: FrameSink = dir ? await folderSink(dir.tmp) : channelSink(onResult);
     const t0 = performance.now();
     const s = job.settings;
     bundle = await loadBundle(s.model, { executionProvider: s.executionProvider, threads: s.threads ?? threadsFor(s), highThread: s.mode === 'adaptive' && s.lowLatency });
@@ -46,12 +53,12 @@ export async function segmentJob(job: SegmentJob, frames: AsyncIterable<SourceFr
     hooks.onLoaded?.(bundle);
     const used = hooks.wrapBundle ? hooks.wrapBundle(bundle) : bundle;
     const warmupMs = await warmUp(used, s);
-    const summary = await runSegment({ bundle: used, settings: s, frames, total: job.total, source: job.source, loadMs, warmupMs, dir: dir.tmp }, hooks);
-    await dir.commit();
+    const summary = await runSegment({ bundle: used, settings: s, frames, total: job.total, source: job.source, loadMs, warmupMs, sink }, hooks);
+    await dir?.commit();
     return summary;
   } catch (e) {
     // The run's own error (or CANCELLED) is what the user sees, never a clean-up failure.
-    await dir.abort().catch(() => undefined);
+    await dir?.abort().catch(() => undefined);
     throw e;
   } finally {
     await bundle?.release();

@@ -1,16 +1,15 @@
 /**
- * The offline pipeline: frames in, label and confidence PNGs plus summary.json out (into `dir`,
- * normally the temporary sibling of the final output folder, see job.ts). Pure engine + fs: the
- * worker and the benchmarks call it directly.
+ * The offline pipeline: frames in, each frame's labels and confidence plus the summary out into a
+ * FrameSink (sink.ts): a folder of PNGs (normally the temporary sibling of the final output
+ * folder, see job.ts) or the worker's channel to the backend. The worker and the benchmarks call
+ * it directly.
  *
  * Per frame on the critical path: grey image at the flow size, model input, the mode, labels and
- * confidence at frame size (model/labels.ts). Off it: reading the next frames (prefetch.ts), PNG
- * deflate + write (output-writer.ts, libuv's thread pool, bounded), and the TC analysis, which runs
- * at points where no inference is in flight and is subtracted from the processing time.
- * `fps` = frames / processing time; `wallSec` also counts waiting for the last PNG writes.
+ * confidence at frame size (model/labels.ts). Off it: reading the next frames (prefetch.ts), the
+ * sink's storing (a folder: PNG deflate + write on libuv's thread pool, bounded), and the TC
+ * analysis, which runs at points where no inference is in flight and is subtracted from the
+ * processing time. `fps` = frames / processing time; `wallSec` also counts waiting for the sink.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { VssError } from '../../core/errors.ts';
 import { disFlow } from '../flow/dis.ts';
 import type { ModelBundle } from '../model/bundle.ts';
@@ -20,8 +19,9 @@ import { flowDisOptions } from '../modes/propagate.ts';
 import type { ModeOutput } from '../modes/types.ts';
 import type { FlowField, GrayImage, LabelMap } from '../../core/types.ts';
 import { flowGray, flowSizeFor, type FlowGrayScratch } from './flow-gray.ts';
-import { OutputWriter } from './output-writer.ts';
+import { ModelInputs } from './model-input.ts';
 import { prefetch } from './prefetch.ts';
+import type { FrameSink } from './sink.ts';
 import { buildSummary } from './summary.ts';
 import { resizeLabelsNearest, temporalConsistency } from './tc.ts';
 import type { FrameRecord, ProgressFrame, SegmentProgress, SegmentSettings, SegmentSummary, SourceFrame } from './types.ts';
@@ -44,14 +44,15 @@ export interface RunInput {
   loadMs: number;
   /** Warm-up before the first frame (warmup.ts), reported apart; 0 when none ran. */
   warmupMs?: number;
-  dir: string;
+  sink: FrameSink;
 }
 
 interface Pending {
   frame: SourceFrame;
   start: number;
   gray: GrayImage;
-  prepareMs: number;
+  /** Grey image + model input (made only if the mode asks for it). */
+  prepare: { ms: number };
 }
 
 /** A labelled frame waiting for its TC analysis. */
@@ -67,22 +68,19 @@ function checkCancelled(signal: AbortSignal | undefined): void {
 }
 
 export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise<SegmentSummary> {
-  const { bundle, settings, dir } = input;
-  await mkdir(join(dir, 'labels'), { recursive: true });
-  await mkdir(join(dir, 'confidence'), { recursive: true });
+  const { bundle, settings, sink } = input;
   const mode = createMode(bundle, settings);
   const classes = bundle.manifest.classes.length;
   const fsize = flowSizeFor(bundle.manifest.input.width, bundle.manifest.input.height, settings.flowScale);
   const dis = flowDisOptions(settings.preset, settings.flowScale);
   const grayScratch: FlowGrayScratch = {};
-  /** The model input buffer, rewritten every frame (ModeFrame.input is valid only during push). */
-  let inputScratch: Float32Array | undefined;
-  const writer = new OutputWriter();
-  /** Per processed frame (in order): its files not yet on disk; `written` frames are complete. */
-  const filesLeft: number[] = [];
+  /** Model inputs share one buffer, rewritten every frame (ModeFrame.input is valid only during push). */
+  const inputs = new ModelInputs(bundle);
+  /** Per processed frame (in order): stored yet? The first `written` frames are. */
+  const stored: boolean[] = [];
   const positionOf = new Map<number, number>();
   let written = 0;
-  /** Progress: `done` counts frames whose labels and confidence are on disk (readable now). */
+  /** Progress: `done` counts frames whose labels and confidence are stored (readable now). */
   const report = (): void => {
     const elapsed = (performance.now() - t0 - analysisMs) / 1000;
     const fps = records.length / Math.max(elapsed, 1e-6);
@@ -131,19 +129,18 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
     const total = performance.now() - p.start;
     const labelsMs = performance.now() - tl;
     const position = records.length;
-    filesLeft[position] = 2;
+    stored[position] = false;
     positionOf.set(frame.index, position);
-    const onWritten = (): void => {
-      if (--filesLeft[position]! > 0) return;
+    const onStored = (): void => {
+      stored[position] = true;
       const before = written;
-      while (written < filesLeft.length && filesLeft[written] === 0) written++;
+      while (written < stored.length && stored[written]) written++;
       if (written > before) report();
     };
-    await writer.write(join(dir, 'labels', `${frame.stem}.png`), frame.width, frame.height, labels.data, onWritten);
-    await writer.write(join(dir, 'confidence', `${frame.stem}.png`), frame.width, frame.height, confidence, onWritten);
+    await sink.put({ index: frame.index, stem: frame.stem, width: frame.width, height: frame.height, labels: labels.data, confidence }, onStored);
     const classPixels = new Array<number>(classes).fill(0);
     for (let i = 0; i < labels.data.length; i++) classPixels[labels.data[i]!]!++;
-    const record: FrameRecord = { index: o.index, stem: frame.stem, key: o.key, tcPrev: null, classPixels, timings: { ...o.timings, decode: frame.decodeMs, prepare: p.prepareMs, labels: labelsMs, total } };
+    const record: FrameRecord = { index: o.index, stem: frame.stem, key: o.key, tcPrev: null, classPixels, timings: { ...o.timings, decode: frame.decodeMs, prepare: p.prepare.ms, labels: labelsMs, total } };
     records.push(record);
     if (settings.tc) toAnalyse.push({ record, gray: p.gray, labels, flowToPrev: o.flowToPrev });
     hooks.onFrameDone?.(o.index);
@@ -162,9 +159,9 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
       }
       const start = performance.now();
       const gray = flowGray(frame.rgba, frame.width, frame.height, fsize, grayScratch);
-      const input = bundle.preprocess({ width: frame.width, height: frame.height, data: frame.rgba }, inputScratch);
-      inputScratch = input;
-      pending.set(frame.index, { frame, start, gray, prepareMs: performance.now() - start });
+      const prepare = { ms: performance.now() - start };
+      pending.set(frame.index, { frame, start, gray, prepare });
+      const input = inputs.lazy({ width: frame.width, height: frame.height, data: frame.rgba }, prepare);
       const outs = await mode.push({ index: frame.index, input, gray });
       for (const o of outs) await finish(o);
       mode.answered?.();
@@ -175,10 +172,10 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
     for (const o of await mode.flush()) await finish(o);
     analyse();
     elapsedSec = (performance.now() - t0 - analysisMs) / 1000;
-    await writer.drain();
+    await sink.drain();
   } catch (e) {
     // A failed or cancelled run: let the queued files land before the caller deletes the folder.
-    await writer.settle();
+    await sink.settle();
     throw e;
   }
   if (fresh.length > 0 || written < records.length) {
@@ -189,6 +186,6 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
   }
   const wallSec = (performance.now() - t0) / 1000;
   const summary = buildSummary({ bundle, settings, records, source: input.source, loadMs: input.loadMs, warmupMs: input.warmupMs ?? 0, elapsedSec, wallSec, width, height, modeInfo: mode.info() });
-  await writeFile(join(dir, 'summary.json'), JSON.stringify(summary, null, 1) + '\n');
+  await sink.finish(summary);
   return summary;
 }

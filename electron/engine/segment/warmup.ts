@@ -17,6 +17,7 @@ import type { ModeOutput } from '../modes/types.ts';
 import { generateSequence } from '../synthetic/generate.ts';
 import type { GrayImage, LabelMap } from '../../core/types.ts';
 import { flowGray, flowSizeFor } from './flow-gray.ts';
+import { ModelInputs } from './model-input.ts';
 import { resizeLabelsNearest, temporalConsistency } from './tc.ts';
 import type { SegmentSettings } from './types.ts';
 
@@ -40,6 +41,7 @@ export async function warmUp(bundle: ModelBundle, settings: SegmentSettings, fra
   const grays = new Map<number, GrayImage>();
   let prev: { gray: GrayImage; small: LabelMap } | undefined;
   let labeler: { key: string; run: Labeler } | undefined;
+  const inputs = new ModelInputs(bundle);
   const finish = (o: ModeOutput): void => {
     const p = o.probabilities;
     const key = `${p.channels}x${p.width}x${p.height}`;
@@ -53,7 +55,7 @@ export async function warmUp(bundle: ModelBundle, settings: SegmentSettings, fra
   for (const f of generateSequence({ width, height, frames })) {
     const gray = flowGray(f.rgba, width, height, fsize);
     grays.set(f.index, gray);
-    const input = bundle.preprocess({ width, height, data: f.rgba });
+    const input = inputs.lazy({ width, height, data: f.rgba }, { ms: 0 });
     for (const o of await mode.push({ index: f.index, input, gray })) finish(o);
     mode.answered?.();
     if (performance.now() - t0 > budgetMs) break;

@@ -1,13 +1,15 @@
 /**
  * EngineClient: the main-side owner of the engine worker. start(job, source) spawns a worker,
  * feeds it decoded frames with back-pressure (never more than `ahead` frames beyond the last one
- * the worker acknowledged, buffers transferred, not copied twice) and returns a run handle:
+ * the worker acknowledged, buffers transferred, not copied twice), hands results of a job without
+ * an output folder to onResult, and returns a run handle:
  * an async iterator of progress events, the result promise and cancel(). A worker that crashes,
  * exits or errors rejects the result with a one-line error (never a hang).
  */
 import { Worker } from 'node:worker_threads';
 import { VssError } from '../../core/errors.ts';
 import type { SegmentJob } from '../segment/job.ts';
+import type { FrameResult } from '../segment/sink.ts';
 import type { SegmentProgress, SegmentSummary, SourceFrame } from '../segment/types.ts';
 import type { FromWorker, ToWorker, WorkerTestHooks } from './protocol.ts';
 
@@ -15,11 +17,15 @@ import type { FromWorker, ToWorker, WorkerTestHooks } from './protocol.ts';
 export interface FrameSource {
   total: number;
   read(index: number): Promise<SourceFrame>;
+  /** Releases the source's decoder (called once the run has ended). */
+  close?(): Promise<void>;
 }
 
 export interface StartOptions {
   /** Max frames decoded beyond the last acknowledged one (default 4). */
   ahead?: number;
+  /** Each frame's outputs of a job without an output folder (out: null), in the order stored. */
+  onResult?(r: FrameResult): void;
   test?: WorkerTestHooks;
 }
 
@@ -68,6 +74,7 @@ export class EngineClient {
         rejectLoaded(err);
       } else resolveResult(summary!);
       void worker.terminate();
+      void source.close?.().catch(() => undefined);
     };
 
     worker.on('message', (m: FromWorker) => {
@@ -82,6 +89,9 @@ export class EngineClient {
         case 'progress':
           progress.push(m.progress);
           wakeIter?.();
+          return;
+        case 'result':
+          opts.onResult?.(m.result);
           return;
         case 'done':
           finish(undefined, m.summary);

@@ -1,6 +1,7 @@
 /** Messages between the EngineClient (main side) and the engine worker thread. */
 import type { WireError } from '../../core/errors.ts';
 import type { SegmentJob } from '../segment/job.ts';
+import type { FrameResult } from '../segment/sink.ts';
 import type { SegmentProgress, SegmentSummary, SourceFrame } from '../segment/types.ts';
 
 /** Test-only switches that make the worker fail in the ways the client must survive. */
@@ -23,5 +24,7 @@ export type FromWorker =
   | { type: 'loaded'; executionProvider: string; notes: string[] }
   | { type: 'ack'; index: number }
   | { type: 'progress'; progress: SegmentProgress }
+  /** A frame's labels and confidence (buffers transferred) of a job without an output folder. */
+  | { type: 'result'; result: FrameResult }
   | { type: 'done'; summary: SegmentSummary }
   | { type: 'error'; error: WireError };

@@ -48,5 +48,6 @@ export function pacedSource(src: FrameSource, fps: number): FrameSource {
       await wait(index);
       return f;
     },
+    ...(src.close ? { close: () => src.close!() } : {}),
   };
 }

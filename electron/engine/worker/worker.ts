@@ -1,7 +1,9 @@
 /**
  * The engine worker thread: a thin command switch over the pure engine (segment/job.ts).
  * Frames arrive as messages (transferred buffers) and are acknowledged when the pipeline takes
- * them (see FrameQueue), which is what the client's back-pressure waits on. Started through entry.mjs (registers tsx first).
+ * them (see FrameQueue), which is what the client's back-pressure waits on. A job without an
+ * output folder posts each frame's labels and confidence back (buffers transferred). Started
+ * through entry.mjs (registers tsx first).
  */
 import { parentPort } from 'node:worker_threads';
 import { toWireError, VssError } from '../../core/errors.ts';
@@ -12,7 +14,7 @@ import type { FromWorker, ToWorker, WorkerTestHooks } from './protocol.ts';
 const port = parentPort;
 if (!port) throw new Error('engine worker must run in a worker thread');
 
-const post = (m: FromWorker): void => port.postMessage(m);
+const post = (m: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
 const queue = new FrameQueue((index) => post({ type: 'ack', index }));
 const abort = new AbortController();
 let test: WorkerTestHooks = {};
@@ -36,6 +38,7 @@ port.on('message', (m: ToWorker) => {
         ...(test.failAt !== undefined ? { failAtFrame: test.failAt } : {}),
         onLoaded: (b) => post({ type: 'loaded', executionProvider: b.executionProvider, notes: b.notes }),
         onProgress: (progress) => post({ type: 'progress', progress }),
+        onResult: (result) => post({ type: 'result', result }, [result.labels.buffer as ArrayBuffer, result.confidence.buffer as ArrayBuffer]),
       }).then(
         (summary) => {
           post({ type: 'done', summary });

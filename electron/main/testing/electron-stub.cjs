@@ -7,9 +7,10 @@
 'use strict';
 const Module = require('node:module');
 const { EventEmitter } = require('node:events');
-const { dirname } = require('node:path');
+const { dirname, join } = require('node:path');
+const { tmpdir } = require('node:os');
 
-const state = { ipc: new Map(), protocols: new Map(), windows: [], sent: [], app: new EventEmitter(), privileged: [], menus: 0 };
+const state = { ipc: new Map(), protocols: new Map(), windows: [], sent: [], app: new EventEmitter(), privileged: [], menus: 0, menu: [], recentDocuments: [], messageBoxes: [] };
 
 class WebContents extends EventEmitter {
   constructor() {
@@ -39,6 +40,9 @@ class BrowserWindow extends EventEmitter {
     return Promise.resolve();
   }
   show() {}
+  isDestroyed() {
+    return false;
+  }
   isMinimized() {
     return false;
   }
@@ -53,6 +57,10 @@ const app = Object.assign(state.app, {
   exit: (code) => process.exit(code),
   getVersion: () => '0.0.0-stub',
   getAppPath: () => dirname(process.argv[1] ?? '.'), // what Electron reports for `electron <file>`
+  getName: () => 'VSS Studio',
+  getPath: (name) => join(process.env.VSS_STUB_USER_DATA ?? join(tmpdir(), 'vss-stub-user-data'), name === 'userData' ? '' : name),
+  addRecentDocument: (path) => void state.recentDocuments.push(path),
+  clearRecentDocuments: () => void (state.recentDocuments = []),
   isPackaged: false,
 });
 
@@ -74,8 +82,20 @@ const electron = {
       webRequest: { onHeadersReceived: () => undefined },
     },
   },
-  Menu: { buildFromTemplate: (t) => t, setApplicationMenu: () => void state.menus++ },
-  dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
+  Menu: {
+    buildFromTemplate: (t) => t,
+    setApplicationMenu: (m) => {
+      state.menus++;
+      state.menu = m;
+    },
+  },
+  dialog: {
+    showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+    showMessageBox: async (...args) => {
+      state.messageBoxes.push(args[args.length - 1]);
+      return { response: 0 };
+    },
+  },
   shell: { openExternal: async () => undefined },
 };
 
@@ -83,6 +103,18 @@ const load = Module._load;
 Module._load = function (request, parent, isMain) {
   if (request === 'electron') return electron;
   return load.call(this, request, parent, isMain);
+};
+
+/** Clicks the application menu item at a label path, e.g. clickMenu('&Edit', 'Undo') ('&' marks are ignored). */
+state.clickMenu = (...labels) => {
+  let items = state.menu;
+  let hit;
+  for (const label of labels) {
+    hit = (items || []).find((i) => (i.label || '').replace('&', '') === label.replace('&', ''));
+    if (!hit) throw new Error(`no menu item ${labels.join(' › ')}`);
+    items = hit.submenu;
+  }
+  hit.click();
 };
 
 /** Calls an IPC request the way the preload does, from the main window's page (or another sender). */

@@ -18,10 +18,32 @@ module.exports = async function drive(stub) {
   out.transport = info.transport;
   out.models = ok(await stub.invoke('models.list', {})).models.map((m) => m.name);
 
+  // Events sent before the page has loaded wait for it (the argv path, an early open-file).
+  stub.app.emit('open-file', { preventDefault() {} }, '/early/open-file.mp4');
+  await new Promise((r) => setTimeout(r, 50));
+  out.sentBeforeLoad = stub.sent.filter((s) => s.channel === 'vss:event').length;
   stub.windows[0].webContents.emit('did-finish-load');
   out.openPath = (await stub.waitEvent('app.openPath')).path;
+  out.earlyOpenFile = (await stub.waitEvent('app.openPath', (e) => e.path === '/early/open-file.mp4')).path;
+  stub.app.emit('open-file', { preventDefault() {} }, '/later/open-file.mp4');
+  out.laterOpenFile = (await stub.waitEvent('app.openPath', (e) => e.path === '/later/open-file.mp4')).path;
+
+  out.menu = stub.menu.map((m) => m.label || m.role);
+  stub.clickMenu('Edit', 'Undo');
+  out.undo = (await stub.waitEvent('app.command', (e) => e.command === 'undo')).command;
+  stub.clickMenu('File', 'Export…');
+  out.exportCommand = (await stub.waitEvent('app.command', (e) => e.command === 'export')).command;
+  stub.clickMenu('Help', 'Licences');
+  out.licencesUrl = stub.windows[1] && stub.windows[1].webContents.getURL();
+  const notices = await stub.fetch(out.licencesUrl);
+  out.licences = { status: notices.status, type: notices.headers.get('content-type'), text: (await notices.text()).slice(0, 80) };
+  out.licencesSandboxed = !!(stub.windows[1] && stub.windows[1].options.webPreferences.sandbox && !stub.windows[1].options.webPreferences.preload);
+  stub.clickMenu('Help', 'About VSS Studio');
+  await new Promise((r) => setTimeout(r, 20));
+  out.about = stub.messageBoxes.map((b) => b.detail);
 
   const video = ok(await stub.invoke('video.open', { path: clip }));
+  out.recentDocuments = stub.recentDocuments.slice();
   const frame = await stub.fetch(`vss-frame://frames/${video.id}/3`);
   out.frame = {
     status: frame.status,

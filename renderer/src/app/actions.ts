@@ -1,6 +1,7 @@
 /** What the UI does with the backend: open, recent list, start-up. Errors become one-line messages. */
 import { client } from '../client/bridge.ts';
 import { appStore } from '../store/index.ts';
+import { listenAppCommands } from './listen-app-commands.ts';
 
 const state = () => appStore.getState();
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -57,6 +58,7 @@ export function openDroppedFile(file: File): void {
 export async function startApp(): Promise<void> {
   client.on('app.openPath', ({ path }) => void openPath(path));
   client.on('app.notice', ({ level, message: text }) => state().notify(level, text));
+  listenAppCommands();
   void refreshRecent();
   try {
     const { videos } = await client.call('video.list', {});

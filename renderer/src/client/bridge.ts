@@ -3,7 +3,7 @@
  * present, else the review host's WebSocket bridge (token from the page URL).
  */
 import type { Events, EventName, RequestName, Req, Res, VssBridge } from '../../../electron/shared/contract.ts';
-import { createBrowserBridge } from './browser-bridge.ts';
+import { createBrowserBridge, type LinkMonitor } from './browser-bridge.ts';
 
 declare global {
   interface Window {
@@ -11,13 +11,20 @@ declare global {
   }
 }
 
-function pickBridge(): VssBridge {
-  if (window.vss) return window.vss;
+/** The desktop app's backend runs in its own process: the link never drops. */
+const alwaysConnected: LinkMonitor = { state: 'connected', on: () => () => undefined, retryNow: () => undefined };
+
+function pickBridge(): { bridge: VssBridge; link: LinkMonitor } {
+  if (window.vss) return { bridge: window.vss, link: alwaysConnected };
   const token = new URLSearchParams(window.location.search).get('token') ?? '';
-  return createBrowserBridge(window.location.origin, token);
+  const b = createBrowserBridge(window.location.origin, token);
+  return { bridge: b, link: b.link };
 }
 
-export const bridge: VssBridge = pickBridge();
+const picked = pickBridge();
+export const bridge: VssBridge = picked.bridge;
+/** The state of the connection to the backend (always "connected" in the desktop app). */
+export const link: LinkMonitor = picked.link;
 
 /** Typed calls over whichever transport is present. */
 export const client = {

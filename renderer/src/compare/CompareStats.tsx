@@ -1,16 +1,18 @@
 /** Per-frame stats: TC of each track, the share of each class (bars), pixels changed between the tracks. */
+import { Lru } from '../../../electron/core/lru.ts';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useApp } from '../store/index.ts';
-import { labelsRevision, loadLabels } from '../overlays/grid-cache.ts';
+import { labelsRevision, loadLabels } from '../client/resources.ts';
 import { labelsKey, useCompareTrack, useMainTrack } from '../overlays/overlay-inputs.ts';
 import { frameStats, type FrameStats } from './compare-stats.ts';
+import { PanelSection } from '../components/PanelSection.tsx';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 /** Stats of recently shown frames (keys carry the labels revisions), so scrubbing back and forth reuses them. */
 const RECENT = 128;
-const recent = new Map<string, FrameStats>();
+const recent = new Lru<string, FrameStats>(RECENT);
 
 export function CompareStats() {
   const main = useMainTrack();
@@ -25,7 +27,7 @@ export function CompareStats() {
   const [stats, setStats] = useState<FrameStats | null>(null);
   // Edits bump labelsVersion; the key then carries the new label revisions, so the stats follow.
   const version = useApp((s) => s.labelsVersion);
-  // Saved edits and applied propagations drop frames from the grid cache: re-read them.
+  // Saved edits and applied propagations drop frames from the label cache: re-read them.
   const saved = useApp((s) => s.labelsSaved);
   const rev = (t: typeof main) => (t ? labelsRevision(t.projectId, t.trackId) : 0);
   const key = `${labelsKey(main, index, rev(main))}|${labelsKey(other, index, rev(other))}|${version}|${saved}`;
@@ -52,7 +54,6 @@ export function CompareStats() {
       const s = a ? frameStats(a.data, c?.data ?? null, ids) : null;
       if (s) {
         recent.set(ck, s);
-        while (recent.size > RECENT) recent.delete(recent.keys().next().value as string);
       }
       setStats(s);
     }, () => undefined);
@@ -65,8 +66,8 @@ export function CompareStats() {
   if (!main) return null;
   const name = (id: number) => classes.find((c) => c.id === id);
   return (
-    <section className="panel-section compare-stats" data-testid="frame-stats">
-      <h3>Frame {index}</h3>
+    <PanelSection id="stats" title={`Frame ${index}`} className="compare-stats">
+      <div className="section-body" data-testid="frame-stats">
       <div className="stat-line">
         TC <b data-testid="stat-tc">{tc[0] !== null ? tc[0].toFixed(3) : '—'}</b>
         {other && <> vs <b>{tc[1] !== null ? tc[1].toFixed(3) : '—'}</b></>}
@@ -92,6 +93,7 @@ export function CompareStats() {
           );
         })}
       </ul>
-    </section>
+      </div>
+    </PanelSection>
   );
 }

@@ -12,11 +12,11 @@ function Row({ label, value }: { label: string; value: string }) {
 /** Facts about the open source: resolution, frame rate, codec, VFR, frame count, problems. */
 export function InfoPanel() {
   const video = useApp((s) => s.video);
-  if (!video) return <aside className="info-panel muted" data-testid="info-panel">No video open</aside>;
+  if (!video) return <div className="info-panel muted" data-testid="info-panel">No video open</div>;
   const name = video.path.split(/[\\/]/).pop() ?? video.path;
   return (
-    <aside className="info-panel" data-testid="info-panel">
-      <h2 title={video.path}>{name}</h2>
+    <div className="info-panel" data-testid="info-panel">
+      <h4 title={video.path}>{name}</h4>
       <dl>
         <Row label="Resolution" value={`${video.width} × ${video.height}`} />
         <Row label="Frame rate" value={`${video.fps.toFixed(3).replace(/\.?0+$/, '')} fps`} />
@@ -34,6 +34,6 @@ export function InfoPanel() {
           ))}
         </ul>
       )}
-    </aside>
+    </div>
   );
 }

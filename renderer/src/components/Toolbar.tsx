@@ -1,20 +1,18 @@
-/** Toolbar: open by path (with recent files), native Browse in the desktop app, fit / 1:1, play. */
+/** Toolbar: open by path (with recent files), native Browse in the desktop app, fit / 1:1, play, the side panel and the shortcut sheet. */
 import { useState, type FormEvent } from 'react';
 import { client } from '../client/bridge.ts';
 import { browse, openPath } from '../app/actions.ts';
 import { useApp } from '../store/index.ts';
 import { currentView } from '../store/view-slice.ts';
+import { ActionButton } from '../actions/ActionButton.tsx';
+import { ProjectControls } from '../project/ProjectBar.tsx';
 
 export function Toolbar() {
   const [path, setPath] = useState('');
   const recent = useApp((s) => s.recent);
   const opening = useApp((s) => s.opening);
-  const hasVideo = useApp((s) => s.video !== null);
   const playing = useApp((s) => s.playing);
   const zoom = useApp((s) => currentView(s).scale);
-  const fit = useApp((s) => s.fit);
-  const oneToOne = useApp((s) => s.oneToOne);
-  const setPlaying = useApp((s) => s.setPlaying);
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -64,19 +62,26 @@ export function Toolbar() {
           </option>
         ))}
       </select>
+      <ProjectControls />
       <div className="spacer" />
-      <button onClick={fit} disabled={!hasVideo} data-testid="fit-button" title="Fit (F)">
+      <ActionButton id="view.fit" testId="fit-button">
         Fit
-      </button>
-      <button onClick={oneToOne} disabled={!hasVideo} data-testid="one-to-one-button" title="Actual pixels (1)">
+      </ActionButton>
+      <ActionButton id="view.actual" testId="one-to-one-button">
         1:1
-      </button>
+      </ActionButton>
       <span className="zoom" data-testid="zoom-level">
         {Math.round(zoom * 100)}%
       </span>
-      <button onClick={() => setPlaying(!playing)} disabled={!hasVideo} data-testid="play-button" title="Play / pause (Space)">
+      <ActionButton id="playback.toggle" testId="play-button">
         {playing ? 'Pause' : 'Play'}
-      </button>
+      </ActionButton>
+      <ActionButton id="panel.side" testId="side-panel-toggle">
+        Panel
+      </ActionButton>
+      <ActionButton id="help.shortcuts" testId="shortcuts-button">
+        ?
+      </ActionButton>
     </header>
   );
 }

@@ -1,31 +1,35 @@
-/** The editing strip: tools, class palette, brush size, undo/redo, frame lock and propagation. */
-import { useShallow } from 'zustand/shallow';
+/**
+ * The editing strip: tools, brush size, the current class (picked in the side panel's class list
+ * or with the digit keys), undo/redo, the frame lock and propagation. Every button is a registry
+ * action. The strip keeps one height whether or not a track exists, so the workspace never jumps.
+ */
 import { appStore, useApp } from '../store/index.ts';
 import { currentTrackId } from '../store/project-slice.ts';
-import type { EditTool } from '../store/edit-slice.ts';
-import { editing } from './editing.ts';
+import { ActionButton } from '../actions/ActionButton.tsx';
+import { ClassSwatch } from '../components/ClassSwatch.tsx';
 import { PropagatePanel } from './PropagatePanel.tsx';
 
-const TOOLS: { tool: EditTool; label: string; key: string }[] = [
-  { tool: 'brush', label: 'Brush', key: 'B' },
-  { tool: 'eraser', label: 'Eraser', key: 'E' },
-  { tool: 'polygon', label: 'Polygon', key: 'P' },
-  { tool: 'fill', label: 'Fill', key: 'G' },
-  { tool: 'picker', label: 'Pick', key: 'I' },
+const TOOLS: { id: string; label: string }[] = [
+  { id: 'tool.brush', label: 'Brush' },
+  { id: 'tool.eraser', label: 'Eraser' },
+  { id: 'tool.polygon', label: 'Polygon' },
+  { id: 'tool.fill', label: 'Fill' },
+  { id: 'tool.picker', label: 'Pick' },
 ];
 
-const hex = (c: [number, number, number]) => `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+function CurrentClass() {
+  const c = useApp((x) => x.project?.classes.find((k) => k.id === x.classId) ?? null);
+  if (!c) return null;
+  return (
+    <span className="current-class" data-testid="current-class" data-class={c.id} title="Class painted by the tools (digits, or click one in the Classes list)">
+      <ClassSwatch color={c.color} />
+      {c.name}
+    </span>
+  );
+}
 
 export function EditBar() {
-  const s = appStore.getState;
-  const tool = useApp((x) => x.tool);
-  const classId = useApp((x) => x.classId);
   const radius = useApp((x) => x.brushRadius);
-  const classes = useApp(useShallow((x) => x.project?.classes ?? []));
-  const canUndo = useApp((x) => x.canUndo);
-  const canRedo = useApp((x) => x.canRedo);
-  const undoLabel = useApp((x) => x.undoLabel);
-  const index = useApp((x) => x.index);
   const trackId = useApp((x) => currentTrackId(x.project));
   const locked = useApp((x) => (trackId ? (x.project?.locked[trackId] ?? []).includes(x.index) : false));
   const corrected = useApp((x) => (trackId ? (x.project?.corrections[trackId] ?? []).includes(x.index) : false));
@@ -34,37 +38,25 @@ export function EditBar() {
     <div className="edit-bar" data-testid="edit-bar">
       <div className="edit-tools" role="toolbar" aria-label="Edit tools">
         {TOOLS.map((t) => (
-          <button key={t.tool} className={tool === t.tool ? 'on' : ''} aria-pressed={tool === t.tool} title={`${t.label} (${t.key})`} onClick={() => s().setTool(tool === t.tool ? null : t.tool)}>
+          <ActionButton key={t.id} id={t.id}>
             {t.label}
-          </button>
+          </ActionButton>
         ))}
       </div>
       <label className="brush-size" title="Brush size (- / =, Alt+wheel)">
         Size
-        <input type="range" min={1} max={100} value={radius} aria-label="Brush size" onChange={(e) => s().setBrushRadius(Number(e.target.value))} />
+        <input type="range" min={1} max={100} value={radius} aria-label="Brush size" onChange={(e) => appStore.getState().setBrushRadius(Number(e.target.value))} />
         <span data-testid="brush-size">{radius}</span>
       </label>
-      <div className="palette" role="radiogroup" aria-label="Class">
-        {classes.map((c, i) => (
-          <button
-            key={c.id}
-            role="radio"
-            aria-checked={classId === c.id}
-            className={`swatch${classId === c.id ? ' on' : ''}`}
-            title={`${c.name} (${i < 10 ? (i + 1) % 10 : `Shift+${(i - 9) % 10}`})`}
-            style={{ background: hex(c.color) }}
-            onClick={() => s().setClassId(c.id)}
-          >
-            <span>{c.name}</span>
-          </button>
-        ))}
-      </div>
-      <button disabled={!canUndo} onClick={() => editing.undo()} title={`Undo${undoLabel ? ` ${undoLabel}` : ''} (Ctrl+Z)`}>Undo</button>
-      <button disabled={!canRedo} onClick={() => editing.redo()} title="Redo (Ctrl+Shift+Z, Ctrl+Y)">Redo</button>
-      <button className={locked ? 'on' : ''} aria-pressed={locked} onClick={() => void editing.toggleLock(index)} title="Lock this frame against later engine runs (L)" data-testid="lock-toggle">
+      <CurrentClass />
+      <ActionButton id="edit.undo">Undo</ActionButton>
+      <ActionButton id="edit.redo">Redo</ActionButton>
+      <ActionButton id="frame.lock" testId="lock-toggle">
         {locked ? 'Locked' : 'Lock'}
-      </button>
-      <span className="correction-marker" data-testid="edit-correction" data-corrected={corrected ? '1' : '0'}>{corrected ? '● corrected' : ''}</span>
+      </ActionButton>
+      <span className="correction-marker" data-testid="edit-correction" data-corrected={corrected ? '1' : '0'}>
+        {corrected ? '● corrected' : ''}
+      </span>
       <PropagatePanel />
     </div>
   );

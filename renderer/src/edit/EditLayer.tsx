@@ -8,7 +8,7 @@ import { useShallow } from 'zustand/shallow';
 import { forEachDiffPixel } from '../../../electron/core/edit/index.ts';
 import { appStore, useApp } from '../store/index.ts';
 import { currentTrackId } from '../store/project-slice.ts';
-import { editMaskShown } from '../store/edit-slice.ts';
+import { editMaskShown, stepBrush } from '../store/edit-slice.ts';
 import { currentView } from '../store/view-slice.ts';
 import { markPainted } from '../viewer/paint-marks.ts';
 import { canvasToImage } from '../viewer/view-transform.ts';
@@ -17,7 +17,6 @@ import { classPalette } from '../../../electron/core/palette.ts';
 import { PREVIEW_RGBA } from './label-paint.ts';
 import { MaskCanvas } from './mask-canvas.ts';
 import { drawToolOverlay } from './tool-overlay.ts';
-import { stepBrush } from './tool-keys.ts';
 
 const dpr = () => window.devicePixelRatio || 1;
 

@@ -1,61 +1,74 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyDiff, deserializeDiff, DiffBuilder, serializeDiff } from '../../../electron/core/edit/index.ts';
+import { applyDiff, DiffBuilder, EditHistory } from '../../../electron/core/edit/index.ts';
 import type { LabelMap } from '../../../electron/core/types.ts';
 import type { ProjectState, Req, RequestName, Res } from '../../../electron/shared/contract.ts';
 import { createAppStore } from '../store/app-store.ts';
 import { createEditController } from './edit-controller.ts';
+import { memoryOutboxStore, Outbox } from '../client/outbox.ts';
 
 const W = 16;
 const H = 8;
 const engineLabels = (): LabelMap => ({ width: W, height: H, data: new Uint8Array(W * H).fill(3) });
 
-function project(history: string | null = null): ProjectState {
+function project(): ProjectState {
   return {
     id: 'p1', dir: '/p', name: 'p', video: null, videoPath: '/v.mp4', videoMissing: false,
     classes: [], ignoreIndex: 255,
     tracks: [{ id: 't1', name: 'T1', kind: 'engine', mode: 'dff', status: 'done', framesDone: 4, keyFrames: [], tc: [], tcMean: null, settings: {}, createdAt: '' }],
     view: { overlays: { mask: true, flow: false, flowArrows: false, diff: false, flicker: false, confidence: false }, opacity: 0.5, hiddenClasses: [], zoom: 1, panX: 0, panY: 0, trackId: 't1', compareTrackId: null, compareMode: 'off' },
-    playhead: 0, corrections: {}, locked: {}, history,
+    playhead: 0, corrections: {}, locked: {},
   };
 }
 
-/** A fake backend holding the corrected labels of every frame, as edit.apply would. */
+/** A fake backend holding the corrected labels of every frame and the undo history, as edit.apply would. */
 function fakeBackend() {
   const frames = new Map<number, LabelMap>();
   const label = (i: number) => frames.get(i) ?? (frames.set(i, engineLabels()), frames.get(i)!);
   const calls: { name: RequestName; req: unknown }[] = [];
-  let savedHistory: string | null = null;
+  const history = new EditHistory();
   const call = async <K extends RequestName>(name: K, req: Req<K>): Promise<Res<K>> => {
     calls.push({ name, req });
     if (name === 'edit.apply') {
       const r = req as Req<'edit.apply'>;
-      for (const f of r.frames) applyDiff(label(f.index), deserializeDiff(JSON.parse(f.diff)));
+      const diffs = r.frames.map((f) => f.diff);
+      for (const d of diffs) applyDiff(label(d.frame), d);
+      if (r.step?.action === 'do') history.pushEntry(r.step.label ?? 'edit', diffs, r.step.at ?? 0);
+      else if (r.step) history[r.step.action]();
       const corrected = [...frames.entries()].filter(([, l]) => l.data.some((v) => v !== 3)).map(([i]) => i);
       return { corrections: corrected.sort((a, b) => a - b) } as Res<K>;
     }
-    if (name === 'project.saveHistory') savedHistory = (req as Req<'project.saveHistory'>).history;
+    if (name === 'project.history') return { history: JSON.stringify(history.toJSON()) } as Res<K>;
     if (name === 'edit.propagatePreview') {
       const r = req as Req<'edit.propagatePreview'>;
-      const src = deserializeDiff(JSON.parse(r.diff));
+      const src = r.diff;
       // shift the correction by one pixel per frame to the right
       const out = [1, 2].map((k) => {
         const b = new DiffBuilder(label(r.index + k), r.index + k);
         for (let r2 = 0; r2 < src.newValues.length; r2++) for (let i = 0; i < src.runs[2 * r2 + 1]!; i++) b.set(src.runs[2 * r2]! + i + k, src.newValues[r2]!);
         const d = b.finish();
-        return { index: d.frame, diff: JSON.stringify(serializeDiff(d)), changed: d.oldValues.length };
+        return { index: d.frame, diff: d, changed: d.oldValues.length };
       });
       return { frames: out } as Res<K>;
     }
     return { ok: true } as Res<K>;
   };
-  return { frames, label, calls, call, history: () => savedHistory };
+  return { frames, label, calls, call, history };
 }
 
-async function setup(history: string | null = null, backend = fakeBackend()) {
+async function setup(backend = fakeBackend()) {
   const store = createAppStore();
-  store.getState().setProject(project(history));
-  const edit = createEditController(store, { call: backend.call, fetchLabels: async (_p, _t, i, raw) => (raw ? engineLabels() : { ...backend.label(i), data: backend.label(i).data.slice() }), historyDebounceMs: 1 });
+  store.getState().setProject(project());
+  const outbox = new Outbox({ send: (req) => backend.call('edit.apply', req), open: async () => 'p1', transient: () => false, store: memoryOutboxStore(), onState: () => undefined });
+  const edit = createEditController(store, {
+    call: backend.call,
+    fetchLabels: async (_p, _t, i, raw) => (raw ? engineLabels() : { ...backend.label(i), data: backend.label(i).data.slice() }),
+    apply: (dir, req) => outbox.enqueue(dir, req),
+    settled: () => outbox.idle(),
+  });
+  await outbox.start();
+  await edit.idle(); // the saved history is loaded
+  await edit.ensureLabels(0);
   await edit.ensureLabels(0);
   return { store, edit, backend };
 }
@@ -124,10 +137,10 @@ test('propagation apply is one undo step over every frame; the history survives 
   assert.equal(store.getState().preview, null);
   assert.deepEqual(store.getState().project?.corrections.t1, [0, 1, 2]);
   assert.equal(edit.session()!.history.undoLabels.length, 2);
-  const saved = backend.history();
-  assert.ok(saved);
-  // reopen: a new store and controller from the saved history undo against the backend labels
-  const again = await setup(saved, backend);
+  assert.equal(backend.history.undoLabels.length, 2, 'each step was saved as it was made');
+  assert.ok(!backend.calls.some((c) => JSON.stringify(c.req).includes('"undo":[')), 'no request carries the whole history');
+  // reopen: a new store and controller load the saved history and undo against the backend labels
+  const again = await setup(backend);
   again.edit.undo();
   await again.edit.idle();
   assert.deepEqual(again.store.getState().project?.corrections.t1, [0]);
@@ -149,7 +162,7 @@ test('propagation carries all of the frame\'s corrections by default, or only th
   await edit.idle();
   const sent = () => {
     const c = backend.calls.filter((k) => k.name === 'edit.propagatePreview').pop()!.req as Req<'edit.propagatePreview'>;
-    const d = deserializeDiff(JSON.parse(c.diff));
+    const d = c.diff;
     const xs = new Set<number>();
     for (let r = 0; r < d.newValues.length; r++) for (let i = 0; i < d.runs[2 * r + 1]!; i++) xs.add((d.runs[2 * r]! + i) % W);
     return [Math.min(...xs), Math.max(...xs)];
@@ -167,4 +180,23 @@ test('propagation carries all of the frame\'s corrections by default, or only th
   await edit.ensureLabels(1);
   assert.equal(await edit.previewPropagation(1), false);
   assert.match(store.getState().status?.text ?? '', /no corrections/);
+});
+
+test('an undo pressed while the saved history is still loading runs once it is loaded', async () => {
+  const { store, edit, backend } = await setup();
+  store.getState().setTool('brush');
+  store.getState().setClassId(7);
+  store.getState().setBrushRadius(1);
+  edit.beginStroke(0, { x: 2.5, y: 2.5 });
+  edit.endStroke();
+  await edit.idle();
+  // a new page: the controller starts loading the history; undo comes before it arrives
+  const store2 = createAppStore();
+  store2.getState().setProject(project());
+  const outbox = new Outbox({ send: (req) => backend.call('edit.apply', req), open: async () => 'p1', transient: () => false, store: memoryOutboxStore(), onState: () => undefined });
+  const again = createEditController(store2, { call: backend.call, fetchLabels: async (_p, _t, i) => ({ ...backend.label(i), data: backend.label(i).data.slice() }), apply: (dir, req) => outbox.enqueue(dir, req), settled: () => outbox.idle() });
+  await outbox.start();
+  again.undo();
+  await again.idle();
+  assert.equal(backend.label(0).data[2 * W + 2], 3, 'the stroke was undone');
 });

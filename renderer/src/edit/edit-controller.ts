@@ -1,11 +1,14 @@
 /**
- * Wires an EditSession to the store and the backend: loads the labels of the frame being edited,
- * runs tools, undo/redo, propagation preview/apply, frame locks, and saves the undo history
- * (project.saveHistory, debounced). Built with its dependencies so tests use a fresh store.
+ * Wires an EditSession to the store and the backend: loads the project's saved undo history and
+ * the labels of the frame being edited, runs tools, undo/redo, propagation preview/apply and
+ * frame locks. Edits go out through `apply` (the app's outbox: in order, queued while offline),
+ * each carrying its undo step, so the history is saved step by step and never uploaded whole.
+ * Built with its dependencies so tests use a fresh store.
  */
-import { deserializeDiff, diffBetween, serializeDiff, type FrameDiff, type Point } from '../../../electron/core/edit/index.ts';
+import { diffBetween, type FrameDiff, type Point } from '../../../electron/core/edit/index.ts';
 import type { LabelMap } from '../../../electron/core/types.ts';
 import type { Req, RequestName, Res } from '../../../electron/shared/contract.ts';
+import { backoffDelay } from '../client/backoff.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { currentTrackId } from '../store/project-slice.ts';
 import { EditSession, entryKind } from './edit-session.ts';
@@ -15,7 +18,10 @@ export interface EditDeps {
   call<K extends RequestName>(name: K, req: Req<K>): Promise<Res<K>>;
   /** Labels of a frame: with its corrections, or the engine's own (`raw`). */
   fetchLabels(projectId: string, trackId: string, index: number, raw?: boolean): Promise<LabelMap>;
-  historyDebounceMs?: number;
+  /** Sends an edit.apply for the project folder `dir` (queued, in order); resolves when applied. */
+  apply(dir: string, req: Req<'edit.apply'>): Promise<Res<'edit.apply'>>;
+  /** Resolves when every queued edit (including a previous page's) reached the backend. */
+  settled(): Promise<void>;
   /** Labels of these frames changed on the backend (other views refetch them). */
   onLabelsSaved?(projectId: string, trackId: string, frames: number[]): void;
 }
@@ -25,8 +31,7 @@ export type EditController = ReturnType<typeof createEditController>;
 export function createEditController(store: AppStore, deps: EditDeps) {
   let session: EditSession | null = null;
   let sessionProject: string | null = null;
-  let historyTimer: ReturnType<typeof setTimeout> | null = null;
-  let savingHistory: Promise<unknown> = Promise.resolve();
+  let historyReady: Promise<void> = Promise.resolve();
   let previewDiffs: FrameDiff[] = [];
   const loading = new Map<string, Promise<void>>();
   const st = () => store.getState();
@@ -45,20 +50,19 @@ export function createEditController(store: AppStore, deps: EditDeps) {
     st().setHistoryState({ canUndo: h?.canUndo ?? false, canRedo: h?.canRedo ?? false, undoLabel: undo ? entryKind(undo.label) : (labels.length ? 'edit' : null), redoLabel: h?.canRedo ? 'edit' : null });
   };
 
-  const saveHistory = (): void => {
-    if (historyTimer) clearTimeout(historyTimer);
-    historyTimer = setTimeout(() => void flushHistory(), deps.historyDebounceMs ?? 500);
-  };
-
-  async function flushHistory(): Promise<void> {
-    if (historyTimer) clearTimeout(historyTimer);
-    historyTimer = null;
-    const p = st().project;
-    if (!session || !p || p.id !== sessionProject) return;
-    const history = session.serialize();
-    st().setHistory(history);
-    savingHistory = savingHistory.then(() => deps.call('project.saveHistory', { projectId: p.id, history }).catch(() => undefined));
-    await savingHistory;
+  /** Loads the saved history into a new session once queued edits are in (retried while offline). */
+  async function loadHistory(s: EditSession, projectId: string): Promise<void> {
+    for (let attempt = 0; session === s; attempt++) {
+      try {
+        await deps.settled();
+        const { history } = await deps.call('project.history', { projectId });
+        if (session === s && !s.adoptHistory(history)) st().notify('warning', 'The saved undo history could not be read: earlier steps cannot be undone');
+        return;
+      } catch (e) {
+        if (attempt === 0) st().notify('warning', `Editing waits for the undo history: ${e instanceof Error ? e.message : String(e)}`);
+        await new Promise((r) => setTimeout(r, backoffDelay(attempt)));
+      }
+    }
   }
 
   /** The session of the open project and its current track (made or reset when they change). */
@@ -71,24 +75,22 @@ export function createEditController(store: AppStore, deps: EditDeps) {
     }
     if (!session || sessionProject !== p.id) {
       const projectId = p.id;
+      const dir = p.dir;
       sessionProject = projectId;
       session = new EditSession(
         p.ignoreIndex,
-        { apply: async (trackId, frames) => (await deps.call('edit.apply', { projectId, trackId, frames })).corrections },
+        { apply: async (trackId, frames, step) => (await deps.apply(dir, { projectId, trackId, frames, ...(step ? { step: { ...step, op: '' } } : {}) })).corrections },
         {
           onCorrections: (trackId, indices, frames) => {
             deps.onLabelsSaved?.(projectId, trackId, frames);
             if (st().project?.id === projectId) st().setCorrections(trackId, indices);
           },
-          onHistory: () => {
-            syncHistory();
-            saveHistory();
-          },
+          onHistory: syncHistory,
           onError: (m) => st().notify('error', m),
         },
-        p.history,
       );
       syncHistory();
+      historyReady = loadHistory(session, projectId);
     }
     session.setTrack(currentTrackId(p));
     return session;
@@ -109,6 +111,7 @@ export function createEditController(store: AppStore, deps: EditDeps) {
     if (pending) return pending;
     const job = s
       .idle() // edits still on their way must land before the labels are read back
+      .then(deps.settled)
       .then(() => deps.fetchLabels(p.id, trackId, frame))
       .then((l) => {
         if (current() === s && s.trackId === trackId && !s.labelsOf(frame)) s.setLabels(frame, l);
@@ -128,6 +131,18 @@ export function createEditController(store: AppStore, deps: EditDeps) {
     return diffBetween(await deps.fetchLabels(projectId, trackId, frame, true), now, frame);
   }
 
+  /** Runs an undo or redo on the session now, or once its saved history is loaded. */
+  function whenReady(step: (s: EditSession) => number[]): void {
+    const s = current();
+    if (!s) return;
+    const run = (): void => {
+      if (session !== s) return;
+      if (step(s).includes(st().index)) notify(st().index, null);
+    };
+    if (s.ready) run();
+    else void historyReady.then(run);
+  }
+
   const changed = (frame: number, rect: Rect | null): void => {
     if (rect) notify(frame, rect);
   };
@@ -135,15 +150,16 @@ export function createEditController(store: AppStore, deps: EditDeps) {
   return {
     session: current,
     ensureLabels,
-    flushHistory,
     /** The layer drew everything notified so far. */
     drawn(): void {
       pending = 'none';
     },
-    /** Resolves when every edit and history save so far was answered. */
+    /** Resolves when the history is loaded and every edit so far was answered. */
     async idle(): Promise<void> {
+      current();
+      await historyReady;
       await session?.idle();
-      await flushHistory();
+      await deps.settled();
     },
     beginStroke(frame: number, at: Point): void {
       const s = current();
@@ -177,13 +193,12 @@ export function createEditController(store: AppStore, deps: EditDeps) {
       if (!l || xi < 0 || yi < 0 || xi >= l.width || yi >= l.height) return;
       st().setClassId(l.data[yi * l.width + xi]!);
     },
+    /** Undo; pressed while the saved history is still loading, it runs once it is loaded. */
     undo(): void {
-      const frames = current()?.undo() ?? [];
-      if (frames.includes(st().index)) notify(st().index, null);
+      whenReady((s) => s.undo());
     },
     redo(): void {
-      const frames = current()?.redo() ?? [];
-      if (frames.includes(st().index)) notify(st().index, null);
+      whenReady((s) => s.redo());
     },
     /**
      * Asks the backend to carry a correction of `frame` along the flow: all of the frame's
@@ -202,8 +217,8 @@ export function createEditController(store: AppStore, deps: EditDeps) {
           st().notify('warning', scope === 'all' ? `Nothing to propagate: frame ${frame} has no corrections` : 'Nothing to propagate: the last edit step is not on this frame');
           return false;
         }
-        const { frames } = await deps.call('edit.propagatePreview', { projectId: p.id, trackId, index: frame, diff: JSON.stringify(serializeDiff(correction)), forward, backward });
-        previewDiffs = frames.map((f) => ({ ...deserializeDiff(JSON.parse(f.diff)), frame: f.index }));
+        const { frames } = await deps.call('edit.propagatePreview', { projectId: p.id, trackId, index: frame, diff: correction, forward, backward });
+        previewDiffs = frames.map((f) => ({ ...f.diff, frame: f.index }));
         st().setPreview({ source: frame, trackId, frames: frames.map((f) => ({ index: f.index, changed: f.changed })) });
         if (frames.length === 0) st().notify('info', 'Propagation reached no pixels (occluded or out of frame)');
         return true;

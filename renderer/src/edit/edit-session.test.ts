@@ -8,6 +8,8 @@ const noop = { onCorrections: () => undefined, onHistory: () => undefined, onErr
 test('the label cache keeps the newest frames; Esc during a drag reverts it and records nothing', () => {
   let sent = 0;
   const s = new EditSession(255, { apply: async () => (sent++, []) }, noop);
+  assert.equal(s.ready, false, 'no edits before the saved history is loaded');
+  s.adoptHistory(null);
   s.setTrack('t');
   for (let f = 0; f < MAX_CACHED_FRAMES + 8; f++) s.setLabels(f, labels());
   assert.equal(s.labelsOf(0), undefined);

@@ -2,17 +2,23 @@
  * The renderer's editing loop over the labels of one track: commands run locally on fetched
  * label maps (instant feedback), enter an EditHistory of diffs (a brush drag = one step; a
  * propagation = one step over many frames) and are sent, in order, as forward diffs through
- * edit.apply (undo sends the inverse). History entries are labelled "<kind>@<trackId>" so undo
- * reaches the right track even after switching tracks or reopening the project.
+ * edit.apply (undo sends the inverse), each with the undo step it records in the project's
+ * saved history (history.log), so saving costs O(size of the step). History entries are
+ * labelled "<kind>@<trackId>" so undo reaches the right track even after switching tracks or
+ * reopening the project. Editing waits until the saved history is loaded (adoptHistory).
  */
-import { applyDiff, computeChange, EditHistory, serializeDiff, type EditCommand, type FrameDiff, type Point } from '../../../electron/core/edit/index.ts';
+import { applyDiff, computeChange, EditHistory, type Change, type EditCommand, type FrameDiff, type Point } from '../../../electron/core/edit/index.ts';
 import type { LabelMap } from '../../../electron/core/types.ts';
+import type { EditStep, WireDiff } from '../../../electron/shared/contract.ts';
 import { diffRect, unionRect, type Rect } from './dirty-rect.ts';
 import { invertDiff } from '../../../electron/core/edit/invert-diff.ts';
 
+/** An undo step without the operation id (the transport gives each request its own). */
+export type StepIntent = EditStep extends infer S ? (S extends EditStep ? Omit<S, 'op'> : never) : never;
+
 export interface EditTransport {
-  /** edit.apply; resolves with the track's corrected frame indices. */
-  apply(trackId: string, frames: { index: number; diff: string }[]): Promise<number[]>;
+  /** edit.apply; called in order and queued at once; resolves with the track's corrected frame indices. */
+  apply(trackId: string, frames: { index: number; diff: WireDiff }[], step: StepIntent | undefined): Promise<number[]>;
 }
 
 export interface EditSessionEvents {
@@ -39,7 +45,8 @@ export const entryTrack = (label: string): string | null => {
 export const entryKind = (label: string): string => label.split('@')[0] ?? label;
 
 export class EditSession {
-  readonly history: EditHistory;
+  private h = new EditHistory();
+  private loaded = false;
   private labels = new Map<number, LabelMap>();
   private track: string | null = null;
   private stroke: Stroke | null = null;
@@ -49,15 +56,27 @@ export class EditSession {
     private readonly ignoreIndex: number,
     private readonly transport: EditTransport,
     private readonly events: EditSessionEvents,
-    history: string | null = null,
-  ) {
-    let h: EditHistory | null = null;
+  ) {}
+
+  get history(): EditHistory {
+    return this.h;
+  }
+  /** True once the saved history is loaded: edits are refused before (they would not undo in order). */
+  get ready(): boolean {
+    return this.loaded;
+  }
+  /** Takes the saved history (project.history); null or unreadable starts empty. Returns whether it was read. */
+  adoptHistory(serialized: string | null): boolean {
+    let ok = serialized === null;
     try {
-      h = history ? EditHistory.fromJSON(JSON.parse(history)) : null;
+      if (serialized !== null) this.h = EditHistory.fromJSON(JSON.parse(serialized));
+      ok = true;
     } catch {
-      h = null; // an unreadable history starts empty rather than undoing against wrong labels
+      this.h = new EditHistory(); // an unreadable history starts empty rather than undoing against wrong labels
     }
-    this.history = h ?? new EditHistory();
+    this.loaded = true;
+    this.events.onHistory();
+    return ok;
   }
 
   get trackId(): string | null {
@@ -105,12 +124,14 @@ export class EditSession {
     return rect;
   }
 
-  private send(trackId: string, diffs: readonly FrameDiff[]): void {
+  private send(trackId: string, diffs: readonly FrameDiff[], step: StepIntent | undefined): void {
     if (diffs.length === 0) return;
-    const frames = diffs.map((d) => ({ index: d.frame, diff: JSON.stringify(serializeDiff(d)) }));
+    const frames = diffs.map((d) => ({ index: d.frame, diff: d }));
+    const answer = this.transport.apply(trackId, frames, step); // queued now, in order
+    answer.catch(() => undefined); // handled below, in order
     this.sending = this.sending.then(async () => {
       try {
-        this.events.onCorrections(trackId, await this.transport.apply(trackId, frames), frames.map((f) => f.index));
+        this.events.onCorrections(trackId, await answer, frames.map((f) => f.index));
       } catch (e) {
         for (const d of diffs) if (trackId === this.track) this.labels.delete(d.frame);
         this.events.onError(`Edit not saved: ${e instanceof Error ? e.message : String(e)}`);
@@ -119,22 +140,29 @@ export class EditSession {
     this.events.onHistory();
   }
 
+  /** Records a step in the history; the step to save with it (none when nothing was recorded). */
+  private recordStep(change: Change, label: string): StepIntent | undefined {
+    const before = this.h.revision;
+    this.h.record(change, label);
+    const e = this.h.peekUndo();
+    return this.h.revision !== before && e ? { action: 'do', label: e.label, at: e.at } : undefined;
+  }
+
   /** Polygon, flood fill (one step each). Returns the dirty rectangle of the frame. */
   run(cmd: Exclude<EditCommand, { kind: 'propagate' }>): Rect | null {
     const trackId = this.track;
-    if (!trackId || !this.labels.has(cmd.frame)) return null;
+    if (!trackId || !this.loaded || !this.labels.has(cmd.frame)) return null;
     this.endStroke();
     const change = computeChange(cmd, this.ctx());
     const rect = this.applyLocal(change.diffs, trackId);
-    this.history.record(change, `${cmd.kind}@${trackId}`);
-    this.send(trackId, change.diffs);
+    this.send(trackId, change.diffs, this.recordStep(change, `${cmd.kind}@${trackId}`));
     return rect;
   }
 
   beginStroke(frame: number, at: Point, radius: number, classId: number | null): Rect | null {
     this.endStroke();
-    if (!this.track || !this.labels.has(frame)) return null;
-    this.history.begin(`${classId === null ? 'erase' : 'brush'}@${this.track}`);
+    if (!this.track || !this.loaded || !this.labels.has(frame)) return null;
+    this.h.begin(`${classId === null ? 'erase' : 'brush'}@${this.track}`);
     this.stroke = { frame, radius, classId, last: at, trackId: this.track };
     return this.segment([at]);
   }
@@ -156,15 +184,15 @@ export class EditSession {
     const s = this.stroke;
     if (!s) return;
     this.stroke = null;
-    const entry = this.history.commit();
-    if (entry) this.send(s.trackId, entry.diffs);
+    const entry = this.h.commit();
+    if (entry) this.send(s.trackId, entry.diffs, { action: 'do', label: entry.label, at: entry.at });
   }
 
   cancelStroke(): Rect | null {
     const s = this.stroke;
     if (!s) return null;
     this.stroke = null;
-    const diffs = this.history.cancel();
+    const diffs = this.h.cancel();
     return this.applyLocal(diffs.map(invertDiff).reverse(), s.trackId);
   }
 
@@ -174,49 +202,44 @@ export class EditSession {
       s.classId === null ? { kind: 'erase', frame: s.frame, points, radius: s.radius } : { kind: 'brush', frame: s.frame, points, radius: s.radius, classId: s.classId };
     const change = computeChange(cmd, this.ctx());
     const rect = this.applyLocal(change.diffs, s.trackId);
-    this.history.extend(change);
+    this.h.extend(change);
     return rect;
   }
 
   /** Applies proposed propagation diffs (frames need not be cached) as ONE undo step. */
   applyPropagation(diffs: FrameDiff[]): void {
     const trackId = this.track;
-    if (!trackId || diffs.length === 0) return;
+    if (!trackId || !this.loaded || diffs.length === 0) return;
     this.endStroke();
     this.applyLocal(diffs, trackId);
-    this.history.record({ kind: 'propagate', diffs, history: true }, `propagate@${trackId}`);
-    this.send(trackId, diffs);
+    this.send(trackId, diffs, this.recordStep({ kind: 'propagate', diffs, history: true }, `propagate@${trackId}`));
   }
 
   /** The last step's diff of `frame` on the current track (the correction to propagate). */
   lastCorrection(frame: number): FrameDiff | undefined {
-    const e = this.history.peekUndo();
+    const e = this.h.peekUndo();
     if (!e || entryTrack(e.label) !== this.track || entryKind(e.label) === 'propagate') return undefined;
     return e.diffs.find((d) => d.frame === frame);
   }
 
   undo(): number[] {
     this.endStroke();
-    const e = this.history.undo();
+    const e = this.h.undo();
     if (!e) return [];
     const trackId = entryTrack(e.label) ?? this.track ?? '';
     const inverse = e.diffs.map(invertDiff).reverse();
     this.applyLocal(inverse, trackId);
-    this.send(trackId, inverse);
+    this.send(trackId, inverse, { action: 'undo' });
     return e.diffs.map((d) => d.frame);
   }
 
   redo(): number[] {
     this.endStroke();
-    const e = this.history.redo();
+    const e = this.h.redo();
     if (!e) return [];
     const trackId = entryTrack(e.label) ?? this.track ?? '';
     this.applyLocal(e.diffs, trackId);
-    this.send(trackId, e.diffs);
+    this.send(trackId, e.diffs, { action: 'redo' });
     return e.diffs.map((d) => d.frame);
-  }
-
-  serialize(): string {
-    return JSON.stringify(this.history.toJSON());
   }
 }

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ViewTransform } from '../viewer/view-transform.ts';
 import { flowArrows, type Arrow } from './flow-arrows.ts';
-import { loadFlow } from './grid-cache.ts';
+import { loadFlow } from '../client/resources.ts';
 
 interface ArrowsProps {
   videoId: string;

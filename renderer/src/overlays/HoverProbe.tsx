@@ -9,7 +9,7 @@ import { appStore, useApp } from '../store/index.ts';
 import { currentView } from '../store/view-slice.ts';
 import { canvasToImage } from '../viewer/view-transform.ts';
 import { editing } from '../edit/editing.ts';
-import { loadLabels } from './grid-cache.ts';
+import { loadLabels } from '../client/resources.ts';
 import type { TrackRef } from './overlay-inputs.ts';
 
 type Probe = (clientX: number, clientY: number) => void;

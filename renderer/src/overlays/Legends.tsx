@@ -1,9 +1,10 @@
-/** Legends of the active overlays: classes (click hides one), the flow colour wheel, confidence, diff/flicker. */
+/** Legends of the active overlays: the flow colour wheel, confidence, diff and flicker (classes: ClassList.tsx). */
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { flowColor } from '../../../electron/core/colorwheel.ts';
 import { useApp } from '../store/index.ts';
-import { toggleClassHidden } from './overlay-actions.ts';
+import { viridisGradient } from './viridis.ts';
+import { ClassSwatch } from '../components/ClassSwatch.tsx';
 
 function FlowWheel() {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -30,26 +31,11 @@ function FlowWheel() {
 }
 
 export function Legends() {
-  const p = useApp(useShallow((s) => (s.project ? { overlays: s.project.view.overlays, classes: s.project.classes, hidden: s.project.view.hiddenClasses, compare: s.project.view.compareMode } : null)));
+  const p = useApp(useShallow((s) => (s.project ? { overlays: s.project.view.overlays, compare: s.project.view.compareMode } : null)));
   if (!p) return null;
   const { overlays } = p;
   return (
     <div className="legends">
-      {overlays.mask && (
-        <ul className="class-legend" data-testid="class-legend">
-          {p.classes.map((c) => {
-            const off = p.hidden.includes(c.id);
-            return (
-              <li key={c.id}>
-                <button className={off ? 'class-off' : ''} onClick={() => toggleClassHidden(c.id)} title={off ? 'Show this class' : 'Hide this class'} data-testid={`class-${c.id}`}>
-                  <span className="swatch" style={{ background: `rgb(${c.color.join(',')})` }} />
-                  {c.name}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
       {(overlays.flow || overlays.flowArrows) && (
         <div className="legend-row" data-testid="flow-legend">
           <FlowWheel />
@@ -58,19 +44,20 @@ export function Legends() {
       )}
       {overlays.confidence && (
         <div className="legend-row" data-testid="confidence-legend">
-          <span className="gradient conf-gradient" />
-          <span className="muted">confidence: red low → green high</span>
+          <span className="muted">low</span>
+          <span className="gradient" style={{ background: viridisGradient() }} />
+          <span className="muted">high confidence</span>
         </div>
       )}
       {(overlays.diff || p.compare === 'diff') && (
         <div className="legend-row" data-testid="diff-legend">
-          <span className="swatch" style={{ background: 'rgb(255,0,220)' }} />
+          <ClassSwatch color={[255, 0, 220]} />
           <span className="muted">main and compare tracks disagree</span>
         </div>
       )}
       {overlays.flicker && (
         <div className="legend-row" data-testid="flicker-legend">
-          <span className="swatch" style={{ background: 'rgb(255,210,0)' }} />
+          <ClassSwatch color={[255, 210, 0]} />
           <span className="muted">label flips vs. the flow-warped previous frame</span>
         </div>
       )}

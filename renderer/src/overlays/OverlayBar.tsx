@@ -1,31 +1,23 @@
-/** Overlay toggles (each also has a key) and the mask opacity slider; sits in the side panel. */
-import { useShallow } from 'zustand/shallow';
+/** Overlay toggles (registry actions, each with its key) and the mask opacity slider; sits in the side panel. */
+import { ActionButton } from '../actions/ActionButton.tsx';
 import { useApp } from '../store/index.ts';
-import { OVERLAY_KEYS, setOpacity, toggleOverlay } from './overlay-actions.ts';
+import { OVERLAY_BUTTONS, setOpacity } from './overlay-actions.ts';
 
 export function OverlayBar() {
-  const overlays = useApp(useShallow((s) => s.project?.view.overlays ?? null));
+  const hasProject = useApp((s) => s.project !== null);
   const opacity = useApp((s) => s.project?.view.opacity ?? 0.5);
   return (
     <div className="overlay-bar" data-testid="overlay-bar">
       <div className="overlay-buttons">
-        {OVERLAY_KEYS.map((o) => (
-          <button
-            key={o.name}
-            className={overlays?.[o.name] ? 'on' : ''}
-            aria-pressed={overlays?.[o.name] ?? false}
-            disabled={!overlays}
-            title={o.title}
-            data-testid={`overlay-toggle-${o.name}`}
-            onClick={() => toggleOverlay(o.name)}
-          >
+        {OVERLAY_BUTTONS.map((o) => (
+          <ActionButton key={o.name} id={`overlay.${o.name}`} testId={`overlay-toggle-${o.name}`}>
             {o.label}
-          </button>
+          </ActionButton>
         ))}
       </div>
       <label className="opacity">
         Opacity
-        <input type="range" min={0} max={1} step={0.05} value={opacity} disabled={!overlays} data-testid="opacity-slider" onChange={(e) => setOpacity(Number(e.target.value))} />
+        <input type="range" min={0} max={1} step={0.05} value={opacity} disabled={!hasProject} data-testid="opacity-slider" onChange={(e) => setOpacity(Number(e.target.value))} />
         <span>{Math.round(opacity * 100)}%</span>
       </label>
     </div>

@@ -10,7 +10,7 @@ import { currentView } from '../store/view-slice.ts';
 import { editMaskShown } from '../store/edit-slice.ts';
 import { ArrowsCanvas } from './ArrowsCanvas.tsx';
 import { HoverProbe } from './HoverProbe.tsx';
-import { labelsRevision, loadLabels } from './grid-cache.ts';
+import { labelsRevision, loadLabels } from '../client/resources.ts';
 import { confidenceImage, diffImage, flickerImage, flowImage, maskImage } from './layers.ts';
 import { labelsKey, useCompareTrack, useMainTrack, useMaskStyle, type TrackRef } from './overlay-inputs.ts';
 import { RasterCanvas } from './RasterCanvas.tsx';
@@ -26,7 +26,7 @@ function useMask(t: TrackRef | null, on: boolean) {
   const playing = useApp((s) => s.playing);
   const count = useApp((s) => s.video?.frameCount ?? 0);
   useEffect(() => {
-    // While playing, fetch the next frames' labels ahead (they land in the grid cache).
+    // While playing, fetch the next frames' labels ahead (they land in the label cache).
     if (!k || !t || !playing) return;
     for (let d = 1; d <= 4; d++) if (index + d < Math.min(count, t.framesDone)) void loadLabels('labels', t.projectId, t.trackId, index + d).catch(() => undefined);
   }, [k, playing]); // k covers the track and the frame
@@ -34,7 +34,7 @@ function useMask(t: TrackRef | null, on: boolean) {
 }
 
 export function OverlayStack() {
-  // Re-render when saved labels leave the grid cache (the keys below then carry new revisions).
+  // Re-render when saved labels leave the label cache (the keys below then carry new revisions).
   useApp((s) => s.labelsSaved);
   const overlays = useApp(useShallow((s) => s.project?.view.overlays ?? null));
   const compareMode = useApp((s) => s.project?.view.compareMode ?? 'off');

@@ -5,7 +5,7 @@
 import type { ClassDef } from '../../../electron/shared/contract.ts';
 import { flowToColor } from '../../../electron/core/colorwheel.ts';
 import type { RasterImage } from './RasterCanvas.tsx';
-import { loadFlow, loadLabels } from './grid-cache.ts';
+import { loadFlow, loadLabels } from '../client/resources.ts';
 import type { TrackRef } from './overlay-inputs.ts';
 import { classPalette, colorizeLabels } from '../../../electron/core/palette.ts';
 import { confidenceHeat, diffMask, flickerMask, packRgba, warpTable, type WarpTable } from './rasterize.ts';

@@ -4,13 +4,14 @@ import { appStore } from '../store/index.ts';
 
 export type OverlayName = keyof ProjectView['overlays'];
 
-export const OVERLAY_KEYS: { name: OverlayName; key: string; label: string; title: string }[] = [
-  { name: 'mask', key: 'M', label: 'Mask', title: 'Label mask (M)' },
-  { name: 'confidence', key: 'C', label: 'Conf', title: 'Confidence heatmap (C)' },
-  { name: 'flow', key: 'O', label: 'Flow', title: 'Optical flow colours (O)' },
-  { name: 'flowArrows', key: 'Shift+O', label: 'Arrows', title: 'Optical flow arrows (Shift+O)' },
-  { name: 'diff', key: 'D', label: 'Diff', title: 'Where the main and compare tracks disagree (D)' },
-  { name: 'flicker', key: 'L', label: 'Flicker', title: 'Label flips against the flow-warped previous frame (L)' },
+/** The overlay toggles in the side panel, with their short button labels (keys: actions/view-actions.ts). */
+export const OVERLAY_BUTTONS: { name: OverlayName; label: string }[] = [
+  { name: 'mask', label: 'Mask' },
+  { name: 'confidence', label: 'Conf' },
+  { name: 'flow', label: 'Flow' },
+  { name: 'flowArrows', label: 'Arrows' },
+  { name: 'diff', label: 'Diff' },
+  { name: 'flicker', label: 'Flicker' },
 ];
 
 export function toggleOverlay(name: OverlayName): void {

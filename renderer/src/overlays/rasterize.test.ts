@@ -4,6 +4,7 @@ import { classPalette, colorizeLabels } from '../../../electron/core/palette.ts'
 import { warpLabels } from '../../../electron/core/warp/warp-labels.ts';
 import { classHistogram, confidenceHeat, diffMask, flickerMask, packRgba, warpTable } from './rasterize.ts';
 import { flowArrows } from './flow-arrows.ts';
+import { viridis } from './viridis.ts';
 
 const classes = [
   { id: 0, name: 'Sky', color: [10, 20, 30] as [number, number, number] },
@@ -54,11 +55,21 @@ test('flicker in one pass equals core warpLabels along the negated flow then dif
   assert.deepEqual([...out], [...expected]);
 });
 
-test('confidence heat: low confidence is red and more opaque than high confidence', () => {
+test('confidence heat uses viridis (low dark violet, high yellow), more opaque where confidence is low', () => {
   const out = confidenceHeat(new Uint8Array([0, 255]), new Uint8ClampedArray(8));
-  assert.equal(out[0], 255);
+  assert.deepEqual([...out.slice(0, 3)], [68, 1, 84]);
+  assert.deepEqual([...out.slice(4, 7)], [253, 231, 37]);
   assert.ok(out[3]! > out[7]!);
-  assert.equal(out[5], 255);
+});
+
+test('the viridis ramp is monotonic in lightness, so it reads in greyscale too', () => {
+  const luma = (c: number[]) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
+  let last = -1;
+  for (let t = 0; t <= 1.0001; t += 0.05) {
+    const l = luma(viridis(t));
+    assert.ok(l > last, `t=${t.toFixed(2)}`);
+    last = l;
+  }
 });
 
 test('class histogram and the arrow grid', () => {

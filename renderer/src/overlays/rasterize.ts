@@ -4,6 +4,7 @@
  * confidence heat. Every function writes into a caller-owned `out` buffer (reused across
  * frames) and returns how many pixels it marked where that is useful.
  */
+import { viridis } from './viridis.ts';
 
 /** Packs an [r, g, b, a] colour as the Uint32 a little-endian RGBA buffer holds. */
 export function packRgba(r: number, g: number, b: number, a: number): number {
@@ -145,14 +146,16 @@ export function flickerMask(cur: Uint8Array, prev: Uint8Array, width: number, he
   return n;
 }
 
-/** Confidence 0..255 → a heat colour (low = red, high = transparent-ish green), alpha by doubt. */
+/**
+ * Confidence 0..255 → the viridis ramp (colour-blind safe: low = dark violet, high = yellow),
+ * more opaque where the model doubts, so low-confidence areas stand out.
+ */
 export function confidenceHeat(conf: Uint8Array, out: Uint8ClampedArray, opacity = 0.7): Uint8ClampedArray {
   const lut = new Uint32Array(256);
   for (let v = 0; v < 256; v++) {
     const t = v / 255;
-    const r = Math.round(255 * Math.min(1, 2 * (1 - t)));
-    const g = Math.round(255 * Math.min(1, 2 * t));
-    lut[v] = packRgba(r, g, 40, Math.round(255 * opacity * (0.25 + 0.75 * (1 - t))));
+    const [r, g, b] = viridis(t);
+    lut[v] = packRgba(r, g, b, Math.round(255 * opacity * (0.25 + 0.75 * (1 - t))));
   }
   const out32 = new Uint32Array(out.buffer, out.byteOffset, conf.length);
   for (let i = 0; i < conf.length; i++) out32[i] = lut[conf[i]!]!;

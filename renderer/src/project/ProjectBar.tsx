@@ -1,13 +1,12 @@
-/** Project strip: the open project's name, recent projects, and the banner for a moved video. */
+/** Project controls (name, recent projects, Export…) and the strip with the edit bar or the banner for a moved video. */
 import { useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { client } from '../client/bridge.ts';
 import { useApp } from '../store/index.ts';
 import { openProjectDir, relocateVideo } from './project-actions.ts';
 import { EditBar } from '../edit/EditBar.tsx';
-import { useEditKeyboard } from '../edit/use-edit-keyboard.ts';
 import { ExportDialog, useExportSync } from '../export/ExportDialog.tsx';
-import { openExportDialog } from '../export/export-actions.ts';
+import { ActionButton } from '../actions/ActionButton.tsx';
 
 function RelocateBanner({ videoPath }: { videoPath: string }) {
   const [path, setPath] = useState('');
@@ -38,15 +37,14 @@ function RelocateBanner({ videoPath }: { videoPath: string }) {
   );
 }
 
-export function ProjectBar() {
-  useEditKeyboard();
-  useExportSync();
+/** The open project's name, recent projects and Export… (they sit in the toolbar). */
+export function ProjectControls() {
   const name = useApp((s) => s.project?.name ?? null);
   const projectId = useApp((s) => s.project?.id ?? null);
-  const missing = useApp((s) => (s.project?.videoMissing ? s.project.videoPath : null));
+  const missing = useApp((s) => s.project?.videoMissing ?? false);
   const recent = useApp(useShallow((s) => s.recentProjects));
   return (
-    <div className="project-bar" data-testid="project-bar">
+    <>
       <span className="project-name" data-testid="project-name" data-project-id={projectId ?? ''}>{name ? `Project: ${name}` : 'No project'}</span>
       {recent.length > 0 && (
         <select
@@ -65,10 +63,22 @@ export function ProjectBar() {
         </select>
       )}
       {name && !missing && (
-        <button onClick={openExportDialog} title="Export labels" data-testid="export-open">
+        <ActionButton id="export.open" testId="export-open">
           Export…
-        </button>
+        </ActionButton>
       )}
+    </>
+  );
+}
+
+/** The strip under the toolbar: the edit bar, or the banner for a moved video. One height either way. */
+export function ProjectBar() {
+  useExportSync();
+  const name = useApp((s) => s.project?.name ?? null);
+  const missing = useApp((s) => (s.project?.videoMissing ? s.project.videoPath : null));
+  return (
+    <div className="project-bar" data-testid="project-bar">
+      {!name && <span className="muted">Open a video to review and correct its labels</span>}
       {missing !== null && <RelocateBanner videoPath={missing} />}
       {name && !missing && <EditBar />}
       <ExportDialog />

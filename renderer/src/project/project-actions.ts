@@ -4,6 +4,7 @@
  */
 import type { ProjectState } from '../../../electron/shared/contract.ts';
 import { client } from '../client/bridge.ts';
+import { outbox } from '../client/connection.ts';
 import { appStore } from '../store/index.ts';
 import { viewerPatch } from './view-state.ts';
 
@@ -23,6 +24,7 @@ export function showProject(p: ProjectState): void {
 async function run(what: string, f: () => Promise<ProjectState>): Promise<ProjectState | null> {
   state().setProjectBusy(true);
   try {
+    await outbox.idle(); // edits a previous page left queued reach their project first
     const p = await f();
     showProject(p);
     if (p.videoMissing) state().notify('warning', `The video of project ${p.name} is missing (${p.videoPath}): choose its new location`);

@@ -16,7 +16,7 @@ export function startProjectSync(): () => void {
   offs.push(
     client.on('project.changed', ({ projectId, state }) => {
       const s = appStore.getState();
-      if (s.project?.id === projectId) s.setProject({ ...state, view: s.project.view, history: s.project.history });
+      if (s.project?.id === projectId) s.setProject({ ...state, view: s.project.view });
     }),
   );
   offs.push(

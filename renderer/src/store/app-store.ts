@@ -12,8 +12,9 @@ import { createEditSlice, type EditSlice } from './edit-slice.ts';
 import { createExportSlice, type ExportSlice } from './export-slice.ts';
 import { createRunSlice, type RunSlice } from './run-slice.ts';
 import { createOverlaySlice, type OverlaySlice } from './overlay-slice.ts';
+import { createUiSlice, type UiSlice } from './ui-slice.ts';
 
-export type AppState = VideoSlice & PlayheadSlice & ViewSlice & StatusSlice & ProjectSlice & EditSlice & ExportSlice & RunSlice & OverlaySlice;
+export type AppState = VideoSlice & PlayheadSlice & ViewSlice & StatusSlice & ProjectSlice & EditSlice & ExportSlice & RunSlice & OverlaySlice & UiSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -26,6 +27,7 @@ export function createAppStore() {
     ...createExportSlice(...a),
     ...createRunSlice(...a),
     ...createOverlaySlice(...a),
+    ...createUiSlice(...a),
   }));
 }
 

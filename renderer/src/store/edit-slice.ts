@@ -56,6 +56,11 @@ export interface EditSlice {
   setPreviewBusy(busy: boolean): void;
 }
 
+/** Brush radius after one step of -/= or Alt+wheel (about 15% per step, at least 1 px). */
+export function stepBrush(r: number, delta: number): number {
+  return delta > 0 ? Math.max(r + 1, Math.round(r * 1.15)) : Math.min(r - 1, Math.round(r / 1.15));
+}
+
 /**
  * Whether the edit layer shows the mask of the shown frame (a tool is active, or the frame has a
  * propagation preview). The overlay mask then stays hidden, so the mask is drawn once.

@@ -17,7 +17,7 @@ export interface OverlaySlice {
   /** Swipe compare: fraction of the width showing the main track (0..1). */
   swipe: number;
   /**
-   * Bumped after labels were saved on the backend and dropped from the grid cache: views that
+   * Bumped after labels were saved on the backend and dropped from the label cache: views that
    * read the cache (overlay masks, frame stats, hover) select it to read the new labels.
    */
   labelsSaved: number;

@@ -20,7 +20,6 @@ function sampleProject(over: Partial<ProjectState> = {}): ProjectState {
     playhead: 0,
     corrections: {},
     locked: {},
-    history: null,
     ...over,
   };
 }

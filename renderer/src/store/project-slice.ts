@@ -21,7 +21,6 @@ export interface ProjectSlice {
   setFrameLocked(trackId: string, index: number, locked: boolean): void;
   /** Replaces or adds one track (engine progress). */
   upsertTrack(track: TrackInfo): void;
-  setHistory(history: string | null): void;
 }
 
 const sortedUnique = (xs: number[]): number[] => [...new Set(xs)].sort((a, b) => a - b);
@@ -59,6 +58,5 @@ export const createProjectSlice: StateCreator<AppState, [], [], ProjectSlice> = 
       }),
     upsertTrack: (track) =>
       patch((p) => ({ tracks: p.tracks.some((t) => t.id === track.id) ? p.tracks.map((t) => (t.id === track.id ? track : t)) : [...p.tracks, track] })),
-    setHistory: (history) => patch(() => ({ history })),
   };
 };

@@ -1,5 +1,6 @@
 /** Engine runs from the UI: installed models, the run panel's choices and the run in progress. */
 import type { StateCreator } from 'zustand';
+import { settingDef, SETTING_DEFAULTS, SETTING_KEYS } from '../../../electron/core/engine-settings.ts';
 import type { EngineMode, EngineSettings, ModelInfo, ProgressInfo } from '../../../electron/shared/contract.ts';
 import type { AppState } from './app-store.ts';
 
@@ -28,10 +29,11 @@ export interface RunSlice {
   setRunProgress(runId: string, progress: ProgressInfo, trackId: string): void;
 }
 
+/** The run panel starts on dff with the table's defaults of the settings it shows. */
 export const DEFAULT_RUN_FORM: RunForm = {
   model: null,
   mode: 'dff',
-  settings: { keyInterval: 5, targetInterval: 5, maxInterval: 10, fusion: 'bidirectional', window: 8, preset: 'ultrafast', executionProvider: 'cpu' },
+  settings: Object.fromEntries(SETTING_KEYS.filter((k) => !settingDef(k).cliOnly && SETTING_DEFAULTS[k] !== undefined).map((k) => [k, SETTING_DEFAULTS[k]])),
 };
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
@@ -47,30 +49,3 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     if (r && r.runId === runId) set({ activeRun: { ...r, trackId, progress } });
   },
 });
-
-/** Only the settings that matter for a mode are sent (the rest are engine defaults). */
-export function settingsForMode(mode: EngineMode, s: EngineSettings): EngineSettings {
-  const common: EngineSettings = { executionProvider: s.executionProvider, preset: s.preset };
-  switch (mode) {
-    case 'per-frame':
-      return { executionProvider: s.executionProvider };
-    case 'dff':
-      return { ...common, keyInterval: s.keyInterval };
-    case 'adaptive':
-      return {
-        ...common,
-        targetInterval: s.targetInterval,
-        maxInterval: s.maxInterval,
-        ...(s.threshold !== undefined ? { threshold: s.threshold } : {}),
-        ...(s.lowLatency ? { lowLatency: true } : {}),
-      };
-    case 'fused':
-      return {
-        ...common,
-        fusion: s.fusion,
-        window: s.window,
-        ...(s.fuseCurrent !== undefined ? { fuseCurrent: s.fuseCurrent } : {}),
-        ...(s.fusePrevious !== undefined ? { fusePrevious: s.fusePrevious } : {}),
-      };
-  }
-}

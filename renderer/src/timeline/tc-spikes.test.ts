@@ -41,3 +41,11 @@ test('the sparkline range fits the data and includes the threshold', () => {
   assert.ok(flat.max === 1 && flat.min < 1);
   assert.deepEqual(sparkRange([], null), { min: 0, max: 1 });
 });
+
+test('on a noisy per-frame track, a dip about 2.8 spreads under the median is a spike', () => {
+  const tc = Array.from({ length: 200 }, (_, i) => (i === 90 ? 0.5 : 0.65 + 0.05 * Math.sin(i * 1.3)));
+  const level = tcLevel(tc)!;
+  const z = (level.median - 0.5) / level.spread;
+  assert.ok(z > 2.5 && z < 3.5, `z = ${z.toFixed(2)}`);
+  assert.deepEqual(tcSpikes(tc, spikeThreshold(tc)), [90]);
+});

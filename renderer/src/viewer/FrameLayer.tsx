@@ -16,6 +16,7 @@ export function FrameLayer() {
   const viewport = useApp(useShallow((s) => s.viewport));
   const view = useApp(useShallow((s) => currentView(s)));
   const shown = useLatestFrame(videoId, index);
+  const failed = useApp((s) => (s.frameError?.index === index ? s.frameError : null));
 
   useEffect(() => {
     const c = canvas.current;
@@ -36,15 +37,25 @@ export function FrameLayer() {
   }, [shown, videoId, viewport, view]);
 
   return (
-    <canvas
-      ref={canvas}
-      className="layer"
-      data-testid="viewer-canvas"
-      data-video={videoId ?? ''}
-      data-frame={shown && shown.videoId === videoId ? shown.index : -1}
-      data-scale={view.scale}
-      data-x={view.x}
-      data-y={view.y}
-    />
+    <>
+      {failed && (
+        <div className="frame-error" data-testid="frame-error" role="alert">
+          <span>
+            Frame {failed.index} could not be loaded: {failed.message}
+          </span>
+          <button onClick={() => appStore.getState().retryFrames()}>Retry</button>
+        </div>
+      )}
+      <canvas
+        ref={canvas}
+        className="layer"
+        data-testid="viewer-canvas"
+        data-video={videoId ?? ''}
+        data-frame={shown && shown.videoId === videoId ? shown.index : -1}
+        data-scale={view.scale}
+        data-x={view.x}
+        data-y={view.y}
+      />
+    </>
   );
 }

@@ -2,8 +2,13 @@
  * Latest-wins frame requests (pure, unit-tested). At most `maxInFlight` loads run at once; when
  * one ends and the wanted frame has moved on, the newest wanted frame is loaded next, so playback
  * skips frames when decoding falls behind. A result is shown only if it was requested after the
- * one on screen: an out-of-order (stale) response is never shown.
+ * one on screen: an out-of-order (stale) response is never shown. A load that fails with a
+ * retryable error (the host is unreachable) is retried after a capped exponential backoff with
+ * jitter, at most `maxAttempts` times; then, or at once for any other error, the frame is reported
+ * failed and not requested again until it is wanted anew or retry() is called.
  */
+import { backoffDelay } from '../client/backoff.ts';
+
 export interface FrameKey {
   videoId: string;
   index: number;
@@ -14,6 +19,14 @@ export interface QueueIO<T> {
   cached(k: FrameKey): T | undefined;
   show(k: FrameKey, value: T): void;
   fail(k: FrameKey, error: unknown, stillWanted: boolean): void;
+  /** True for errors a later attempt can fix (default: none). */
+  retryable?(error: unknown): boolean;
+}
+
+export interface QueueOptions {
+  maxInFlight?: number;
+  maxAttempts?: number;
+  delay?: (attempt: number) => number;
 }
 
 const keyOf = (k: FrameKey) => `${k.videoId}:${k.index}`;
@@ -24,14 +37,36 @@ export class LatestFrameQueue<T> {
   private inFlight = 0;
   private requested = '';
   private wanted: FrameKey | undefined;
+  /** The frame that failed for good (not requested again until wanted anew or retried). */
+  private failedKey = '';
+  private attempts = new Map<string, number>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly maxInFlight: number;
+  private readonly maxAttempts: number;
+  private readonly delay: (attempt: number) => number;
 
   constructor(
     private readonly io: QueueIO<T>,
-    private readonly maxInFlight = 2,
-  ) {}
+    opts: QueueOptions = {},
+  ) {
+    this.maxInFlight = opts.maxInFlight ?? 2;
+    this.maxAttempts = opts.maxAttempts ?? 5;
+    this.delay = opts.delay ?? backoffDelay;
+  }
 
   want(k: FrameKey): void {
     this.wanted = { ...k };
+    if (keyOf(k) === this.failedKey) this.retry();
+    else this.pump();
+  }
+
+  /** Loads the wanted frame again after it failed (e.g. once the connection is back). */
+  retry(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.failedKey = '';
+    this.attempts.clear();
+    this.requested = '';
     this.pump();
   }
 
@@ -54,16 +89,34 @@ export class LatestFrameQueue<T> {
     this.io
       .load(k)
       .then(
-        (v) => this.present(seq, k, v),
-        (e: unknown) => {
-          if (this.requested === key) this.requested = ''; // allow a retry of the same frame
-          const w = this.wanted;
-          this.io.fail(k, e, w !== undefined && keyOf(w) === key);
+        (v) => {
+          this.attempts.delete(key);
+          this.present(seq, k, v);
         },
+        (e: unknown) => this.failed(k, e),
       )
       .finally(() => {
         this.inFlight--;
         this.pump();
       });
+  }
+
+  private failed(k: FrameKey, e: unknown): void {
+    const key = keyOf(k);
+    const w = this.wanted;
+    const stillWanted = w !== undefined && keyOf(w) === key;
+    const n = (this.attempts.get(key) ?? 0) + 1;
+    if (stillWanted && n < this.maxAttempts && (this.io.retryable?.(e) ?? false)) {
+      this.attempts.set(key, n);
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        if (this.requested === key) this.requested = '';
+        this.pump();
+      }, this.delay(n - 1));
+      return;
+    }
+    this.attempts.delete(key);
+    if (this.requested === key) this.failedKey = key; // requested stays set: no retry loop
+    this.io.fail(k, e, stillWanted);
   }
 }

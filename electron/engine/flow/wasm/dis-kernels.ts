@@ -31,9 +31,24 @@ interface Exports {
   upsampleFlow(ux: number, uy: number, w: number, h: number, W: number, H: number, scale: number, out: number, scratch: number): void;
   toHwc(src: number, C: number, n: number, dst: number): void;
   warpHwc(src: number, C: number, n: number, base: number, dxs: number, dys: number, axs: number, ays: number, out: number): void;
+  softmax(d: number, C: number, np: number): void;
+  cellArgMax(d: number, C: number, np: number, arg: number, mx: number): void;
+  labelRows(
+    d: number, C: number, np: number, gw: number, gh: number, arg: number, mx: number,
+    xi0: number, xi1: number, xw: number, W: number, yi0: number, yi1: number, yw: number, H: number,
+    uni: number, hrow: number, lrow: number, mix: number, vrow: number, labels: number, conf: number,
+  ): void;
+  preprocessRgba(
+    src: number, fw: number, xa: number, xb: number, xw: number, W: number, ya: number, yb: number, yw: number, H: number,
+    mul: number, add: number, dst: number, base0: number, base1: number, base2: number, lane0: number, lane1: number, lane2: number, step: number,
+  ): void;
+  grayAreaDown(
+    src: number, srcW: number, srcH: number, dstW: number, dstH: number,
+    xStart: number, xIndex: number, xWeight: number, yStart: number, yIndex: number, yWeight: number, rows: number, out: number,
+  ): void;
 }
 
-const EXPORTED_FUNCTIONS = ['heapBase', 'patchSearch', 'densify', 'variationalRefine', 'upsampleFlow', 'toHwc', 'warpHwc'] as const;
+const EXPORTED_FUNCTIONS = ['heapBase', 'patchSearch', 'densify', 'variationalRefine', 'upsampleFlow', 'toHwc', 'warpHwc', 'softmax', 'cellArgMax', 'labelRows', 'preprocessRgba', 'grayAreaDown'] as const;
 const PAGE = 65536;
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -104,7 +119,7 @@ export class WasmKernels {
     return this.top - this.base;
   }
 
-  private ptr(a: Float32Array | Int32Array): number {
+  private ptr(a: Float32Array | Int32Array | Uint8Array): number {
     if (a.buffer !== this.x.memory.buffer) throw new Error('WasmKernels: array is not a view into this instance\'s memory');
     return a.byteOffset;
   }
@@ -183,4 +198,121 @@ export class WasmKernels {
     }
     this.x.warpHwc(this.ptr(src), C, n, this.ptr(base), this.ptr(dx), this.ptr(dy), this.ptr(ax), this.ptr(ay), this.ptr(out));
   }
+
+  /** assembly/labels.ts: in-place softmax over C planes of np floats (np a multiple of 4). */
+  softmax(d: Float32Array, C: number, np: number): void {
+    if (np % 4 !== 0 || d.length < C * np) throw new RangeError('WasmKernels.softmax: np must be a multiple of 4 and the planes fit d');
+    this.x.softmax(this.ptr(d), C, np);
+  }
+
+  /** assembly/labels.ts: per cell of C planes of np floats, the argmax channel and its value. */
+  cellArgMax(d: Float32Array, C: number, np: number, arg: Int32Array, mx: Float32Array): void {
+    if (np % 4 !== 0 || d.length < C * np || arg.length < np || mx.length < np) throw new RangeError('WasmKernels.cellArgMax: np must be a multiple of 4 and fit the buffers');
+    this.x.cellArgMax(this.ptr(d), C, np, this.ptr(arg), this.ptr(mx));
+  }
+
+  /**
+   * assembly/labels.ts: labels and confidence at W x H from a gw x gh grid (after cellArgMax), with
+   * bilinear tables for both axes. d, arg and mx must be readable 4 floats past their last row
+   * (the rows are blended 4 cells at a time); labels and conf need Wp - W spare bytes (Wp = W
+   * rounded up to a multiple of 4); scratch: uni gw, hrow gh x Wp, lrow Wp, mix W, vrow C x gwp
+   * (gwp = gw rounded up to a multiple of 4).
+   */
+  labelRows(g: LabelGrid, xs: AxisTableView, ys: AxisTableView, s: LabelScratch, labels: Uint8Array, conf: Uint8Array): void {
+    const W = xs.i0.length;
+    const H = ys.i0.length;
+    const Wp = (W + 3) & ~3;
+    const gwp = (g.gw + 3) & ~3;
+    const ok = labels.length >= W * H + Wp - W && conf.length >= W * H + Wp - W && s.uni.length >= g.gw && s.hrow.length >= g.gh * Wp &&
+      s.lrow.length >= Wp && s.mix.length >= W && s.vrow.length >= g.C * gwp;
+    if (!ok) throw new RangeError('WasmKernels.labelRows: buffers too small');
+    this.x.labelRows(
+      this.ptr(g.d), g.C, g.np, g.gw, g.gh, this.ptr(g.arg), this.ptr(g.mx),
+      this.ptr(xs.i0), this.ptr(xs.i1), this.ptr(xs.w), W, this.ptr(ys.i0), this.ptr(ys.i1), this.ptr(ys.w), H,
+      this.ptr(s.uni), this.ptr(s.hrow), this.ptr(s.lrow), this.ptr(s.mix), this.ptr(s.vrow), this.ptr(labels), this.ptr(conf),
+    );
+  }
+
+  /** assembly/preprocess.ts: bilinear resize + normalisation of an RGBA frame into a model input tensor. */
+  preprocessRgba(c: PreprocessCall): void {
+    const W = c.xa.length;
+    const H = c.ya.length;
+    const last = Math.max(...c.base) + (W * H - 1) * c.step;
+    if (c.dst.length <= last || c.mul.length < 4 || c.add.length < 4 || c.lane.some((l) => l < 0 || l > 3)) throw new RangeError('WasmKernels.preprocessRgba: buffers too small or bad lanes');
+    this.x.preprocessRgba(
+      this.ptr(c.src), c.fw, this.ptr(c.xa), this.ptr(c.xb), this.ptr(c.xw), W, this.ptr(c.ya), this.ptr(c.yb), this.ptr(c.yw), H,
+      this.ptr(c.mul), this.ptr(c.add), this.ptr(c.dst), c.base[0], c.base[1], c.base[2], c.lane[0], c.lane[1], c.lane[2], c.step,
+    );
+  }
+
+  /**
+   * assembly/gray-area.ts: grayAreaDown (../../image/gray-area.ts), bit-identical. Taps as areaTaps
+   * returns them (views into this memory); rows: dstW x srcH floats of scratch; out: dstW x dstH.
+   */
+  grayAreaDown(src: Uint8Array, srcW: number, srcH: number, x: GrayTaps, y: GrayTaps, rows: Float32Array, out: Float32Array): void {
+    const dstW = x.start.length - 1;
+    const dstH = y.start.length - 1;
+    if (src.length < srcW * srcH * 4 || rows.length < dstW * srcH || out.length < dstW * dstH) throw new RangeError('WasmKernels.grayAreaDown: buffers too small');
+    this.x.grayAreaDown(
+      this.ptr(src), srcW, srcH, dstW, dstH, this.ptr(x.start), this.ptr(x.index), this.ptr(x.weight),
+      this.ptr(y.start), this.ptr(y.index), this.ptr(y.weight), this.ptr(rows), this.ptr(out),
+    );
+  }
+}
+
+/** Area-resize taps of one axis (image/resize-area.ts Taps) in an instance's memory. */
+export interface GrayTaps {
+  start: Int32Array;
+  index: Int32Array;
+  weight: Float32Array;
+}
+
+/**
+ * assembly/preprocess.ts's inputs, all views into one instance's memory: the RGBA frame (fw
+ * pixels wide), per output column the byte offsets of its two taps within a row (xa, xb) and the
+ * weight of the second (xw), per output row the two source rows (ya, yb) and weight (yw); mul and
+ * add (4 floats) per RGBA byte; the output tensor: channel k at element base[k] + p * step, reading
+ * RGBA byte lane[k].
+ */
+export interface PreprocessCall {
+  src: Uint8Array;
+  fw: number;
+  xa: Int32Array;
+  xb: Int32Array;
+  xw: Float32Array;
+  ya: Int32Array;
+  yb: Int32Array;
+  yw: Float32Array;
+  mul: Float32Array;
+  add: Float32Array;
+  dst: Float32Array;
+  base: readonly [number, number, number];
+  lane: readonly [number, number, number];
+  step: number;
+}
+
+/** A probability grid in the instance's memory: C planes of np floats (gw wide), and its cellArgMax. */
+export interface LabelGrid {
+  d: Float32Array;
+  C: number;
+  np: number;
+  gw: number;
+  gh: number;
+  arg: Int32Array;
+  mx: Float32Array;
+}
+
+/** Bilinear sampling tables of one axis (model/resample.ts AxisTable) in the instance's memory. */
+export interface AxisTableView {
+  i0: Int32Array;
+  i1: Int32Array;
+  w: Float32Array;
+}
+
+export interface LabelScratch {
+  uni: Int32Array;
+  hrow: Float32Array;
+  lrow: Uint8Array;
+  mix: Int32Array;
+  vrow: Float32Array;
 }

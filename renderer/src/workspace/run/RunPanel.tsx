@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { ENGINE_MODES, type EngineMode } from '../../../../electron/shared/contract.ts';
 import { useApp } from '../../store/index.ts';
+import { PanelSection } from '../../components/PanelSection.tsx';
 import { ModeSettings } from './ModeSettings.tsx';
 import { RunProgress } from './RunProgress.tsx';
 import { cancelRun, followRuns, loadModels, startRun } from './run-actions.ts';
@@ -20,8 +21,8 @@ export function RunPanel() {
   }, []);
 
   return (
-    <section className="panel-section run-panel" data-testid="run-panel">
-      <h3>Run the engine</h3>
+    <PanelSection id="run" title="Run the engine" className="run-panel">
+      <div className="section-body" data-testid="run-panel">
       <label>
         Model
         <select data-testid="run-model" value={form.model ?? ''} onChange={(e) => setRunForm({ model: e.target.value || null })}>
@@ -51,6 +52,7 @@ export function RunPanel() {
           Run
         </button>
       )}
-    </section>
+      </div>
+    </PanelSection>
   );
 }

@@ -4,11 +4,10 @@
  * engine.done into the run slice and the project's tracks.
  */
 import type { TrackInfo } from '../../../../electron/shared/contract.ts';
-import { defaultTrackName } from '../../../../electron/backend/workspace/engine-names.ts';
+import { checkSetting, defaultTrackName, settingDef, settingsForMode, SETTING_KEYS, type SettingKey } from '../../../../electron/core/engine-settings.ts';
 import { mergeRunFrames } from '../../../../electron/shared/run-frames.ts';
 import { client } from '../../client/bridge.ts';
 import { appStore } from '../../store/index.ts';
-import { settingsForMode } from '../../store/run-slice.ts';
 
 const state = () => appStore.getState();
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -26,6 +25,17 @@ export async function loadModels(): Promise<void> {
   }
 }
 
+/** The table's one-line message for a bad setting value, or null (named by the run panel's label). */
+export function settingProblem(key: SettingKey, value: unknown): string | null {
+  if (value === undefined) return null;
+  try {
+    checkSetting(key, value, settingDef(key).label);
+    return null;
+  } catch (e) {
+    return message(e);
+  }
+}
+
 function placeholder(id: string, name: string, mode: string): TrackInfo {
   return { id, name, kind: 'engine', mode, status: 'running', framesDone: 0, keyFrames: [], tc: [], tcMean: null, settings: {}, createdAt: new Date().toISOString() };
 }
@@ -39,6 +49,11 @@ export async function startRun(): Promise<void> {
   }
   const { model, mode, settings } = s.runForm;
   const sent = settingsForMode(mode, settings);
+  const problem = SETTING_KEYS.map((k) => settingProblem(k, sent[k])).find((p) => p !== null);
+  if (problem) {
+    s.notify('error', `Cannot start the run: ${problem}`);
+    return;
+  }
   try {
     const { runId, trackId } = await client.call('engine.run', { projectId: p.id, mode, settings: sent, ...(model ? { model } : {}) });
     s.setActiveRun({ runId, projectId: p.id, trackId, progress: { done: 0, total: p.video.frameCount, fps: 0, etaSec: 0 } });

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/shallow';
 import type { ProjectView, TrackInfo } from '../../../../electron/shared/contract.ts';
 import { useApp } from '../../store/index.ts';
 import { currentTrackId } from '../../store/project-slice.ts';
+import { PanelSection } from '../../components/PanelSection.tsx';
 import { deleteTrack, renameTrack, selectCompare, selectMain, setCompareMode } from './track-actions.ts';
 
 function TrackRow({ t, main, compare, total }: { t: TrackInfo; main: boolean; compare: boolean; total: number }) {
@@ -62,8 +63,8 @@ export function TrackList() {
   const mode = useApp((s) => s.project?.view.compareMode ?? 'off');
   const total = useApp((s) => s.video?.frameCount ?? 0);
   return (
-    <section className="panel-section" data-testid="track-list">
-      <h3>Tracks</h3>
+    <PanelSection id="tracks" title="Tracks">
+      <div className="section-body" data-testid="track-list">
       {tracks.length === 0 ? (
         <p className="muted">No tracks yet: run the engine.</p>
       ) : (
@@ -85,6 +86,7 @@ export function TrackList() {
           </button>
         )}
       </div>
-    </section>
+      </div>
+    </PanelSection>
   );
 }

@@ -8,6 +8,9 @@ export { densify } from './densify';
 export { variationalRefine } from './variational-refinement';
 export { upsampleFlow } from './upsample';
 export { toHwc, warpHwc } from './warp';
+export { softmax, cellArgMax, labelRows } from './labels';
+export { preprocessRgba } from './preprocess';
+export { grayAreaDown } from './gray-area';
 
 /** First free byte after the module's static data: callers lay out their planes from here. */
 export function heapBase(): usize {

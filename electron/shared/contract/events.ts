@@ -1,0 +1,26 @@
+/** Every event the backend pushes to the renderer (not validated: the backend is the source). */
+import type { ProgressInfo, ProjectState, RunFrame, TrackInfo } from './domain.ts';
+
+export interface Events {
+  /** A command-line or menu action asks the UI to open a path. */
+  'app.openPath': { path: string };
+  /** Something worth a toast. */
+  'app.notice': { level: 'info' | 'warning' | 'error'; message: string };
+  /** A desktop menu command for the page (electron/main/menu.ts; renderer/src/app/app-commands.ts). */
+  'app.command': { command: 'export' | 'close' | 'undo' | 'redo' | 'shortcuts' } | { command: 'openProject'; dir: string };
+  /** Engine run progress; labels for frames < framesDone can be fetched. */
+  'engine.progress': ProgressInfo & {
+    runId: string;
+    projectId: string;
+    trackId: string;
+    /** Frames finished since the previous event, and earlier ones whose TC became known (merge by index: electron/shared/run-frames.ts). */
+    frames: RunFrame[];
+  };
+  /** Engine run ended (ok, failed or cancelled); the track's final state. */
+  'engine.done': { runId: string; projectId: string; trackId: string; status: 'done' | 'failed' | 'cancelled'; message: string; track: TrackInfo | null };
+  'export.progress': ProgressInfo & { jobId: string };
+  'export.done': { jobId: string; status: 'done' | 'failed' | 'cancelled'; message: string; out: string };
+  /** The project changed on the backend side (e.g. autosave, a run imported frames). */
+  'project.changed': { projectId: string; state: ProjectState };
+}
+export type EventName = keyof Events;
