@@ -19,7 +19,7 @@ const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 async function run(page: Page, mode: string, extra: Record<string, string> = {}): Promise<void> {
   const rows = page.getByTestId('track-row');
   const before = await rows.count();
-  await page.getByTestId('run-model').selectOption({ label: 'camvid-lite (default)' });
+  await page.getByTestId('run-model').selectOption({ label: 'camvid-edge (default)' });
   await page.getByTestId('run-mode').selectOption(mode);
   for (const [k, v] of Object.entries(extra)) await page.getByTestId(`run-${k}`).selectOption(v);
   await page.getByTestId('run-button').click();

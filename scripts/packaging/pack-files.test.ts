@@ -95,7 +95,7 @@ for (const t of declaredTargets()) {
     for (const f of BUILT.filter((b) => !b.endsWith('.map'))) assert.ok(p.app.has(f), `${f} is packed`);
     const model = basename(DEFAULT_MODEL_DIR);
     for (const f of ['model.json', 'high.onnx', 'low.onnx', 'head.onnx', 'README.md']) assert.ok(p.app.has(`native-models/${model}/${f}`), `default model ${f}`);
-    assert.ok(p.app.has('native-models/camvid-lite-single/model.onnx'));
+    assert.ok(p.app.has('native-models/camvid-edge-single/model.onnx'));
     assert.ok([...p.app].filter((f) => f.startsWith('native-models/')).every((f) => p.unpacked.has(f)), 'models are unpacked (ONNX Runtime reads real files)');
     assert.ok(p.app.has('assets/icon/png/512x512.png'), 'the window icon');
     assert.ok(p.resources.has('THIRD-PARTY-NOTICES.txt'), 'the licence notices beside app.asar');

@@ -31,7 +31,7 @@ export function settingOptions(key: SettingKey): OptionSpec[] {
 /** Flags that set engine settings (SegmentSettings), in help order. */
 export const ENGINE_OPTIONS: readonly OptionSpec[] = [
   { name: 'mode', kind: 'string', choices: ENGINE_MODES, default: 'per-frame', help: 'per frame, Deep Feature Flow key frames, adaptive key frames, or temporal fusion' },
-  { name: 'model', kind: 'string', value: 'bundle-dir', defaultText: 'camvid-lite in $VSS_MODELS_DIR or native-models/', help: 'model bundle folder (with model.json)' },
+  { name: 'model', kind: 'string', value: 'bundle-dir', defaultText: 'camvid-edge in $VSS_MODELS_DIR or native-models/', help: 'model bundle folder (with model.json)' },
   ...SETTING_KEYS.flatMap(settingOptions),
   { name: 'no-tc', kind: 'switch', help: 'skip the temporal-consistency score' },
 ];

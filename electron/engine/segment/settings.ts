@@ -7,7 +7,7 @@ import { MODE_DEFAULTS, MODE_NAMES } from '../modes/types.ts';
 import type { SegmentSettings } from './types.ts';
 
 /** The default model bundle, resolved from the package root (not the working directory), also in a bundle. */
-export const DEFAULT_MODEL_DIR = join(packageRoot(), 'native-models', 'camvid-lite');
+export const DEFAULT_MODEL_DIR = join(packageRoot(), 'native-models', 'camvid-edge');
 
 /**
  * Settings with their defaults, checked against the engine settings table (messages name the
