@@ -134,6 +134,19 @@ export async function runSplit(dir: string, m: Manifest, image: ort.Tensor) {
   return { low: env.low!, high: env.high!, logits: env.head! };
 }
 
+/** Each stage's ONNX inputs and output are the ones model.json names; the single graph reads image, writes logits. */
+export async function checkGraphNames(dir: string, m: Manifest, singleFile: string) {
+  const st = m.stages!;
+  for (const k of ['low', 'high', 'head'] as const) {
+    const s = await session(path.join(dir, st[k].graph));
+    assert.deepEqual([...s.inputNames].sort(), Object.keys(st[k].inputs).sort(), `${k} inputs`);
+    assert.deepEqual([...s.outputNames], [st[k].output], `${k} output`);
+  }
+  const s = await session(singleFile);
+  assert.deepEqual([...s.inputNames], ['image']);
+  assert.deepEqual([...s.outputNames], ['logits']);
+}
+
 /** The checks every shipped bundle's manifest must pass (the 11 CamVid classes, logits out). */
 export function checkCamvidManifest(m: Manifest) {
   assert.equal(m.classes.length, 11);
