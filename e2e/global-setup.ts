@@ -15,6 +15,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // The specs run the test-tiny bundles; the model list offers them only when asked (the hosts and
   // the Electron app the specs start inherit this).
   process.env.VSS_TEST_MODELS = '1';
+  // Tiny models finish a run faster than the UI can be observed mid-run: pace them (20 ms a frame).
+  process.env.VSS_TEST_ENGINE_FRAME_MS = '20';
   const dir = mkdtempSync(join(tmpdir(), 'vss-e2e-'));
   const clip = await makeIndexClip(dir, CLIP_FRAMES);
   const fakeMp4 = join(dir, 'not-a-video.mp4');

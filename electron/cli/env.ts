@@ -40,6 +40,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'VSS_UPDATE_SCREENSHOT', scope: 'dev', help: 'any value: e2e tests rewrite their reference screenshots', unset: 'compare' },
   { name: 'VSS_E2E_FIXTURES', scope: 'dev', help: 'set by the e2e global setup for the specs (internal)', unset: '—' },
   { name: 'VSS_TEST_MODELS', scope: 'dev', help: '1: the model list also offers the test-tiny bundles (tests set it)', unset: 'test bundles hidden' },
+  { name: 'VSS_TEST_ENGINE_FRAME_MS', scope: 'dev', help: 'tests: extra milliseconds per engine frame, so a run is observably in progress', unset: '0' },
   { name: 'VSS_STUB_USER_DATA', scope: 'dev', help: "set by the main-process stub test: its stand-in Electron's userData folder (internal)", unset: '—' },
   { name: 'VSS_STUB_DRIVER', scope: 'dev', help: 'set by the main-process stub test: the script its stand-in Electron runs (internal)', unset: '—' },
 ];

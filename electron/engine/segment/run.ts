@@ -26,6 +26,8 @@ import { buildSummary } from './summary.ts';
 import { resizeLabelsNearest, temporalConsistency } from './tc.ts';
 import type { FrameRecord, ProgressFrame, SegmentProgress, SegmentSettings, SegmentSummary, SourceFrame } from './types.ts';
 
+const TEST_FRAME_MS = Number(process.env.VSS_TEST_ENGINE_FRAME_MS ?? 0) || 0;
+
 export interface RunHooks {
   signal?: AbortSignal;
   onProgress?(p: SegmentProgress): void;
@@ -151,6 +153,8 @@ export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise
   let elapsedSec = 0;
   try {
     for await (const frame of prefetch(input.frames, 2)) {
+      // End-to-end tests pace runs so that a run is observably in progress (set by e2e/global-setup.ts).
+      if (TEST_FRAME_MS > 0) await new Promise((r) => setTimeout(r, TEST_FRAME_MS));
       checkCancelled(hooks.signal);
       if (hooks.failAtFrame === frame.index) throw new Error(`test failure injected at frame ${frame.index}`);
       if (records.length === 0 && pending.size === 0) {
