@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import hashlib
 import json
 import sys
 import warnings
@@ -20,27 +19,18 @@ from pathlib import Path
 
 import onnx
 import torch
-import torch.nn as nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import CLASSES, IGNORE_INDEX, NUM_CLASSES, REPO_ROOT  # noqa: E402
 from edgenet import MEAN, STD, EdgeNet  # noqa: E402
 from tflite_torch import count_macs  # noqa: E402
+from export import HeadWrap, sha256  # noqa: E402  (shared with the camvid-lite export)
 
 OPSET = 13
 LICENSE = ("Weights by the VSS Studio project: initialised from Google's Cityscapes DeepLab "
            "(MobileNet-EdgeTPU, google-coral/test_data, Apache-2.0; trained on Cityscapes, whose terms are "
            "non-commercial; ImageNet pre-training) and fine-tuned on CamVid (Brostow et al., CC BY-NC 4.0). "
            "Research and personal, non-commercial use only.")
-
-
-class HeadWrap(nn.Module):
-    def __init__(self, head):
-        super().__init__()
-        self.head = head
-
-    def forward(self, high, low):
-        return self.head(high, low)
 
 
 def export_graph(module, args, path: Path, input_names, output_names):
@@ -52,10 +42,6 @@ def export_graph(module, args, path: Path, input_names, output_names):
     onnx.checker.check_model(m)
     m.producer_name = "vss-studio export_edge.py"
     onnx.save(m, str(path))
-
-
-def sha256(p: Path) -> str:
-    return hashlib.sha256(p.read_bytes()).hexdigest()
 
 
 def load(ckpt: str) -> tuple[EdgeNet, dict, dict]:
