@@ -58,8 +58,9 @@ test('cityscapes export uses Cityscapes names, label ids and colours', async () 
   const r = await exportTrack(project, { format: 'cityscapes', track: 'corrected', out: join(root, 'out-cs'), frames, city: 'bonn' });
   const dir = join(r.out, 'gtFine', 'train', 'bonn');
   const names = (await readdir(dir)).sort();
-  assert.equal(names.length, 8);
+  assert.equal(names.length, 12); // labelIds, labelTrainIds and color for 4 frames
   assert.ok(names.includes('bonn_000000_000002_gtFine_labelIds.png'));
+  assert.ok(names.includes('bonn_000000_000002_gtFine_labelTrainIds.png'));
   assert.ok(names.includes('bonn_000000_000002_gtFine_color.png'));
   const ids = decodeLabelPng(await readFile(join(dir, 'bonn_000000_000002_gtFine_labelIds.png')));
   assert.equal(ids.data[0], 26); // Car -> car
@@ -67,6 +68,10 @@ test('cityscapes export uses Cityscapes names, label ids and colours', async () 
   const f1 = decodeLabelPng(await readFile(join(dir, 'bonn_000000_000001_gtFine_labelIds.png')));
   assert.equal(f1.data[0], 0); // void -> unlabeled
   assert.equal(f1.data[1], 11); // class 1 Building -> building
+  const train = decodeLabelPng(await readFile(join(dir, 'bonn_000000_000001_gtFine_labelTrainIds.png')));
+  assert.equal(train.data[0], 255); // void -> ignore
+  assert.equal(train.data[1], 2); // Building -> building (trainId 2)
+  assert.equal(train.data[(H - 1) * W], 0); // Road -> road (trainId 0)
   const col = decodeRgbaPng(await readFile(join(dir, 'bonn_000000_000002_gtFine_color.png')));
   assert.deepEqual([...col.rgba.subarray(0, 3)], [0, 0, 142]);
   const img = decodeRgbaPng(await readFile(join(r.out, 'leftImg8bit', 'train', 'bonn', 'bonn_000000_000003_leftImg8bit.png')));
@@ -74,6 +79,8 @@ test('cityscapes export uses Cityscapes names, label ids and colours', async () 
   const mapping = JSON.parse(await readFile(join(r.out, 'mapping.json'), 'utf8'));
   const byName = Object.fromEntries(mapping.mapping.map((m: { name: string; cityscapesId: number }) => [m.name, m.cityscapesId]));
   assert.deepEqual(byName, { Sky: 23, Building: 11, Pole: 17, Road: 7, Pavement: 8, Tree: 21, SignSymbol: 20, Fence: 13, Car: 26, Pedestrian: 24, Bicyclist: 25 });
+  const trainOf = Object.fromEntries(mapping.mapping.map((m: { name: string; trainId: number }) => [m.name, m.trainId]));
+  assert.deepEqual(trainOf, { Sky: 10, Building: 2, Pole: 5, Road: 0, Pavement: 1, Tree: 8, SignSymbol: 7, Fence: 4, Car: 13, Pedestrian: 11, Bicyclist: 12 });
 });
 
 test('cvat export: labelmap.txt syntax, colour-coded SegmentationClass, ImageSets list', async () => {
