@@ -8,6 +8,7 @@ import { CAMVID_CLASSES, fakeRun, fakeVideo, stemOf, syntheticLabels, tempDir } 
 import { exportTrack } from './run-export.ts';
 import { decodeRle } from './coco-rle.ts';
 import type { ExportProgress } from './types.ts';
+import { ZipReader } from '../zip/zip-read.ts';
 
 const W = 8;
 const H = 6;
@@ -140,4 +141,26 @@ test('cancellation leaves nothing at the destination; bad ranges, tracks and for
   await assert.rejects(exportTrack(project, { format: 'labels', track: 'corrected', out }), /not empty/);
   await exportTrack(project, { format: 'labels', track: 'corrected', out, overwrite: true, from: 0, to: 0 });
   assert.equal((await readdir(out)).length, 2);
+});
+
+test('cvat export as a ZIP: one archive with the CVAT layout at its root, written atomically; import reads it back', async () => {
+  const { root, project } = await setup();
+  const r = await exportTrack(project, { format: 'cvat', track: 'corrected', out: join(root, 'task'), zip: true });
+  assert.equal(r.out, join(root, 'task.zip'));
+  const zip = await ZipReader.open(r.out);
+  try {
+    assert.deepEqual([...zip.entries.keys()].filter((n) => !n.includes('/')).sort(), ['labelmap.txt']);
+    assert.ok(zip.entries.has('ImageSets/Segmentation/default.txt'));
+    assert.ok(zip.entries.has(`SegmentationClass/${stemOf(2)}.png`));
+    assert.equal((await zip.read('labelmap.txt')).toString('utf8').split('\n')[1], 'background:0,0,0::');
+  } finally {
+    await zip.close();
+  }
+  assert.deepEqual((await readdir(root)).filter((n) => n.startsWith('.vss-tmp')), [], 'no staging left');
+  await assert.rejects(exportTrack(project, { format: 'cvat', track: 'corrected', out: r.out, zip: true }), /task\.zip exists \(choose overwrite to replace it\)$/);
+  const again = await exportTrack(project, { format: 'cvat', track: 'corrected', out: r.out, zip: true, overwrite: true, from: 1, to: 1 });
+  const z2 = await ZipReader.open(again.out);
+  assert.equal([...z2.entries.keys()].filter((n) => n.startsWith('SegmentationClass/')).length, 1);
+  await z2.close();
+  await assert.rejects(exportTrack(project, { format: 'video', track: 'corrected', out: join(root, 'v'), zip: true, frames: async () => ({ width: 1, height: 1, rgba: new Uint8Array(4) }) }), /cannot be zipped/);
 });

@@ -33,7 +33,7 @@ function checkFileName(v: unknown, i: number, where: string): string {
 }
 
 function parseImages(raw: unknown, where: string): CocoImage[] {
-  if (!Array.isArray(raw)) throw new VssError('CORRUPT', `${where} has no "images" list`);
+  if (!Array.isArray(raw)) throw new VssError('CORRUPT', `${where} has no "images" list (not a COCO annotations file)`);
   return raw.map((im: unknown, i) => {
     if (!isObj(im) || !posInt(im.width, 16384) || !posInt(im.height, 16384)) throw new VssError('CORRUPT', `${where}: images[${i}] needs width and height (1..16384)`);
     const fi = im.frame_index;

@@ -6,9 +6,9 @@
 import type { ProjectState, VideoInfo } from '../../shared/contract.ts';
 import type { HandlerGroup } from '../handlers.ts';
 import { VssError } from '../../core/errors.ts';
-import { createProject, openProject, isProjectDir, listRecentProjects, type Project } from '../project/index.ts';
+import { createProject, openProject, listRecentProjects, type CreateProjectOptions, type Project } from '../project/index.ts';
 import { defaultModelDir } from './engine-models.ts';
-import { autoProjectDir, modelClasses } from './project-home.ts';
+import { autoProject, modelClasses } from './project-home.ts';
 import { projectState, refreshStems } from './project-session.ts';
 import { toViewSettings } from './project-view.ts';
 import type { Workspace } from './workspace.ts';
@@ -23,20 +23,23 @@ export type ProjectRequestName =
   | 'project.setView'
   | 'project.history';
 
-/** Creates a project for a video (classes from the model bundle) and opens its session. */
-async function create(ws: Workspace, dir: string, videoPath: string, model?: string): Promise<ProjectState> {
+/** What a new project of a video gets: the probed video and the model bundle's classes. */
+async function creation(ws: Workspace, videoPath: string, model?: string): Promise<CreateProjectOptions> {
   const video = await ws.openVideo(videoPath);
   // The desktop bundle passes its models folder: the source-relative default does not hold there.
   const { classes, ignoreIndex } = await modelClasses(model ?? (ws.modelsDir ? defaultModelDir(ws.modelsDir) : undefined));
-  const project = await createProject(dir, { videoPath: video.path, classes, ignoreIndex, frameCount: video.frameCount });
-  return ws.register(project);
+  return { videoPath: video.path, classes, ignoreIndex, frameCount: video.frameCount };
+}
+
+/** Creates a project for a video (classes from the model bundle) and opens its session. */
+async function create(ws: Workspace, dir: string, videoPath: string, model?: string): Promise<ProjectState> {
+  return ws.register(await createProject(dir, await creation(ws, videoPath, model)));
 }
 
 /** The automatic project of a video (created the first time). */
 export async function projectForVideo(ws: Workspace, videoPath: string, model?: string): Promise<ProjectState> {
-  const dir = autoProjectDir(ws.dataDir, videoPath);
-  if (await isProjectDir(dir)) return ws.register(await openProject(dir));
-  return create(ws, dir, videoPath, model);
+  const { project } = await autoProject(ws.dataDir, videoPath, () => creation(ws, videoPath, model));
+  return ws.register(project);
 }
 
 export function createProjectHandlers(ws: Workspace): HandlerGroup<ProjectRequestName> {
