@@ -17,17 +17,21 @@ export const projectCommand: CliCommand = {
     'The folder is <VSS_HOME>/projects/<name>-<hash> (VSS_HOME defaults to ~/.vss-studio; the desktop app uses its own data folder unless VSS_HOME is set). ' +
     'A new project gets its classes from --model, as the app does with its default model.',
   positionals: [{ name: 'video|frames-dir' }],
-  options: [{ name: 'model', kind: 'string', value: 'dir', defaultText: 'the default model bundle', help: 'model bundle whose classes a new project gets' }],
+  options: [
+    { name: 'model', kind: 'string', value: 'dir', defaultText: 'the default model bundle', help: 'model bundle whose classes a new project gets' },
+    { name: 'fps', kind: 'number', value: 'F', min: 0, minExclusive: true, max: 1000, defaultText: "the folder's default", help: 'frames folder: the frame rate a new project records' },
+  ],
   examples: ['vss project clip.mp4', 'dir=$(vss project clip.mp4 | jq -r .dir) && vss import "$dir" --format coco --from gt.json --as-track ground-truth'],
   async run(args) {
     const path = args.positionals[0]!;
     const model = args.string('model');
+    const fps = args.number('fps');
     const { project, created } = await autoProject(resolveDataDir(), path, async () => {
       const svc = createVideoService({ maxRuns: 1 });
       try {
-        const video = await svc.open(path);
+        const video = await svc.open(path, { fps });
         const { classes, ignoreIndex } = await modelClasses(model);
-        return { videoPath: video.path, classes, ignoreIndex, frameCount: video.frameCount };
+        return { videoPath: video.path, classes, ignoreIndex, frameCount: video.frameCount, ...(fps === undefined ? {} : { fps }) };
       } finally {
         await svc.dispose();
       }
