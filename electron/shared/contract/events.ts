@@ -20,6 +20,9 @@ export interface Events {
   'engine.done': { runId: string; projectId: string; trackId: string; status: 'done' | 'failed' | 'cancelled'; message: string; track: TrackInfo | null };
   'export.progress': ProgressInfo & { jobId: string };
   'export.done': { jobId: string; status: 'done' | 'failed' | 'cancelled'; message: string; out: string };
+  'import.progress': ProgressInfo & { jobId: string };
+  /** An import ended; trackId: the new or corrected track (null when it failed before knowing it). */
+  'import.done': { jobId: string; projectId: string; status: 'done' | 'failed' | 'cancelled'; message: string; trackId: string | null; imported: number };
   /** The project changed on the backend side (e.g. autosave, a run imported frames). */
   'project.changed': { projectId: string; state: ProjectState };
 }
