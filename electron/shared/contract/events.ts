@@ -7,7 +7,7 @@ export interface Events {
   /** Something worth a toast. */
   'app.notice': { level: 'info' | 'warning' | 'error'; message: string };
   /** A desktop menu command for the page (electron/main/menu.ts; renderer/src/app/app-commands.ts). */
-  'app.command': { command: 'export' | 'close' | 'undo' | 'redo' | 'shortcuts' } | { command: 'openProject'; dir: string };
+  'app.command': { command: 'export' | 'import' | 'close' | 'undo' | 'redo' | 'shortcuts' } | { command: 'openProject'; dir: string };
   /** Engine run progress; labels for frames < framesDone can be fetched. */
   'engine.progress': ProgressInfo & {
     runId: string;

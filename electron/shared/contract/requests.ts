@@ -103,6 +103,8 @@ export const requestSchemas = {
     from: s.optional(frameIndex),
     to: s.optional(frameIndex),
     overwrite: s.optional(s.boolean()),
+    /** One ZIP archive at out (".zip" added when missing) instead of a folder; not for "video". */
+    zip: s.optional(s.boolean()),
   }),
   'export.cancel': s.object({ jobId: s.id() }),
   /** Shows a file or folder (an export's output) in the system file manager: desktop app only. */
