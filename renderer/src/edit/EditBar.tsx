@@ -1,5 +1,5 @@
 /**
- * The editing strip: tools, brush size, the current class (picked in the side panel's class list
+ * The editing strip: tools, brush size (superpixel size with that tool), the current class (picked in the side panel's class list
  * or with the digit keys), undo/redo, the frame lock and propagation. Every button is a registry
  * action. The strip keeps one height whether or not a track exists, so the workspace never jumps.
  */
@@ -8,7 +8,6 @@ import { currentTrackId } from '../store/project-slice.ts';
 import { ActionButton } from '../actions/ActionButton.tsx';
 import { ClassSwatch } from '../components/ClassSwatch.tsx';
 import { PropagatePanel } from './PropagatePanel.tsx';
-import { titleOf } from '../actions/registry.ts';
 import { SUPERPIXEL_MAX, SUPERPIXEL_MIN } from '../store/edit-slice.ts';
 
 const TOOLS: { id: string; label: string }[] = [
@@ -20,18 +19,23 @@ const TOOLS: { id: string; label: string }[] = [
   { id: 'tool.superpixel', label: 'Superpixels' },
 ];
 
-/** The superpixel size slider and what the worker is doing (shown with the superpixel tool). */
+/**
+ * With the superpixel tool the size slider sets the superpixel size (the brush keeps its radius:
+ * - / =, Alt+wheel), then "…" while the worker computes, "!" when it failed (details in the
+ * tooltip); the strip stays within 1280 px.
+ */
 function SuperpixelControls() {
   const size = useApp((x) => x.superpixelSize);
   const status = useApp((x) => (x.superpixelStatus?.frame === x.index ? x.superpixelStatus : null));
-  const text = !status ? '' : status.state === 'computing' ? 'computing…' : status.state === 'ready' ? `${status.count} superpixels${status.ms !== undefined ? ` in ${status.ms} ms` : ''}` : status.message;
+  const shown = status?.state === 'computing' ? '…' : status?.state === 'error' ? '!' : ''; // ready: the outlines show it
+  const detail = !status ? '' : status.state === 'computing' ? 'computing the superpixels…' : status.state === 'ready' ? `${status.count} superpixels${status.ms !== undefined ? `, computed in ${status.ms} ms` : ''}` : (status.message ?? '');
   return (
-    <label className="brush-size" title={titleOf('superpixel.larger')}>
+    <label className="brush-size" title={`Superpixel size in pixels (, / .); brush size: - / =, Alt+wheel${detail ? `. ${detail}` : ''}`}>
       Superpixel
       <input type="range" min={SUPERPIXEL_MIN} max={SUPERPIXEL_MAX} value={size} aria-label="Superpixel size" onChange={(e) => appStore.getState().setSuperpixelSize(Number(e.target.value))} />
       <span data-testid="superpixel-size">{size}</span>
-      <span className="muted" data-testid="superpixel-status" data-state={status?.state ?? ''}>
-        {text}
+      <span className={`superpixel-status${status?.state === 'error' ? ' error' : ''}`} data-testid="superpixel-status" data-state={status?.state ?? ''} title={detail}>
+        {shown}
       </span>
     </label>
   );
@@ -64,12 +68,15 @@ export function EditBar() {
           </ActionButton>
         ))}
       </div>
-      <label className="brush-size" title="Brush size (- / =, Alt+wheel)">
-        Size
-        <input type="range" min={1} max={100} value={radius} aria-label="Brush size" onChange={(e) => appStore.getState().setBrushRadius(Number(e.target.value))} />
-        <span data-testid="brush-size">{radius}</span>
-      </label>
-      {superpixelTool && <SuperpixelControls />}
+      {superpixelTool ? (
+        <SuperpixelControls />
+      ) : (
+        <label className="brush-size" title="Brush size (- / =, Alt+wheel)">
+          Size
+          <input type="range" min={1} max={100} value={radius} aria-label="Brush size" onChange={(e) => appStore.getState().setBrushRadius(Number(e.target.value))} />
+          <span data-testid="brush-size">{radius}</span>
+        </label>
+      )}
       <CurrentClass />
       <ActionButton id="edit.undo">Undo</ActionButton>
       <ActionButton id="edit.redo">Redo</ActionButton>

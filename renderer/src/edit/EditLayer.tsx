@@ -12,8 +12,9 @@ import { currentTrackId } from '../store/project-slice.ts';
 import { editMaskShown, stepBrush } from '../store/edit-slice.ts';
 import { currentView } from '../store/view-slice.ts';
 import { markPainted } from '../viewer/paint-marks.ts';
-import { canvasToImage } from '../viewer/view-transform.ts';
-import { editing } from './editing.ts';
+import { canvasToImage, type ViewTransform } from '../viewer/view-transform.ts';
+import { editing, superpixels } from './editing.ts';
+import { superpixelAt } from '../../../electron/core/superpixel/select.ts';
 import { classPalette } from '../../../electron/core/palette.ts';
 import { PREVIEW_RGBA } from './label-paint.ts';
 import { MaskCanvas } from './mask-canvas.ts';
@@ -34,6 +35,16 @@ function labelPoint(e: { clientX: number; clientY: number; currentTarget: Elemen
   const r = e.currentTarget.getBoundingClientRect();
   const p = canvasToImage(currentView(s), (e.clientX - r.left) * dpr(), (e.clientY - r.top) * dpr());
   return { x: (p.x * labels.width) / s.video.width, y: (p.y * labels.height) / s.video.height };
+}
+
+/** Row runs (label pixels) of the superpixel under the cursor, while the superpixel tool is active. */
+function hoveredRuns(view: ViewTransform, labelScale: number, cursor: { x: number; y: number } | null): Int32Array | null {
+  const s = appStore.getState();
+  const sp = s.tool === 'superpixel' && cursor ? superpixels.forFrame(s.index) : null;
+  if (!sp || !cursor) return null;
+  const p = canvasToImage(view, cursor.x, cursor.y);
+  const k = superpixelAt(sp, p.x / labelScale, p.y / labelScale);
+  return k < 0 ? null : sp.runs.subarray(sp.runStart[k]! * 3, sp.runStart[k + 1]! * 3);
 }
 
 export function EditLayer() {
@@ -100,7 +111,8 @@ export function EditLayer() {
     if (c.height !== viewport.height) c.height = viewport.height;
     const labels = editing.session()?.labelsOf(s.index);
     const scale = s.video && labels ? s.video.width / labels.width : 1;
-    drawToolOverlay(ctx, { tool: s.tool, view: currentView(s), labelScale: scale, cursor: cursor.current, radius: s.brushRadius, polygon: s.polygon, selected: s.polygonSelected });
+    const view = currentView(s);
+    drawToolOverlay(ctx, { tool: s.tool, view, labelScale: scale, cursor: cursor.current, radius: s.brushRadius, polygon: s.polygon, selected: s.polygonSelected, hover: hoveredRuns(view, scale, cursor.current) });
   };
   useEffect(redrawTool, [tool, view, viewport, polygon, selected, radius, index]);
 

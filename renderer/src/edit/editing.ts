@@ -23,7 +23,10 @@ export const superpixels = createSuperpixelSource({
     const f = await fetchFrame(bridge, videoId, index);
     return { width: f.width, height: f.height, rgba: new Uint8ClampedArray(f.rgba.buffer as ArrayBuffer, f.rgba.byteOffset, f.rgba.length) };
   },
-  status: (s) => appStore.getState().setSuperpixelStatus(s),
+  status: (s) => {
+    appStore.getState().setSuperpixelStatus(s);
+    if (s?.state === 'error') appStore.getState().notify('error', `Superpixels of frame ${s.frame}: ${s.message ?? 'failed'}`);
+  },
 });
 
 export const editing = createEditController(appStore, {

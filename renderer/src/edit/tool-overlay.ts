@@ -13,6 +13,18 @@ export interface ToolOverlay {
   /** Polygon vertices in label pixels, and the selected one. */
   polygon: { x: number; y: number }[];
   selected: number | null;
+  /** Superpixel under the cursor: its row runs (y, x0, x1 in label pixels), or null. */
+  hover?: Int32Array | null;
+}
+
+/** Tints the superpixel under the cursor: what a click would fill. */
+function drawHover(ctx: CanvasRenderingContext2D, runs: Int32Array, o: ToolOverlay, k: number): void {
+  ctx.fillStyle = 'rgba(255,255,255,0.28)';
+  for (let r = 0; r < runs.length; r += 3) {
+    const x = o.view.x + runs[r + 1]! * k;
+    const y = o.view.y + runs[r]! * k;
+    ctx.fillRect(x, y, (runs[r + 2]! - runs[r + 1]! + 1) * k, k);
+  }
 }
 
 /** The polygon being drawn: its edges, the closing edge dashed, vertex handles (the selected one larger). */
@@ -47,6 +59,7 @@ export function drawToolOverlay(ctx: CanvasRenderingContext2D, o: ToolOverlay): 
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   const k = o.view.scale * o.labelScale;
+  if (o.hover) drawHover(ctx, o.hover, o, k);
   if (o.polygon.length > 0) drawPolygon(ctx, o, k);
   if (o.cursor && (o.tool === 'brush' || o.tool === 'eraser' || o.tool === 'superpixel')) {
     const r = Math.max(1, o.radius * k);
