@@ -35,6 +35,7 @@ function expectPaintedExactly(sp: Superpixels, before: number[], after: number[]
 }
 
 test('superpixel tool: a click fills one superpixel, Shift+click a similar run, a drag whole superpixels (saved labels)', async ({ page }) => {
+  test.setTimeout(180_000); // two superpixel computations in the page's worker, on 2 shared cores
   await page.goto(ws.serve.url);
   const v = new ViewerPom(page);
   const e = new EditPom(page);
@@ -52,7 +53,7 @@ test('superpixel tool: a click fills one superpixel, Shift+click a similar run, 
 
   const one = superpixelAt(sp, 150 * scale, 100 * scale);
   await e.click(150, 100);
-  await expect.poll(async () => (await e.labels(TRACK, 0)).data.filter((c, i) => c === 8 && sp.labels[i] === one).length).toBeGreaterThan(0);
+  await expect.poll(async () => (await e.labels(TRACK, 0)).data.filter((c, i) => c === 8 && sp.labels[i] === one).length, { timeout: 30_000 }).toBeGreaterThan(0);
   const afterClick = (await e.labels(TRACK, 0)).data;
   expectPaintedExactly(sp, raw.data, afterClick, [one], 8);
 
@@ -63,14 +64,14 @@ test('superpixel tool: a click fills one superpixel, Shift+click a similar run, 
   const run = similarRun(sp, superpixelAt(sp, (seed.x + 0.5) * scale, (seed.y + 0.5) * scale));
   expect(run.length).toBeGreaterThan(1);
   await e.clickWith('Shift', seed.x, seed.y);
-  await expect.poll(async () => (await e.labels(TRACK, 0)).data[Math.floor((seed.y + 0.5) * scale) * raw.width + Math.floor((seed.x + 0.5) * scale)]).toBe(1);
+  await expect.poll(async () => (await e.labels(TRACK, 0)).data[Math.floor((seed.y + 0.5) * scale) * raw.width + Math.floor((seed.x + 0.5) * scale)], { timeout: 30_000 }).toBe(1);
   const afterRun = (await e.labels(TRACK, 0)).data;
   expectPaintedExactly(sp, afterClick, afterRun, run, 1);
 
   await page.keyboard.press('3'); // Road
   await page.keyboard.press('-'); // brush radius 8 → 7: the drag covers the superpixels within 7 px of its path
   await e.drag([{ x: 40, y: 60 }, { x: 120, y: 60 }]);
-  await expect.poll(async () => (await e.labels(TRACK, 0)).data[Math.floor(60 * scale) * raw.width + Math.floor(80 * scale)]).toBe(2);
+  await expect.poll(async () => (await e.labels(TRACK, 0)).data[Math.floor(60 * scale) * raw.width + Math.floor(80 * scale)], { timeout: 30_000 }).toBe(2);
   const afterDrag = (await e.labels(TRACK, 0)).data;
   const touched = [...new Set(sp.labels.filter((_, i) => afterDrag[i] === 2 && afterRun[i] !== 2))];
   expect(touched).toContain(superpixelAt(sp, 40.5 * scale, 60.5 * scale));
@@ -79,7 +80,7 @@ test('superpixel tool: a click fills one superpixel, Shift+click a similar run, 
 
   // one undo step per click, run and drag
   await page.keyboard.press('Control+z');
-  await expect.poll(async () => (await e.labels(TRACK, 0)).data.join()).toBe(afterRun.join());
+  await expect.poll(async () => (await e.labels(TRACK, 0)).data.join(), { timeout: 30_000 }).toBe(afterRun.join());
 
   // '.' makes superpixels larger: fewer of them, computed again in the worker
   await page.keyboard.press('.');
@@ -88,6 +89,7 @@ test('superpixel tool: a click fills one superpixel, Shift+click a similar run, 
 });
 
 test('polygon: drag a vertex, insert one on an edge, Alt+click and Delete remove vertices, Enter fills (saved labels)', async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto(ws.serve.url);
   const v = new ViewerPom(page);
   const e = new EditPom(page);
@@ -110,9 +112,19 @@ test('polygon: drag a vertex, insert one on an edge, Alt+click and Delete remove
   polygonSpans(polygon.map((p) => ({ x: p.x * scale, y: p.y * scale })), before.width, height).forEach((y, x0, x1) => {
     for (let x = x0; x <= x1; x++) inside.add(y * before.width + x);
   });
-  await expect.poll(async () => (await e.labels(TRACK, 0)).data[Math.floor(20 * scale) * before.width + Math.floor(200 * scale)]).toBe(9);
+  await expect.poll(async () => (await e.labels(TRACK, 0)).data[Math.floor(20 * scale) * before.width + Math.floor(200 * scale)], { timeout: 30_000 }).toBe(9);
   const after = (await e.labels(TRACK, 0)).data;
-  const wrong = after.filter((c, i) => (inside.has(i) ? c !== 9 : c !== before.data[i])).length;
-  expect(wrong, 'pixels that differ from the edited polygon filled').toBe(0);
+  // pixel centres on an edge (within 0.01 px) go either way: the vertices come from screen coordinates
+  const onEdge = (i: number): boolean => {
+    const [px, py] = [(i % before.width) + 0.5, Math.floor(i / before.width) + 0.5];
+    return polygon.some((a, k) => {
+      const b = polygon[(k + 1) % polygon.length]!;
+      const [ax, ay, bx, by] = [a.x * scale, a.y * scale, b.x * scale, b.y * scale];
+      const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+      return Math.hypot(ax + t * (bx - ax) - px, ay + t * (by - ay) - py) < 0.01;
+    });
+  };
+  const wrong = after.flatMap((c, i) => ((inside.has(i) ? c !== 9 : c !== before.data[i]) && !onEdge(i) ? [`(${i % before.width},${Math.floor(i / before.width)}):${before.data[i]}→${c}`] : []));
+  expect(wrong.slice(0, 8), `pixels that differ from the edited polygon filled (${wrong.length})`).toEqual([]);
   await expect(page.getByTestId('edit-tool')).toHaveAttribute('data-tool', 'polygon');
 });
