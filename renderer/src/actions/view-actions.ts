@@ -26,6 +26,7 @@ export const VIEW_ACTIONS: readonly Action[] = [
   overlay('flowArrows', 'Optical flow arrows', 'Shift+O'),
   overlay('diff', 'Track diff (main vs compare)', 'D'),
   overlay('flicker', 'Flicker (label flips along the flow)', 'Shift+L'),
+  { id: 'classes.edit', label: 'Edit classes…', group: 'Project', keys: ['Shift+C'], enabled: hasProject, perform: (s) => s.setClassesOpen(!s.classesOpen) },
   { id: 'export.open', label: 'Export labels…', group: 'Project', keys: ['Mod+E'], enabled: (s) => hasProject(s) && !s.project?.videoMissing, perform: () => openExportDialog() },
   { id: 'help.shortcuts', label: 'Keyboard shortcuts', group: 'Help', keys: ['?'], perform: (s) => s.setSheetOpen(!s.sheetOpen) },
   { id: 'help.close', label: 'Close the shortcut sheet', group: 'Help', keys: ['Escape'], enabled: (s) => s.sheetOpen, perform: (s) => s.setSheetOpen(false) },

@@ -13,8 +13,9 @@ import { createExportSlice, type ExportSlice } from './export-slice.ts';
 import { createRunSlice, type RunSlice } from './run-slice.ts';
 import { createOverlaySlice, type OverlaySlice } from './overlay-slice.ts';
 import { createUiSlice, type UiSlice } from './ui-slice.ts';
+import { createClassesSlice, type ClassesSlice } from './classes-slice.ts';
 
-export type AppState = VideoSlice & PlayheadSlice & ViewSlice & StatusSlice & ProjectSlice & EditSlice & ExportSlice & RunSlice & OverlaySlice & UiSlice;
+export type AppState = VideoSlice & PlayheadSlice & ViewSlice & StatusSlice & ProjectSlice & EditSlice & ExportSlice & RunSlice & OverlaySlice & UiSlice & ClassesSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -28,6 +29,7 @@ export function createAppStore() {
     ...createRunSlice(...a),
     ...createOverlaySlice(...a),
     ...createUiSlice(...a),
+    ...createClassesSlice(...a),
   }));
 }
 
