@@ -28,6 +28,6 @@ export const VIEW_ACTIONS: readonly Action[] = [
   overlay('flicker', 'Flicker (label flips along the flow)', 'Shift+L'),
   { id: 'classes.edit', label: 'Edit classes…', group: 'Project', keys: ['Shift+C'], enabled: hasProject, perform: (s) => s.setClassesOpen(!s.classesOpen) },
   { id: 'export.open', label: 'Export labels…', group: 'Project', keys: ['Mod+E'], enabled: (s) => hasProject(s) && !s.project?.videoMissing, perform: () => openExportDialog() },
-  { id: 'help.shortcuts', label: 'Keyboard shortcuts', group: 'Help', keys: ['?'], perform: (s) => s.setSheetOpen(!s.sheetOpen) },
+  { id: 'help.shortcuts', label: 'Keyboard shortcuts', group: 'Help', keys: ['?', 'F1'], perform: (s) => s.setSheetOpen(!s.sheetOpen) },
   { id: 'help.close', label: 'Close the shortcut sheet', group: 'Help', keys: ['Escape'], enabled: (s) => s.sheetOpen, perform: (s) => s.setSheetOpen(false) },
 ];

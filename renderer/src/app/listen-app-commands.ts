@@ -7,12 +7,6 @@ import { appStore } from '../store/index.ts';
 import { runAppCommand, type CommandTargets } from './app-commands.ts';
 import { isTyping } from './is-typing.ts';
 
-let shortcutSheet: (() => void) | undefined;
-/** The page's shortcut sheet registers how to open itself; until one does, Help › Keyboard Shortcuts points to the README. */
-export function setShortcutSheetOpener(open: (() => void) | undefined): void {
-  shortcutSheet = open;
-}
-
 const state = () => appStore.getState();
 
 /** File › Close: the project (project.close), then the video (video.close ends its decoders); back to the start screen. */
@@ -35,7 +29,8 @@ export const appTargets: CommandTargets = {
   },
   close: () => void closeAll(),
   openProject: (dir) => void openProjectDir(dir),
-  showShortcuts: () => (shortcutSheet ? shortcutSheet() : state().notify('info', 'Keyboard shortcuts are listed in the README (Keyboard shortcuts)')),
+  // Help › Keyboard Shortcuts (F1) opens the same sheet as `?`.
+  showShortcuts: () => state().setSheetOpen(true),
 };
 
 export function listenAppCommands(): () => void {
