@@ -41,6 +41,25 @@ export interface VideoServiceExt extends VideoService {
 
 type Session = FileSession | FolderSession;
 
+async function openSource(path: string, verify: VerifyMode): Promise<OpenedSource> {
+  let isDir: boolean;
+  try {
+    isDir = (await stat(path)).isDirectory();
+  } catch {
+    throw new VssError('NOT_FOUND', `no such file or folder: ${path}`);
+  }
+  return isDir ? openFramesFolder(path) : openVideoFile(path, verify);
+}
+
+/** The decoding session of an opened source, sharing the service's frame cache. */
+function newSession(id: string, src: OpenedSource, info: VideoInfo, cache: FrameCache, options: VideoServiceOptions): Session {
+  if (src.kind !== 'video') return new FolderSession(id, src, cache);
+  const frameBytes = info.width * info.height * 4;
+  const half = Math.floor(cache.limitBytes / 2 / Math.max(1, frameBytes));
+  const aheadFrames = Math.max(1, Math.min(options.aheadFrames ?? 30, half));
+  return new FileSession(id, src, { cache, aheadFrames, maxRuns: options.maxRuns ?? 2, threads: options.threads ?? 0, packetAccess: options.packetAccess });
+}
+
 export function createVideoService(options: VideoServiceOptions = {}): VideoServiceExt {
   const limitMB = cacheLimitMB(options.cacheMB);
   const cache = new FrameCache(limitMB * 1024 * 1024);
@@ -53,22 +72,6 @@ export function createVideoService(options: VideoServiceOptions = {}): VideoServ
     return e;
   }
 
-  async function openSource(path: string): Promise<OpenedSource> {
-    let isDir: boolean;
-    try {
-      isDir = (await stat(path)).isDirectory();
-    } catch {
-      throw new VssError('NOT_FOUND', `no such file or folder: ${path}`);
-    }
-    return isDir ? openFramesFolder(path) : openVideoFile(path, options.verify ?? 'full');
-  }
-
-  function aheadFor(info: VideoInfo): number {
-    const frameBytes = info.width * info.height * 4;
-    const half = Math.floor(cache.limitBytes / 2 / Math.max(1, frameBytes));
-    return Math.max(1, Math.min(options.aheadFrames ?? 30, half));
-  }
-
   return {
     cache,
     cacheLimitMB: limitMB,
@@ -76,14 +79,10 @@ export function createVideoService(options: VideoServiceOptions = {}): VideoServ
       if (typeof path !== 'string' || path.trim() === '') throw new VssError('BAD_REQUEST', 'path must not be empty');
       const abs = resolve(path);
       for (const e of videos.values()) if (e.info.path === abs) return e.info;
-      const src = await openSource(abs);
+      const src = await openSource(abs, options.verify ?? 'full');
       const id = `v${++counter}`;
       const info: VideoInfo = { id, ...src.info };
-      const session: Session =
-        src.kind === 'video'
-          ? new FileSession(id, src, { cache, aheadFrames: aheadFor(info), maxRuns: options.maxRuns ?? 2, threads: options.threads ?? 0, packetAccess: options.packetAccess })
-          : new FolderSession(id, src, cache);
-      videos.set(id, { info, session });
+      videos.set(id, { info, session: newSession(id, src, info, cache, options) });
       return info;
     },
     get: (id) => videos.get(id)?.info,
