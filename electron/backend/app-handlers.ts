@@ -31,8 +31,8 @@ export function createAppHandlers(deps: AppDeps): HandlerGroup<'app.info' | 'app
 
 export function createVideoHandlers(ws: Workspace, recent: RecentStore, deps: Pick<AppDeps, 'onRecentChanged'>): HandlerGroup<'video.open' | 'video.close' | 'video.list' | 'video.playhead'> {
   return {
-    'video.open': async ({ path }) => {
-      const info = await ws.openVideo(path);
+    'video.open': async ({ path, fps }) => {
+      const info = await ws.openVideo(path, { fps });
       // A read-only data folder must not block opening.
       await recent.add(info.path).then(deps.onRecentChanged, () => undefined);
       return info;

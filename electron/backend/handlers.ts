@@ -5,6 +5,7 @@
 import type { Req, RequestName, Res } from '../shared/contract.ts';
 import { createAppHandlers, createRecentHandlers, createVideoHandlers, type AppDeps } from './app-handlers.ts';
 import type { RecentStore } from './recent.ts';
+import { createClassHandlers } from './workspace/class-handlers.ts';
 import { createEditHandlers } from './workspace/edit-handlers.ts';
 import { createEngineHandlers } from './workspace/engine-handlers.ts';
 import { createExportHandlers } from './workspace/export-handlers.ts';
@@ -21,6 +22,7 @@ export function createHandlers(ws: Workspace, recent: RecentStore, deps: AppDeps
     ...createVideoHandlers(ws, recent, deps),
     ...createRecentHandlers(recent, deps),
     ...createProjectHandlers(ws),
+    ...createClassHandlers(ws),
     ...createEditHandlers(ws),
     ...createExportHandlers(ws),
     ...createEngineHandlers(ws),

@@ -83,6 +83,13 @@ export const s = {
   bytes: (opts: { maxLength?: number } = {}): Schema<Uint8Array> => schema((v, w) => typedArray(v, w, Uint8Array, opts.maxLength)),
   /** 32-bit unsigned words. */
   u32: (opts: { maxLength?: number } = {}): Schema<Uint32Array> => schema((v, w) => typedArray(v, w, Uint32Array, opts.maxLength)),
+  /** An RGB colour: three whole numbers 0–255. */
+  rgb: (): Schema<[number, number, number]> =>
+    schema((v, w) => {
+      const c = expectArray(v, w, (x, xw) => expectInt(x, xw, { min: 0, max: 255 }), { maxLength: 3 });
+      if (c.length !== 3) throw new ValidationError(`${w} must be [r, g, b]`);
+      return [c[0]!, c[1]!, c[2]!];
+    }),
   /** A schema with a check of the parsed value on top (`check` throws a ValidationError or returns the value). */
   refine: <T>(inner: Schema<T>, check: (value: T, where: string) => T): Schema<T> => schema((v, w) => check(inner.parse(v, w), w)),
 };

@@ -9,3 +9,4 @@ export { encodeLabelPng, decodeLabelPng, encodeRgbPng } from './label-png.ts';
 export { addRecentProject, listRecentProjects, removeRecentProject, recentProjectsFile, type RecentProject } from './recent-projects.ts';
 export { applyEdits, openProjectHistory, type StemEdit, type OpenedHistory } from './edits.ts';
 export { ProjectHistory } from './history-store.ts';
+export { classInUse, setClasses, setTrackClassMap, setFrameRate } from './classes.ts';

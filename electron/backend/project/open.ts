@@ -7,6 +7,7 @@ import { sweepTemps, writeJsonAtomic } from './atomic.ts';
 import { checkVideo, fingerprintOf, videoRef } from './fingerprint.ts';
 import { projectPaths, PROJECT_FILE } from './paths.ts';
 import { Project } from './project.ts';
+import { reconcileCorrections } from './reconcile.ts';
 import { parseClass, parseProjectFile } from './schema.ts';
 import { DEFAULT_VIEW, PROJECT_FORMAT, PROJECT_VERSION, type ClassInfo, type ProjectFile } from './types.ts';
 
@@ -18,6 +19,8 @@ export interface CreateProjectOptions {
   ignoreIndex?: number;
   /** Exact frame count from the video probe, stored in the fingerprint when given. */
   frameCount?: number;
+  /** Frames folders: the frame rate chosen when it was opened. */
+  fps?: number;
 }
 
 /** Creates a project folder (empty or new) for a video. Refuses a folder that already has one. */
@@ -39,7 +42,7 @@ export async function createProject(dir: string, opts: CreateProjectOptions): Pr
     version: PROJECT_VERSION,
     createdAt: now,
     updatedAt: now,
-    video: videoRef(root, opts.videoPath, fp),
+    video: { ...videoRef(root, opts.videoPath, fp), ...(opts.fps === undefined ? {} : { fps: opts.fps }) },
     classes,
     ignoreIndex: opts.ignoreIndex ?? 255,
     tracks: [],
@@ -80,9 +83,8 @@ export async function openProject(dir: string): Promise<Project> {
   const check = await checkVideo(root, file.video);
   if (check.found && check.found !== file.video.path) file.video = { ...file.video, path: check.found };
   const savedSeq = typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0 ? seq : 0;
-  const project = new Project(root, file, check.missing, check.problem, check.note, typeof rev === 'string' ? rev : null, savedSeq);
-  await project.reconcileCorrections();
-  return project;
+  await reconcileCorrections(file, paths);
+  return new Project(root, file, check.missing, check.problem, check.note, typeof rev === 'string' ? rev : null, savedSeq);
 }
 
 /** True when `dir` holds a project.json. */

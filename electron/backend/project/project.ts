@@ -6,7 +6,7 @@
  * project.json records historySeq: the last undo-history log record (history-store.ts) whose
  * effects the written labels include.
  */
-import { readFile, rename, rm, mkdir, readdir } from 'node:fs/promises';
+import { readFile, rename, rm, mkdir } from 'node:fs/promises';
 import { relative, resolve, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { LabelMap } from '../../core/types.ts';
@@ -14,11 +14,13 @@ import type { SerializedHistory } from '../../core/edit/history.ts';
 import { VssError } from '../../core/errors.ts';
 import { TEMP_MARK, writeFileAtomic } from './atomic.ts';
 import { copyRunFiles } from './copy-run.ts';
+import { addStem } from './reconcile.ts';
 import { assertRunDir, listStems, readRunSummary } from './engine-run.ts';
 import { fingerprintMismatch, fingerprintOf, videoRef } from './fingerprint.ts';
 import { decodeLabelPng, encodeLabelPng } from './label-png.ts';
 import { projectPaths, trackIdFor } from './paths.ts';
 import type { ClassInfo, ProjectFile, Track, ViewSettings } from './types.ts';
+import { applyClassLut, classMapLut } from '../../core/class-list.ts';
 
 export class Project {
   readonly paths: ReturnType<typeof projectPaths>;
@@ -69,6 +71,10 @@ export class Project {
   get videoPath(): string {
     return this.file.video.path;
   }
+  /** The frame rate set for the project's frames folder, undefined for the default (or a video file). */
+  get frameRate(): number | undefined {
+    return this.file.video.fps;
+  }
   get hasPendingChanges(): boolean {
     return this.staged.size > 0 || this.projectDirty || this.appliedSeq !== this.savedSeq;
   }
@@ -105,7 +111,23 @@ export class Project {
     } catch {
       throw new VssError('NOT_FOUND', `no labels for frame "${stem}" of track ${trackId}`);
     }
-    return decodeLabelPng(buf, `labels of frame ${stem}`);
+    const labels = decodeLabelPng(buf, `labels of frame ${stem}`);
+    return p === this.paths.labels(trackId, stem) ? this.inProjectClasses(trackId, labels) : labels;
+  }
+
+  /** Engine labels of a track in project classes: its class map applied, in place (core/class-list.ts). */
+  inProjectClasses(trackId: string, labels: LabelMap): LabelMap {
+    const lut = classMapLut(this.file.tracks.find((t) => t.id === trackId)?.classMap ?? {});
+    if (lut) applyClassLut(labels.data, lut);
+    return labels;
+  }
+
+  /** Changes project.json through `change` and writes it now (callers check the change first). */
+  async update(change: (file: ProjectFile) => void): Promise<void> {
+    await this.serial(async () => {
+      change(this.file);
+      await this.writeProjectNow();
+    });
   }
 
   async loadConfidence(trackId: string, stem: string): Promise<LabelMap | undefined> {
@@ -148,7 +170,7 @@ export class Project {
   }
 
   /** Lists a new, empty engine track; an engine run writes its frames into tracks/<id>/ (TrackWriter). */
-  async createTrack(name: string, meta: Pick<Track, 'mode' | 'settings' | 'source'>): Promise<Track> {
+  async createTrack(name: string, meta: Pick<Track, 'mode' | 'settings' | 'source'> & Pick<Partial<Track>, 'modelClasses' | 'classMap'>): Promise<Track> {
     return this.serial(async () => {
       const id = trackIdFor(name, new Set(this.file.tracks.map((t) => t.id)));
       await rm(this.paths.trackDir(id), { recursive: true, force: true });
@@ -205,8 +227,8 @@ export class Project {
     this.track(trackId);
     this.paths.correction(trackId, stem); // validates the stem
     this.staged.set(`${trackId}/${stem}`, { trackId, stem, labels });
-    this.addStem(this.file.corrections, trackId, stem);
-    this.addStem(this.file.lockedFrames, trackId, stem);
+    addStem(this.file.corrections, trackId, stem);
+    addStem(this.file.lockedFrames, trackId, stem);
     this.markDirty();
   }
 
@@ -230,7 +252,7 @@ export class Project {
 
   lockFrames(trackId: string, stems: readonly string[]): void {
     this.track(trackId);
-    for (const s of stems) this.addStem(this.file.lockedFrames, trackId, s);
+    for (const s of stems) addStem(this.file.lockedFrames, trackId, s);
     this.markDirty();
   }
 
@@ -286,7 +308,8 @@ export class Project {
     const why = fingerprintMismatch(this.file.video.fingerprint, fp);
     if (why) throw new VssError('BAD_REQUEST', `${abs} is not this project's video (${why})`);
     const frameCount = this.file.video.fingerprint.frameCount ?? fp.frameCount;
-    this.file.video = videoRef(this.dir, abs, { ...fp, frameCount });
+    const fps = this.file.video.fps;
+    this.file.video = { ...videoRef(this.dir, abs, { ...fp, frameCount }), ...(fps === undefined ? {} : { fps }) };
     this.videoMissing = false;
     this.videoProblem = null;
     this.videoNote = null;
@@ -347,39 +370,8 @@ export class Project {
     return next;
   }
 
-  private addStem(map: Record<string, string[]>, trackId: string, stem: string): void {
-    const list = (map[trackId] ??= []);
-    if (!list.includes(stem)) list.push(stem);
-  }
-
   private markDirty(): void {
     this.projectDirty = true;
     this.onDirty?.();
   }
-
-  /**
-   * Makes the corrections index match the disk: a crash may have written correction PNGs after
-   * the last project.json (they are newer edits: indexed and locked), or removed one before it
-   * (its entry is dropped).
-   */
-  async reconcileCorrections(): Promise<void> {
-    for (const t of this.file.tracks) {
-      let names: string[] = [];
-      try {
-        names = await readdir(this.paths.correctionsDir(t.id));
-      } catch {
-        names = [];
-      }
-      const onDisk = new Set(names.filter((n) => n.endsWith('.png') && !n.startsWith(TEMP_MARK)).map((n) => n.slice(0, -4)));
-      const listed = this.file.corrections[t.id];
-      if (listed) this.file.corrections[t.id] = listed.filter((s) => onDisk.has(s));
-      for (const n of names) {
-        if (!n.endsWith('.png') || n.startsWith(TEMP_MARK)) continue;
-        const stem = n.slice(0, -4);
-        this.addStem(this.file.corrections, t.id, stem);
-        this.addStem(this.file.lockedFrames, t.id, stem);
-      }
-    }
-  }
 }
-

@@ -1,13 +1,15 @@
 /** Validates a parsed project.json, with one-line messages naming the field. */
 import { ValidationError } from '../../core/errors.ts';
 import { expectArray, expectBoolean, expectInt, expectNumber, expectObject, expectOneOf, expectString } from '../../core/validate.ts';
+import { MAX_CLASS_NAME } from '../../core/class-list.ts';
+import { expectFrameRate } from '../../core/frame-rate.ts';
 import { DEFAULT_VIEW, PROJECT_FORMAT, PROJECT_VERSION, type ClassInfo, type ProjectFile, type Track, type ViewSettings } from './types.ts';
 
 export function parseClass(v: unknown, w: string): ClassInfo {
   const o = expectObject(v, w);
   const color = expectArray(o.color, `${w}.color`, (c, cw) => expectInt(c, cw, { min: 0, max: 255 }));
   if (color.length !== 3) throw new ValidationError(`${w}.color must be [r, g, b]`);
-  return { id: expectInt(o.id, `${w}.id`, { min: 0, max: 255 }), name: expectString(o.name, `${w}.name`, { maxLength: 200 }), color: [color[0]!, color[1]!, color[2]!] };
+  return { id: expectInt(o.id, `${w}.id`, { min: 0, max: 255 }), name: expectString(o.name, `${w}.name`, { maxLength: MAX_CLASS_NAME }), color: [color[0]!, color[1]!, color[2]!] };
 }
 
 function parseTrack(v: unknown, w: string): Track {
@@ -21,7 +23,19 @@ function parseTrack(v: unknown, w: string): Track {
     settings: o.settings === undefined ? {} : expectObject(o.settings, `${w}.settings`),
     keyFrames: expectArray(o.keyFrames ?? [], `${w}.keyFrames`, (x, xw) => expectInt(x, xw, { min: 0 })),
     createdAt: expectString(o.createdAt, `${w}.createdAt`),
+    ...(o.modelClasses === undefined ? {} : { modelClasses: expectArray(o.modelClasses, `${w}.modelClasses`, parseClass, { maxLength: 256 }) }),
+    ...(o.classMap === undefined ? {} : { classMap: parseClassMap(o.classMap, `${w}.classMap`) }),
   };
+}
+
+function parseClassMap(v: unknown, w: string): Record<string, number> {
+  const o = expectObject(v, w);
+  const out: Record<string, number> = {};
+  for (const [k, to] of Object.entries(o)) {
+    if (!/^\d{1,3}$/.test(k) || Number(k) > 255) throw new ValidationError(`${w} has a key "${k}" that is not a class id`);
+    out[k] = expectInt(to, `${w}.${k}`, { min: 0, max: 255 });
+  }
+  return out;
 }
 
 function parseView(v: unknown, w: string): ViewSettings {
@@ -74,6 +88,7 @@ export function parseProjectFile(v: unknown): ProjectFile {
         mtimeMs: expectNumber(fp.mtimeMs, 'video.fingerprint.mtimeMs'),
         frameCount: fp.frameCount === null || fp.frameCount === undefined ? null : expectInt(fp.frameCount, 'video.fingerprint.frameCount', { min: 0 }),
       },
+      ...(video.fps === undefined ? {} : { fps: expectFrameRate(video.fps, 'video.fps') }),
     },
     classes: expectArray(o.classes, 'classes', parseClass, { maxLength: 256 }),
     ignoreIndex: expectInt(o.ignoreIndex ?? 255, 'ignoreIndex', { min: 0, max: 255 }),

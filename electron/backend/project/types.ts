@@ -12,11 +12,8 @@
 export const PROJECT_FORMAT = 'vss-project';
 export const PROJECT_VERSION = 1;
 
-export interface ClassInfo {
-  id: number;
-  name: string;
-  color: [number, number, number];
-}
+export type { ClassEntry as ClassInfo } from '../../core/class-list.ts';
+import type { ClassEntry as ClassInfo, ClassMap } from '../../core/class-list.ts';
 
 export interface VideoFingerprint {
   size: number;
@@ -31,6 +28,8 @@ export interface VideoRef {
   /** Same file relative to the project folder (used when project and video move together). */
   relativePath: string;
   fingerprint: VideoFingerprint;
+  /** Frames folders only: the frame rate set by the user (absent: the default, 30 fps). */
+  fps?: number;
 }
 
 export type TrackKind = 'engine' | 'corrected';
@@ -46,6 +45,10 @@ export interface Track {
   settings: Record<string, unknown>;
   keyFrames: number[];
   createdAt: string;
+  /** The classes of the model that made it (absent when unknown, e.g. an imported run). */
+  modelClasses?: ClassInfo[];
+  /** Its model's class ids → project class ids (core/class-list.ts); absent entries keep their id. */
+  classMap?: ClassMap;
 }
 
 export interface ViewSettings {

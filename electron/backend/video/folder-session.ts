@@ -32,6 +32,12 @@ export class FolderSession {
     return prom;
   }
 
+  /** New presentation times (the frame rate changed): cached frames carry the old ones. */
+  retime(timestamps: number[]): void {
+    this.src.info.timestamps = timestamps;
+    this.cache.clear(this.id);
+  }
+
   playhead(i: number, dir: 1 | -1 | 0): void {
     if (dir === 0) return;
     for (let k = 1; k <= READ_AHEAD; k++) {

@@ -4,13 +4,18 @@ import { join } from 'node:path';
 import { VssError } from '../../core/errors.ts';
 import { imageSize } from './image-size.ts';
 import { naturalSort } from './natural-sort.ts';
-import type { FramesFolderSource } from './source.ts';
+import type { FramesFolderSource, SourceInfo } from './source.ts';
 
 export const IMAGE_EXT = /\.(png|jpe?g)$/i;
-/** Frame rate reported for a frames folder (a folder has no timing of its own). */
+/** Frame rate of a frames folder unless the user sets one (a folder has no timing of its own). */
 export const FOLDER_FPS = 30;
 
-export async function openFramesFolder(dir: string): Promise<FramesFolderSource> {
+/** The timing of `n` frames shown at `fps`: frame i at i / fps seconds. */
+export function folderTiming(n: number, fps: number): Pick<SourceInfo, 'fps' | 'durationSec' | 'timestamps'> {
+  return { fps, durationSec: n / fps, timestamps: Array.from({ length: n }, (_, i) => Math.round((i / fps) * 1e6) / 1e6) };
+}
+
+export async function openFramesFolder(dir: string, fps = FOLDER_FPS): Promise<FramesFolderSource> {
   const entries = await readdir(dir, { withFileTypes: true });
   const names = naturalSort(entries.filter((e) => e.isFile() && IMAGE_EXT.test(e.name)).map((e) => e.name));
   if (names.length === 0) {
@@ -39,13 +44,11 @@ export async function openFramesFolder(dir: string): Promise<FramesFolderSource>
       kind: 'frames',
       width: first.width,
       height: first.height,
-      fps: FOLDER_FPS,
       frameCount: n,
       codec: IMAGE_EXT.exec(names[0]!)![1]!.toLowerCase().replace('jpeg', 'jpg'),
-      durationSec: n / FOLDER_FPS,
       variableFrameRate: false,
       rotation: 0,
-      timestamps: names.map((_, i) => Math.round((i / FOLDER_FPS) * 1e6) / 1e6),
+      ...folderTiming(n, fps),
       frameNames: names,
       warnings: [],
       badFrames: [],

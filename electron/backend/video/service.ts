@@ -9,7 +9,8 @@ import { VssError } from '../../core/errors.ts';
 import { FileSession, type RunRecord } from './file-session.ts';
 import { FolderSession } from './folder-session.ts';
 import { cacheLimitMB, FrameCache } from './frame-cache.ts';
-import { openFramesFolder } from './open-folder.ts';
+import { folderTiming, openFramesFolder } from './open-folder.ts';
+import { expectFrameRate } from '../../core/frame-rate.ts';
 import { openVideoFile } from './open-video.ts';
 import type { OpenedSource, VerifyMode } from './source.ts';
 import type { DecodedFrame, VideoService } from './types.ts';
@@ -40,15 +41,27 @@ export interface VideoServiceExt extends VideoService {
 }
 
 type Session = FileSession | FolderSession;
+const NO_FPS = 'a frame rate can be set only for a folder of frames (a video file has its own)';
 
-async function openSource(path: string, verify: VerifyMode): Promise<OpenedSource> {
+async function openSource(path: string, fps: number | undefined, verify: VerifyMode): Promise<OpenedSource> {
   let isDir: boolean;
   try {
     isDir = (await stat(path)).isDirectory();
   } catch {
     throw new VssError('NOT_FOUND', `no such file or folder: ${path}`);
   }
-  return isDir ? openFramesFolder(path) : openVideoFile(path, verify);
+  if (!isDir && fps !== undefined) throw new VssError('BAD_REQUEST', `${NO_FPS}: ${path}`);
+  return isDir ? openFramesFolder(path, fps) : openVideoFile(path, verify);
+}
+
+/** Shows an open frames folder at another frame rate. */
+function retime(e: { info: VideoInfo; session: Session }, fps: number): VideoInfo {
+  if (e.info.fps === fps) return e.info;
+  if (!(e.session instanceof FolderSession)) throw new VssError('BAD_REQUEST', `${NO_FPS}: ${e.info.path}`);
+  const timing = folderTiming(e.info.frameCount, expectFrameRate(fps, 'fps'));
+  e.info = { ...e.info, ...timing };
+  e.session.retime(timing.timestamps);
+  return e.info;
 }
 
 /** The decoding session of an opened source, sharing the service's frame cache. */
@@ -75,11 +88,11 @@ export function createVideoService(options: VideoServiceOptions = {}): VideoServ
   return {
     cache,
     cacheLimitMB: limitMB,
-    async open(path) {
+    async open(path, opts = {}) {
       if (typeof path !== 'string' || path.trim() === '') throw new VssError('BAD_REQUEST', 'path must not be empty');
       const abs = resolve(path);
-      for (const e of videos.values()) if (e.info.path === abs) return e.info;
-      const src = await openSource(abs, options.verify ?? 'full');
+      for (const e of videos.values()) if (e.info.path === abs) return opts.fps === undefined ? e.info : retime(e, opts.fps);
+      const src = await openSource(abs, opts.fps === undefined ? undefined : expectFrameRate(opts.fps, 'fps'), options.verify ?? 'full');
       const id = `v${++counter}`;
       const info: VideoInfo = { id, ...src.info };
       videos.set(id, { info, session: newSession(id, src, info, cache, options) });

@@ -16,8 +16,12 @@ export interface DecodedFrame {
  * Implemented in electron/backend/video/service.ts. No electron import anywhere below backend/.
  */
 export interface VideoService {
-  /** Probes and opens a video file or a folder of frames. Throws VssError (one-line message). */
-  open(path: string): Promise<VideoInfo>;
+  /**
+   * Probes and opens a video file or a folder of frames. Throws VssError (one-line message).
+   * fps: the frame rate of a frames folder (default 30; an open folder is re-timed); refused for a
+   * video file, which has its own.
+   */
+  open(path: string, opts?: { fps?: number }): Promise<VideoInfo>;
   get(videoId: string): VideoInfo | undefined;
   list(): VideoInfo[];
   /** Exact frame `index` (0-based, presentation order). Throws VssError OUT_OF_RANGE etc. */

@@ -14,6 +14,7 @@ import type { SegmentProgress, SegmentSummary } from '../../engine/segment/types
 import { EngineClient, type EngineRun, type FrameSource } from '../../engine/worker/client.ts';
 import { segmentSettings } from '../../engine/segment/settings.ts';
 import { toWireError } from '../../core/errors.ts';
+import { defaultClassMap } from '../../core/class-list.ts';
 import { modelsRoot, pickModel } from './engine-models.ts';
 import { defaultTrackName, uniqueName } from '../../core/engine-settings.ts';
 import { engineFrameSource } from './engine-source.ts';
@@ -75,7 +76,8 @@ export class EngineRuns {
     const settings = segmentSettings({ ...req.settings, mode: req.mode, model: model.dir });
     const runId = randomBytes(6).toString('hex');
     const { model: _m, ...trackSettings } = settings;
-    const track = await project.createTrack(name, { mode: req.mode, settings: trackSettings, source: `engine run ${runId}` });
+    const classMap = defaultClassMap(model.classes, project.classes, project.ignoreIndex);
+    const track = await project.createTrack(name, { mode: req.mode, settings: trackSettings, source: `engine run ${runId}`, modelClasses: model.classes, classMap });
     const writer = new TrackWriter({ project, trackId: track.id, overwriteLocked: req.overwriteLocked ?? false, ...(this.o.onFileWritten ? { onFileWritten: this.o.onFileWritten } : {}) });
     const handle = this.client.start({ settings, out: null, force: false, source: info.path, total: info.frameCount }, this.source(info), { onResult: (r) => writer.put(r) });
     const run: ActiveRun = { runId, projectId: s.open.id, trackId: track.id, name, handle, writer, ended: Promise.resolve() };

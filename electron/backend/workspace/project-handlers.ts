@@ -10,6 +10,7 @@ import { createProject, openProject, isProjectDir, listRecentProjects, type Proj
 import { defaultModelDir } from './engine-models.ts';
 import { autoProjectDir, modelClasses } from './project-home.ts';
 import { projectState, refreshStems } from './project-session.ts';
+import { setProjectFrameRate } from './class-handlers.ts';
 import { toViewSettings } from './project-view.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -23,27 +24,28 @@ export type ProjectRequestName =
   | 'project.setView'
   | 'project.history';
 
-/** Creates a project for a video (classes from the model bundle) and opens its session. */
-async function create(ws: Workspace, dir: string, videoPath: string, model?: string): Promise<ProjectState> {
-  const video = await ws.openVideo(videoPath);
+/** Creates a project for a video (classes from the model bundle; fps: a frames folder's rate) and opens its session. */
+async function create(ws: Workspace, dir: string, videoPath: string, model?: string, fps?: number): Promise<ProjectState> {
+  const video = await ws.openVideo(videoPath, { fps });
   // The desktop bundle passes its models folder: the source-relative default does not hold there.
   const { classes, ignoreIndex } = await modelClasses(model ?? (ws.modelsDir ? defaultModelDir(ws.modelsDir) : undefined));
-  const project = await createProject(dir, { videoPath: video.path, classes, ignoreIndex, frameCount: video.frameCount });
+  const project = await createProject(dir, { videoPath: video.path, classes, ignoreIndex, frameCount: video.frameCount, ...(fps === undefined ? {} : { fps }) });
   return ws.register(project);
 }
 
-/** The automatic project of a video (created the first time). */
-export async function projectForVideo(ws: Workspace, videoPath: string, model?: string): Promise<ProjectState> {
+/** The automatic project of a video (created the first time); fps sets a frames folder's frame rate. */
+export async function projectForVideo(ws: Workspace, videoPath: string, model?: string, fps?: number): Promise<ProjectState> {
   const dir = autoProjectDir(ws.dataDir, videoPath);
-  if (await isProjectDir(dir)) return ws.register(await openProject(dir));
-  return create(ws, dir, videoPath, model);
+  if (!(await isProjectDir(dir))) return create(ws, dir, videoPath, model, fps);
+  const state = await ws.register(await openProject(dir));
+  return fps === undefined ? state : setProjectFrameRate(ws, state.id, fps);
 }
 
 export function createProjectHandlers(ws: Workspace): HandlerGroup<ProjectRequestName> {
   return {
     'project.create': ({ dir, videoPath, model }) => create(ws, dir, videoPath, model),
     'project.open': async ({ dir }) => ws.register(await openProject(dir)),
-    'project.forVideo': ({ videoPath, model }) => projectForVideo(ws, videoPath, model),
+    'project.forVideo': ({ videoPath, model, fps }) => projectForVideo(ws, videoPath, model, fps),
     'project.close': async ({ projectId }) => ({ closed: await ws.closeProject(projectId) }),
     'project.recent': async () => ({
       items: (await listRecentProjects(ws.recentProjectsFile)).map((r) => ({ dir: r.path, name: r.name, openedAt: r.openedAt })),

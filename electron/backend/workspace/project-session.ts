@@ -50,6 +50,7 @@ export async function projectState(ws: Workspace, projectId: string): Promise<Pr
     video,
     videoPath: p.videoPath,
     videoMissing: p.videoMissing || !video,
+    frameRate: p.frameRate ?? null,
     classes: p.classes,
     ignoreIndex: p.ignoreIndex,
     tracks,

@@ -1,6 +1,7 @@
 /** A Workspace for unit tests: events recorded, every workspace handler table in `h`. */
 import type { EventName, Events } from '../../shared/contract.ts';
 import type { VideoService } from '../video/types.ts';
+import { createClassHandlers } from './class-handlers.ts';
 import { createEditHandlers } from './edit-handlers.ts';
 import { createEngineHandlers } from './engine-handlers.ts';
 import { createExportHandlers } from './export-handlers.ts';
@@ -15,6 +16,6 @@ export interface RecordedEvent {
 export function testWorkspace(o: { video: VideoService; dataDir: string } & Partial<Omit<WorkspaceOptions, 'emit'>>) {
   const events: RecordedEvent[] = [];
   const ws = new Workspace({ ...o, emit: (name, payload) => void events.push({ name, payload }) });
-  const h = { ...createProjectHandlers(ws), ...createEditHandlers(ws), ...createExportHandlers(ws), ...createEngineHandlers(ws) };
+  const h = { ...createProjectHandlers(ws), ...createClassHandlers(ws), ...createEditHandlers(ws), ...createExportHandlers(ws), ...createEngineHandlers(ws) };
   return { ws, h, events };
 }

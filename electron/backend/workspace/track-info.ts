@@ -75,6 +75,8 @@ export async function trackInfo(ws: Pick<Workspace, 'tc'>, project: Project, tra
     tcMean,
     settings: { ...track.settings },
     createdAt: track.createdAt,
+    modelClasses: track.modelClasses ? structuredClone(track.modelClasses) : null,
+    classMap: { ...(track.classMap ?? {}) },
   };
 }
 

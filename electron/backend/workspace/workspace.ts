@@ -14,7 +14,8 @@ import { join, resolve } from 'node:path';
 import type { LabelMap } from '../../core/types.ts';
 import type { EventName, Events, ProjectState, VideoInfo } from '../../shared/contract.ts';
 import { VssError } from '../../core/errors.ts';
-import { addRecentProject, Autosaver, openProjectHistory, type Project } from '../project/index.ts';
+import { addRecentProject, Autosaver, openProjectHistory, setFrameRate, type Project } from '../project/index.ts';
+import { FOLDER_FPS } from '../video/open-folder.ts';
 import type { VideoService } from '../video/types.ts';
 import { EngineRuns, type EngineRunsOptions } from './engine-runs.ts';
 import { FlowService } from './flow-service.ts';
@@ -97,7 +98,7 @@ export class Workspace {
   async labels(s: ProjectSession, trackId: string, stem: string, corrected = true): Promise<LabelMap> {
     const p = s.open.project;
     const live = corrected && p.correctedStems(trackId).includes(stem) ? undefined : this.runs.liveFrame(s.open.id, trackId, stem);
-    if (live) return { ...live.labels, data: live.labels.data.slice() };
+    if (live) return p.inProjectClasses(trackId, { ...live.labels, data: live.labels.data.slice() });
     return p.loadLabels(trackId, stem, { corrected });
   }
 
@@ -110,10 +111,14 @@ export class Workspace {
     else this.live.delete(`${projectId}/${trackId}`);
   }
 
-  /** Opens a video (an open one with the same path is reused); closes videos nothing uses beyond the bound. */
-  async openVideo(path: string): Promise<VideoInfo> {
+  /**
+   * Opens a video (an open one with the same path is reused; fps re-times an open frames folder);
+   * closes videos nothing uses beyond the bound.
+   */
+  async openVideo(path: string, opts: { fps?: number } = {}): Promise<VideoInfo> {
     const abs = resolve(path);
-    const info = this.video.list().find((v) => v.path === abs) ?? (await this.video.open(abs));
+    const open = this.video.list().find((v) => v.path === abs);
+    const info = open && opts.fps === undefined ? open : await this.video.open(abs, opts);
     await this.closeUnusedVideos(info.id);
     return info;
   }
@@ -185,9 +190,15 @@ export class Workspace {
     this.live.clear();
   }
 
+  /**
+   * Opens a project's video at the project's frame rate; a frames folder whose project has none
+   * yet keeps the rate it is open at (e.g. set with `vss serve --fps`), and the project records it.
+   */
   private async projectVideo(project: Project): Promise<string | null> {
     try {
-      return (await this.openVideo(project.videoPath)).id;
+      const info = await this.openVideo(project.videoPath, { fps: project.frameRate });
+      if (info.kind === 'frames' && project.frameRate === undefined && info.fps !== FOLDER_FPS) await setFrameRate(project, info.fps);
+      return info.id;
     } catch (e) {
       project.videoMissing = true;
       project.videoProblem = `the video at ${project.videoPath} cannot be opened: ${e instanceof Error ? e.message : String(e)}`;

@@ -14,10 +14,10 @@ import { createVideoService, type VideoServiceExt } from '../../backend/video/se
 import type { ParsedArgs } from '../args.ts';
 import { OUT_DIR_OPTION } from './shared-options.ts';
 
-/** The project video as a frame source, and its frame rate. */
+/** The project video as a frame source, and its frame rate (a frames folder's as set in the project). */
 async function videoFrames(svc: VideoServiceExt, project: Awaited<ReturnType<typeof openProject>>): Promise<{ frames: FrameSource; fps: number }> {
   if (project.videoMissing) throw new VssError('NOT_FOUND', project.videoProblem ?? 'the project video is missing');
-  const info = await svc.open(project.videoPath);
+  const info = await svc.open(project.videoPath, { fps: project.frameRate });
   const frames: FrameSource = async (i) => {
     if (i >= info.frameCount) throw new VssError('OUT_OF_RANGE', `video frame ${i} is past the end of the video (${info.frameCount} frames)`);
     return svc.frame(info.id, i);
@@ -52,7 +52,7 @@ export const exportCommand: CliCommand = {
     { name: 'to', kind: 'int', value: 'M', min: 0, defaultText: 'last frame', help: 'last frame (inclusive)' },
     { name: 'overwrite', kind: 'switch', help: 'replace a non-empty --out folder' },
     { name: 'images', kind: 'switch', help: 'cityscapes, coco: also write the video frames' },
-    { name: 'fps', kind: 'number', value: 'F', min: 0, minExclusive: true, max: 1000, defaultText: "the project video's", help: 'video: frame rate of the MP4' },
+    { name: 'fps', kind: 'number', value: 'F', min: 0, minExclusive: true, max: 1000, defaultText: "the project video's (a frames folder's as set in the project)", help: 'video: frame rate of the MP4' },
     { name: 'opacity', kind: 'number', value: 'A', min: 0, max: 1, default: 0.5, help: 'video: label opacity over the frames' },
     { name: 'split', kind: 'string', value: 'name', default: 'train', help: 'cityscapes: split folder' },
     { name: 'city', kind: 'string', value: 'name', default: 'vss', help: 'cityscapes: city folder' },

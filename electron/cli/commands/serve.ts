@@ -1,5 +1,5 @@
 /**
- * `vss serve [video|frames-dir] [--port P] [--host H] [--new-token]`: the review host. Prints one
+ * `vss serve [video|frames-dir] [--fps F] [--port P] [--host H] [--new-token]`: the review host. Prints one
  * line with the URL (token included) and runs until Ctrl+C or SIGTERM, then closes the server and
  * exits (130 or 143). Builds the UI on first start if needed. The token and the port are kept in
  * the VSS home folder (review-host.json, mode 0600) and reused, so open pages survive a restart.
@@ -14,6 +14,8 @@ import { createVideoService } from '../../backend/video/service.ts';
 import { loadHostState, saveHostState } from '../../backend/host/host-state.ts';
 import { resolveDataDir } from '../../backend/recent.ts';
 import { packageRoot } from '../../shared/package-root.ts';
+import { FRAME_RATE_RANGE } from '../../core/frame-rate.ts';
+import { VssError } from '../../core/errors.ts';
 
 function untilAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
@@ -41,9 +43,10 @@ export const serveCommand: CliCommand = {
   options: [
     { name: 'port', kind: 'int', value: 'P', min: 0, max: 65535, defaultText: 'the last run\'s port if free, else a free one; 0 = a free one', help: 'TCP port to listen on' },
     { name: 'host', kind: 'string', value: 'H', default: '127.0.0.1', help: 'address to listen on' },
+    { name: 'fps', kind: 'number', value: 'F', min: FRAME_RATE_RANGE.min, max: FRAME_RATE_RANGE.max, defaultText: "the project's, else 30", help: 'frame rate of a frames folder (kept in its project)' },
     { name: 'new-token', kind: 'switch', help: 'make a new access token (pages opened with the old one show a reconnect screen)' },
   ],
-  examples: ['vss serve clip.mp4', 'vss serve --port 8080', 'vss serve --new-token'],
+  examples: ['vss serve clip.mp4', 'vss serve frames/ --fps 10', 'vss serve --port 8080', 'vss serve --new-token'],
   async run(args, { io, signal }) {
     const host = args.string('host')!;
     const home = resolveDataDir();
@@ -53,7 +56,11 @@ export const serveCommand: CliCommand = {
     const backend = createBackend({ video, transport: 'browser', version: cliVersion(), cacheLimitMB: video.cacheLimitMB });
     try {
       const path = args.positionals[0];
-      if (path !== undefined) await backend.handle('video.open', { path });
+      const fps = args.number('fps');
+      if (fps !== undefined && path === undefined) throw new VssError('BAD_REQUEST', '--fps needs a frames folder to open');
+      // With --fps the folder's project is opened too, so that it keeps the rate.
+      if (path !== undefined) await backend.handle('video.open', { path, ...(fps === undefined ? {} : { fps }) });
+      if (path !== undefined && fps !== undefined) await backend.handle('project.forVideo', { videoPath: path, fps });
       const server = await listen(args.number('port'), saved.port, (port) => startReviewHost({ backend, staticDir, port, host, token: saved.token }));
       await saveHostState(home, { token: saved.token, port: server.port });
       io.out(`VSS review host: ${server.url}`);

@@ -4,6 +4,8 @@
  * the project view is a schema because the renderer sends it back (project.setView).
  */
 import { s, type Infer } from '../../core/schema.ts';
+import { MAX_CLASSES, MAX_CLASS_NAME } from '../../core/class-list.ts';
+import { FRAME_RATE_RANGE } from '../../core/frame-rate.ts';
 
 export { ENGINE_MODES, type EngineMode, type EngineSettings } from '../../core/engine-settings.ts';
 
@@ -61,11 +63,12 @@ export interface FrameData {
   rgba: Uint8ClampedArray;
 }
 
-export interface ClassDef {
-  id: number;
-  name: string;
-  color: [number, number, number];
-}
+/** A class of a project or a model (core/class-list.ts checks a whole list). */
+export const classDefSchema = s.object({ id: s.int({ min: 0, max: 255 }), name: s.string({ maxLength: MAX_CLASS_NAME }), color: s.rgb() });
+export type ClassDef = Infer<typeof classDefSchema>;
+/** model class id → project class id or the void id (see core/class-list.ts for the semantics). */
+export const classMapSchema = s.record(s.int({ min: 0, max: 255 }), { maxKeys: MAX_CLASSES });
+export const frameRateSchema = s.number(FRAME_RATE_RANGE);
 
 export const EXPORT_FORMAT_NAMES = ['labels', 'color', 'cityscapes', 'cvat', 'coco', 'video'] as const;
 export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];
@@ -95,6 +98,10 @@ export interface TrackInfo {
   tcMean: number | null;
   settings: Record<string, unknown>;
   createdAt: string;
+  /** The classes of the model that made the track (null when not recorded, e.g. an imported run). */
+  modelClasses: ClassDef[] | null;
+  /** How its model's classes map onto the project's (empty: as they are). */
+  classMap: Record<string, number>;
 }
 
 export const projectViewSchema = s.object({
@@ -120,6 +127,8 @@ export interface ProjectState {
   videoPath: string;
   /** The video is not where the project expects it: offer to relocate it. */
   videoMissing: boolean;
+  /** The frame rate set for a frames folder (null: a video file, or the default). */
+  frameRate: number | null;
   classes: ClassDef[];
   ignoreIndex: number;
   tracks: TrackInfo[];

@@ -6,7 +6,8 @@ import { engineSettingsSchema } from '../../core/engine-settings.ts';
 import { s, type Infer, type Schema } from '../../core/schema.ts';
 import type { Validator } from '../../core/validate.ts';
 import { ValidationError } from '../../core/errors.ts';
-import { ENGINE_MODES, EXPORT_FORMAT_NAMES, projectViewSchema } from './domain.ts';
+import { classDefSchema, classMapSchema, ENGINE_MODES, EXPORT_FORMAT_NAMES, frameRateSchema, projectViewSchema } from './domain.ts';
+import { MAX_CLASSES } from '../../core/class-list.ts';
 import type { AppInfo, ModelInfo, ProjectState, RecentItem, RecentProject, VideoInfo } from './domain.ts';
 import { frameDiffSchema, wireDiffBytes, type WireDiff } from './wire.ts';
 
@@ -42,7 +43,8 @@ export const requestSchemas = {
   'app.info': s.empty(),
   /** Native "open" dialog (desktop app only; the review host answers UNSUPPORTED). null = cancelled. */
   'app.openDialog': s.empty(),
-  'video.open': s.object({ path: s.path() }),
+  /** fps: the frame rate of a frames folder (default 30; refused for a video file). */
+  'video.open': s.object({ path: s.path(), fps: s.optional(frameRateSchema) }),
   'video.close': s.object({ videoId: s.string({ maxLength: 64 }) }),
   'video.list': s.empty(),
   'recent.list': s.empty(),
@@ -54,12 +56,18 @@ export const requestSchemas = {
   'project.create': s.object({ dir: s.path(), videoPath: s.path(), model: s.optional(s.path()) }),
   'project.open': s.object({ dir: s.path() }),
   /** Opens (or creates) the automatic project of a video: <VSS_HOME>/projects/<name>-<hash>. */
-  'project.forVideo': s.object({ videoPath: s.path(), model: s.optional(s.path()) }),
+  'project.forVideo': s.object({ videoPath: s.path(), model: s.optional(s.path()), fps: s.optional(frameRateSchema) }),
   'project.close': s.object({ projectId }),
   'project.recent': s.empty(),
   'project.relocateVideo': s.object({ projectId, videoPath: s.path() }),
   /** View settings and playhead; autosaved. */
   'project.setView': s.object({ projectId, view: projectViewSchema, playhead: frameIndex }),
+  /** Replaces the class list (rename, recolour, add, remove an unused class); checked by core/class-list.ts. */
+  'project.setClasses': s.object({ projectId, classes: s.array(classDefSchema, { maxLength: MAX_CLASSES + 1 }) }),
+  /** The frame rate of the project's frames folder (timecodes, playback, exports). */
+  'project.setFrameRate': s.object({ projectId, fps: frameRateSchema }),
+  /** How a track's model classes map onto the project's classes. */
+  'track.setClassMap': s.object({ projectId, trackId, classMap: classMapSchema }),
   /** The saved undo history (core/edit's SerializedHistory as JSON), read once when a page opens the project. */
   'project.history': s.object({ projectId }),
 
@@ -117,6 +125,9 @@ export interface Responses {
   'project.recent': { items: RecentProject[] };
   'project.relocateVideo': ProjectState;
   'project.setView': { ok: true };
+  'project.setClasses': ProjectState;
+  'project.setFrameRate': ProjectState;
+  'track.setClassMap': ProjectState;
   'project.history': { history: string };
   'models.list': { models: ModelInfo[] };
   'engine.run': { runId: string; trackId: string };

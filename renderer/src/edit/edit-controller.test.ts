@@ -13,9 +13,9 @@ const engineLabels = (): LabelMap => ({ width: W, height: H, data: new Uint8Arra
 
 function project(): ProjectState {
   return {
-    id: 'p1', dir: '/p', name: 'p', video: null, videoPath: '/v.mp4', videoMissing: false,
+    id: 'p1', dir: '/p', name: 'p', video: null, videoPath: '/v.mp4', videoMissing: false, frameRate: null,
     classes: [], ignoreIndex: 255,
-    tracks: [{ id: 't1', name: 'T1', kind: 'engine', mode: 'dff', status: 'done', framesDone: 4, keyFrames: [], tc: [], tcMean: null, settings: {}, createdAt: '' }],
+    tracks: [{ id: 't1', name: 'T1', kind: 'engine', mode: 'dff', status: 'done', framesDone: 4, keyFrames: [], tc: [], tcMean: null, settings: {}, createdAt: '', modelClasses: null, classMap: {} }],
     view: { overlays: { mask: true, flow: false, flowArrows: false, diff: false, flicker: false, confidence: false }, opacity: 0.5, hiddenClasses: [], zoom: 1, panX: 0, panY: 0, trackId: 't1', compareTrackId: null, compareMode: 'off' },
     playhead: 0, corrections: {}, locked: {},
   };

@@ -37,7 +37,7 @@ export function settingProblem(key: SettingKey, value: unknown): string | null {
 }
 
 function placeholder(id: string, name: string, mode: string): TrackInfo {
-  return { id, name, kind: 'engine', mode, status: 'running', framesDone: 0, keyFrames: [], tc: [], tcMean: null, settings: {}, createdAt: new Date().toISOString() };
+  return { id, name, kind: 'engine', mode, status: 'running', framesDone: 0, keyFrames: [], tc: [], tcMean: null, settings: {}, createdAt: new Date().toISOString(), modelClasses: null, classMap: {} };
 }
 
 export async function startRun(): Promise<void> {
