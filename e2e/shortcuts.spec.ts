@@ -103,6 +103,11 @@ test('? opens the shortcut sheet: every action with its key, read from the regis
   // Escape closes it; clicking a row runs the action and closes the sheet.
   await page.keyboard.press('Escape');
   await expect(sh.sheet).toHaveCount(0);
+  // F1 opens it too (the desktop menu's Help › Keyboard Shortcuts has the same accelerator).
+  await page.keyboard.press('F1');
+  await expect(sh.sheet).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(sh.sheet).toHaveCount(0);
   await page.getByTestId('shortcuts-button').click();
   await expect(sh.sheet).toBeVisible();
   await sh.row('overlay.mask').click();

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import onnx
 import torch
+import torch.nn.functional as F
+from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import CLASSES, IGNORE_INDEX, NUM_CLASSES, REPO_ROOT  # noqa: E402
@@ -42,6 +44,43 @@ def export_graph(module, args, path: Path, input_names, output_names):
     onnx.checker.check_model(m)
     m.producer_name = "vss-studio export_edge.py"
     onnx.save(m, str(path))
+
+
+class HighAtLowStride(nn.Module):
+    """`high` followed by the head's 1x1 projection and its bilinear upsampling to the `low` grid.
+
+    The per-frame output is identical to the stride-16 split (the projection is pointwise and the
+    upsampling linear); what changes is where Deep Feature Flow warps: on the stride-4 grid, where
+    the flow can follow object boundaries, instead of stride 16.
+    """
+
+    def __init__(self, model: EdgeNet, low_hw: tuple[int, int]):
+        super().__init__()
+        self.high, self.hproj, self.low_hw = model.high, model.head.hproj, low_hw
+
+    def forward(self, image):
+        return F.interpolate(self.hproj(self.high(image)), size=self.low_hw, mode="bilinear", align_corners=False)
+
+
+class HeadAfterProjection(nn.Module):
+    """The head's fusion and classifier on the upsampled projection and the `low` features."""
+
+    def __init__(self, model: EdgeNet):
+        super().__init__()
+        self.fuse, self.cls = model.head.fuse, model.head.cls
+
+    def forward(self, high, low):
+        return self.cls(self.fuse(torch.cat([high, low], dim=1)))
+
+
+def split_stages(model: EdgeNet, x: torch.Tensor, warp_stride: int) -> tuple[nn.Module, nn.Module]:
+    """The (high, head) modules to export: warped at stride 16 (raw `high`) or 4 (projected, upsampled)."""
+    if warp_stride == 16:
+        return model.high, HeadWrap(model.head)
+    if warp_stride != 4:
+        sys.exit(f"export_edge: --warp-stride must be 4 or 16, not {warp_stride}")
+    low = model.low(x)
+    return HighAtLowStride(model, (low.shape[-2], low.shape[-1])), HeadAfterProjection(model)
 
 
 def load(ckpt: str) -> tuple[EdgeNet, dict, dict]:
@@ -78,6 +117,8 @@ def main():
     ap.add_argument("--name", default="camvid-edge")
     ap.add_argument("--out", default="native-models/camvid-edge")
     ap.add_argument("--out-single", default="native-models/camvid-edge-single")
+    ap.add_argument("--warp-stride", type=int, default=4,
+                    help="grid on which DFF warps the high features: 4 (projected, upsampled; default) or 16")
     args = ap.parse_args()
     torch.set_num_threads(2)
     w, h = (int(v) for v in args.size.split("x"))
@@ -87,14 +128,15 @@ def main():
     out_single.mkdir(parents=True, exist_ok=True)
 
     x = torch.zeros(1, 3, h, w)
+    high_m, head_m = split_stages(model, x, args.warp_stride)
     with torch.no_grad():
-        low, high = model.low(x), model.high(x)
+        low, high = model.low(x), high_m(x)
     export_graph(model.low, (x,), out / "low.onnx", ["image"], ["low"])
-    export_graph(model.high, (x,), out / "high.onnx", ["image"], ["high"])
-    export_graph(HeadWrap(model.head), (high, low), out / "head.onnx", ["high", "low"], ["logits"])
+    export_graph(high_m, (x,), out / "high.onnx", ["image"], ["high"])
+    export_graph(head_m, (high, low), out / "head.onnx", ["high", "low"], ["logits"])
     export_graph(model, (x,), out_single / "model.onnx", ["image"], ["logits"])
 
-    macs = {"low": count_macs(model.low, x), "high": count_macs(model.high, x), "head": count_macs(model.head, high, low)}
+    macs = {"low": count_macs(model.low, x), "high": count_macs(high_m, x), "head": count_macs(head_m, high, low)}
     total = sum(macs.values())
     params = sum(p.numel() for p in model.parameters())
     desc = (f"{args.name}: {params / 1e6:.2f}M-parameter road-scene segmenter (11 CamVid classes), a Cityscapes DeepLab "
@@ -108,7 +150,7 @@ def main():
     exported = {
         "checkpoint": str(Path(args.ckpt).name), "checkpoint_sha256": sha256(Path(args.ckpt)),
         "fold": ck.get("fold"), "steps": ck.get("step"), "config": cfg, "params": params,
-        "input": [w, h], "macs": macs, "high_share_of_macs": macs["high"] / total, "opset": OPSET,
+        "input": [w, h], "warp_stride": args.warp_stride, "macs": macs, "high_share_of_macs": macs["high"] / total, "opset": OPSET,
         "exported_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "files_sha256": {k: sha256(p) for k, p in paths.items()},
         "file_bytes": {k: p.stat().st_size for k, p in paths.items()},

@@ -11,7 +11,7 @@ $py $t/eval_edge.py --ckpt "$ckpt" --size "$size" --out native-models/camvid-edg
 node $t/bench_bundle.mjs --bundle native-models/camvid-edge --single native-models/camvid-edge-single \
   --runs 30 --warmup 5 --json native-models/camvid-edge/bench.json
 names=(--name edge)
-[ -f $t/runs/edge-imagenet-0001TP/history.json ] && names+=(--name edge-imagenet)
+compgen -G "$t/runs/edge-imagenet-*/history.json" >/dev/null && names+=(--name edge-imagenet)
 $py $t/xseq_report.py "${names[@]}" --camvid-lite --out native-models/camvid-edge/xseq.json
 $py $t/make_edge_card.py
 node --import tsx --test native-models/camvid-edge.test.ts

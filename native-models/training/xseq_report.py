@@ -40,13 +40,14 @@ def recipe(name: str) -> dict:
         if not hist.is_file():
             continue
         last = json.loads(hist.read_text())[-1]
-        folds[seq] = {"step": last["step"]}
+        folds[seq] = {"step": last["step"], "detail": {}}
         for size, r in last["val"].items():
             if "confusion" not in r:
                 continue
             cm = np.asarray(r["confusion"], np.int64)
             pooled[size] = pooled.get(size, 0) + cm
             folds[seq][size] = round(100 * r["miou"], 2)
+            folds[seq]["detail"][size] = summarise(cm)
     if not folds:
         raise SystemExit(f"no finished fold of {name}: run train_edge.py --fold SEQ for it first")
     missing = [s for s in SEQUENCES if s not in folds]
@@ -60,14 +61,17 @@ def camvid_lite(data: Path, sequences: list[str]) -> dict:
     import torch.nn.functional as F
     model, cfg, _ = load_checkpoint(REPO_ROOT / "native-models/training/checkpoints/best.pt")
     names, imgs, labels = load_split(data, "all_train")
-    keep = [i for i, n in enumerate(names) if n.split("_")[0] in sequences]
-    imgs, labels = [imgs[i] for i in keep], [labels[i] for i in keep]
-    cm = np.zeros((len(CLASSES), len(CLASSES)), np.int64)
+    per_seq = {seq: np.zeros((len(CLASSES), len(CLASSES)), np.int64) for seq in sequences}
     with torch.no_grad():
-        for im, lb in zip(imgs, labels):
+        for name, im, lb in zip(names, imgs, labels):
+            seq = name.split("_")[0]
+            if seq not in per_seq:
+                continue
             lg = model(preprocess(im, cfg["mean"], cfg["std"], (480, 352))[None])
-            cm += confusion(F.interpolate(lg, size=lb.shape, mode="bilinear", align_corners=False).argmax(1)[0].numpy(), lb)
-    return {"480x352": summarise(cm), "sequences": sequences, "note": "camvid-lite trained on frames of all three sequences (all but their "
+            per_seq[seq] += confusion(F.interpolate(lg, size=lb.shape, mode="bilinear", align_corners=False).argmax(1)[0].numpy(), lb)
+    return {"480x352": summarise(sum(per_seq.values())), "sequences": sequences,
+            "per_sequence": {seq: summarise(cm) for seq, cm in per_seq.items()},
+            "note": "camvid-lite trained on frames of all three sequences (all but their "
             "last chunks), so this is not an unseen-sequence figure: it is optimistic."}
 
 

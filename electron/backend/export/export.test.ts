@@ -8,6 +8,7 @@ import { CAMVID_CLASSES, fakeRun, fakeVideo, stemOf, syntheticLabels, tempDir } 
 import { exportTrack } from './run-export.ts';
 import { decodeRle } from './coco-rle.ts';
 import type { ExportProgress } from './types.ts';
+import { ZipReader } from '../zip/zip-read.ts';
 
 const W = 8;
 const H = 6;
@@ -58,8 +59,9 @@ test('cityscapes export uses Cityscapes names, label ids and colours', async () 
   const r = await exportTrack(project, { format: 'cityscapes', track: 'corrected', out: join(root, 'out-cs'), frames, city: 'bonn' });
   const dir = join(r.out, 'gtFine', 'train', 'bonn');
   const names = (await readdir(dir)).sort();
-  assert.equal(names.length, 8);
+  assert.equal(names.length, 12); // labelIds, labelTrainIds and color for 4 frames
   assert.ok(names.includes('bonn_000000_000002_gtFine_labelIds.png'));
+  assert.ok(names.includes('bonn_000000_000002_gtFine_labelTrainIds.png'));
   assert.ok(names.includes('bonn_000000_000002_gtFine_color.png'));
   const ids = decodeLabelPng(await readFile(join(dir, 'bonn_000000_000002_gtFine_labelIds.png')));
   assert.equal(ids.data[0], 26); // Car -> car
@@ -67,6 +69,10 @@ test('cityscapes export uses Cityscapes names, label ids and colours', async () 
   const f1 = decodeLabelPng(await readFile(join(dir, 'bonn_000000_000001_gtFine_labelIds.png')));
   assert.equal(f1.data[0], 0); // void -> unlabeled
   assert.equal(f1.data[1], 11); // class 1 Building -> building
+  const train = decodeLabelPng(await readFile(join(dir, 'bonn_000000_000001_gtFine_labelTrainIds.png')));
+  assert.equal(train.data[0], 255); // void -> ignore
+  assert.equal(train.data[1], 2); // Building -> building (trainId 2)
+  assert.equal(train.data[(H - 1) * W], 0); // Road -> road (trainId 0)
   const col = decodeRgbaPng(await readFile(join(dir, 'bonn_000000_000002_gtFine_color.png')));
   assert.deepEqual([...col.rgba.subarray(0, 3)], [0, 0, 142]);
   const img = decodeRgbaPng(await readFile(join(r.out, 'leftImg8bit', 'train', 'bonn', 'bonn_000000_000003_leftImg8bit.png')));
@@ -74,6 +80,8 @@ test('cityscapes export uses Cityscapes names, label ids and colours', async () 
   const mapping = JSON.parse(await readFile(join(r.out, 'mapping.json'), 'utf8'));
   const byName = Object.fromEntries(mapping.mapping.map((m: { name: string; cityscapesId: number }) => [m.name, m.cityscapesId]));
   assert.deepEqual(byName, { Sky: 23, Building: 11, Pole: 17, Road: 7, Pavement: 8, Tree: 21, SignSymbol: 20, Fence: 13, Car: 26, Pedestrian: 24, Bicyclist: 25 });
+  const trainOf = Object.fromEntries(mapping.mapping.map((m: { name: string; trainId: number }) => [m.name, m.trainId]));
+  assert.deepEqual(trainOf, { Sky: 10, Building: 2, Pole: 5, Road: 0, Pavement: 1, Tree: 8, SignSymbol: 7, Fence: 4, Car: 13, Pedestrian: 11, Bicyclist: 12 });
 });
 
 test('cvat export: labelmap.txt syntax, colour-coded SegmentationClass, ImageSets list', async () => {
@@ -133,4 +141,26 @@ test('cancellation leaves nothing at the destination; bad ranges, tracks and for
   await assert.rejects(exportTrack(project, { format: 'labels', track: 'corrected', out }), /not empty/);
   await exportTrack(project, { format: 'labels', track: 'corrected', out, overwrite: true, from: 0, to: 0 });
   assert.equal((await readdir(out)).length, 2);
+});
+
+test('cvat export as a ZIP: one archive with the CVAT layout at its root, written atomically; import reads it back', async () => {
+  const { root, project } = await setup();
+  const r = await exportTrack(project, { format: 'cvat', track: 'corrected', out: join(root, 'task'), zip: true });
+  assert.equal(r.out, join(root, 'task.zip'));
+  const zip = await ZipReader.open(r.out);
+  try {
+    assert.deepEqual([...zip.entries.keys()].filter((n) => !n.includes('/')).sort(), ['labelmap.txt']);
+    assert.ok(zip.entries.has('ImageSets/Segmentation/default.txt'));
+    assert.ok(zip.entries.has(`SegmentationClass/${stemOf(2)}.png`));
+    assert.equal((await zip.read('labelmap.txt')).toString('utf8').split('\n')[1], 'background:0,0,0::');
+  } finally {
+    await zip.close();
+  }
+  assert.deepEqual((await readdir(root)).filter((n) => n.startsWith('.vss-tmp')), [], 'no staging left');
+  await assert.rejects(exportTrack(project, { format: 'cvat', track: 'corrected', out: r.out, zip: true }), /task\.zip exists \(choose overwrite to replace it\)$/);
+  const again = await exportTrack(project, { format: 'cvat', track: 'corrected', out: r.out, zip: true, overwrite: true, from: 1, to: 1 });
+  const z2 = await ZipReader.open(again.out);
+  assert.equal([...z2.entries.keys()].filter((n) => n.startsWith('SegmentationClass/')).length, 1);
+  await z2.close();
+  await assert.rejects(exportTrack(project, { format: 'video', track: 'corrected', out: join(root, 'v'), zip: true, frames: async () => ({ width: 1, height: 1, rgba: new Uint8Array(4) }) }), /cannot be zipped/);
 });

@@ -6,7 +6,8 @@
 import { VssError } from '../../core/errors.ts';
 import type { Project } from '../project/project.ts';
 import { frameRange, resolveExportTrack } from './resolve-track.ts';
-import { commitStaging, discardStaging, prepareStaging } from './staging.ts';
+import { commitStaging, discardStaging, prepareStaging, stagingDir, zipOutPath } from './staging.ts';
+import { zipFolder } from '../zip/zip-write.ts';
 import { EXPORT_FORMATS, type ExportFormat, type ExportJob, type ExportOptions, type ExportResult } from './types.ts';
 import { writeCityscapes } from './write-cityscapes.ts';
 import { writeCoco } from './write-coco.ts';
@@ -36,9 +37,11 @@ export async function exportTrack(project: Project, options: ExportOptions): Pro
   const corrected = options.corrected ?? correctedByName;
   const frames = frameRange(await project.frames(track.id), options.from, options.to, options.stems);
   if (options.format === 'video' && !options.frames) throw new VssError('BAD_REQUEST', 'the video export needs the project video (frame source)');
+  if (options.zip && options.format === 'video') throw new VssError('BAD_REQUEST', 'the overlay video is one MP4 file: it cannot be zipped');
   checkAbort(options.signal);
-  const out = resolve(options.out);
-  const dir = await prepareStaging(out, options.overwrite ?? false);
+  const out = options.zip ? await zipOutPath(resolve(options.out), options.overwrite ?? false) : resolve(options.out);
+  // A zip is staged in a temp folder beside the archive, then packed into it atomically.
+  const dir = options.zip ? await stagingDir(out) : await prepareStaging(out, options.overwrite ?? false);
   let done = 0;
   const job: ExportJob = {
     classes: project.classes,
@@ -55,7 +58,10 @@ export async function exportTrack(project: Project, options: ExportOptions): Pro
   try {
     const files = await WRITERS[options.format](job);
     checkAbort(options.signal);
-    await commitStaging(dir, out);
+    if (options.zip) {
+      await zipFolder(dir, out);
+      await discardStaging(dir);
+    } else await commitStaging(dir, out);
     return { format: options.format, trackId: track.id, corrected, out, frames: frames.length, files };
   } catch (e) {
     await discardStaging(dir);

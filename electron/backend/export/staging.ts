@@ -16,10 +16,28 @@ export async function prepareStaging(out: string, overwrite: boolean): Promise<s
   } catch (e) {
     if (e instanceof VssError) throw e;
   }
+  return stagingDir(out);
+}
+
+/** A new temp folder beside `out`, named after it. */
+export async function stagingDir(out: string): Promise<string> {
   await mkdir(dirname(out), { recursive: true });
   const tmp = join(dirname(out), `${TEMP_MARK}export-${basename(out)}-${randomBytes(4).toString('hex')}`);
   await mkdir(tmp);
   return tmp;
+}
+
+/** The archive path of a zipped export (".zip" added when missing), checked like a folder output. */
+export async function zipOutPath(out: string, overwrite: boolean): Promise<string> {
+  const zip = /\.zip$/i.test(out) ? out : `${out}.zip`;
+  try {
+    const s = await stat(zip);
+    if (s.isDirectory()) throw new VssError('BAD_REQUEST', `output ${zip} is a folder, not a ZIP file`);
+    if (!overwrite) throw new VssError('BAD_REQUEST', `output file ${zip} exists (choose overwrite to replace it)`);
+  } catch (e) {
+    if (e instanceof VssError) throw e;
+  }
+  return zip;
 }
 
 /** Moves the finished temp folder to `out` (replacing an existing one). */

@@ -27,8 +27,10 @@ export interface ExportOptions {
   format: ExportFormat;
   /** Track id or name, or "corrected" (see resolveExportTrack). */
   track: string;
-  /** Output folder; must not exist or be empty unless overwrite. */
+  /** Output folder; must not exist or be empty unless overwrite. With zip: the archive (".zip" added when missing). */
   out: string;
+  /** Write one ZIP archive instead of a folder (every format but "video"; CVAT uploads take it as is). */
+  zip?: boolean;
   /** First and last frame index (inclusive) of the track; default all frames. */
   from?: number;
   to?: number;

@@ -1,6 +1,7 @@
 /**
  * Cityscapes layout:
  *   gtFine/<split>/<city>/<city>_000000_<frame6>_gtFine_labelIds.png   Cityscapes label ids
+ *   gtFine/<split>/<city>/<city>_000000_<frame6>_gtFine_labelTrainIds.png  trainIds (0..18, 255 ignore)
  *   gtFine/<split>/<city>/<city>_000000_<frame6>_gtFine_color.png      Cityscapes colours
  *   leftImg8bit/<split>/<city>/<city>_000000_<frame6>_leftImg8bit.png  video frame (with a frame source)
  * <frame6> is the video frame index, zero-padded to 6 digits, so names follow Cityscapes'
@@ -10,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VssError } from '../../core/errors.ts';
 import { encodeLabelPng, encodeRgbPng } from '../project/label-png.ts';
-import { cityscapesIdTable, cityscapesLabelFor, cityscapesPalette } from './cityscapes-map.ts';
+import { cityscapesIdTable, cityscapesLabelFor, cityscapesPalette, cityscapesTrainIdTable } from './cityscapes-map.ts';
 import { colorizeRgb } from '../../core/palette.ts';
 import type { LabelMap } from '../../core/types.ts';
 import type { ExportJob } from './types.ts';
@@ -37,11 +38,14 @@ export async function writeCityscapes(job: ExportJob): Promise<string[]> {
   const img = join(job.dir, 'leftImg8bit', split, city);
   if (job.options.frames) await mkdir(img, { recursive: true });
   const table = cityscapesIdTable(job.classes, job.ignoreIndex);
+  const trainTable = cityscapesTrainIdTable(job.classes, job.ignoreIndex);
   const lut = cityscapesPalette();
   for (const f of job.frames) {
-    const ids = remap(await job.labels(f.stem), table);
+    const labels = await job.labels(f.stem);
+    const ids = remap(labels, table);
     const name = cityscapesStem(city, f.videoFrame);
     await writeFile(join(gt, `${name}_gtFine_labelIds.png`), encodeLabelPng(ids));
+    await writeFile(join(gt, `${name}_gtFine_labelTrainIds.png`), encodeLabelPng(remap(labels, trainTable)));
     await writeFile(join(gt, `${name}_gtFine_color.png`), encodeRgbPng(ids.width, ids.height, colorizeRgb(ids, lut)));
     if (job.options.frames) {
       const fr = await job.options.frames(f.videoFrame);
@@ -57,7 +61,7 @@ export async function writeCityscapes(job: ExportJob): Promise<string[]> {
   }
   const mapping = job.classes.map((c) => {
     const l = c.id === job.ignoreIndex ? cityscapesLabelFor('') : cityscapesLabelFor(c.name);
-    return { id: c.id, name: c.name, cityscapesId: l.id, cityscapesName: l.name };
+    return { id: c.id, name: c.name, cityscapesId: l.id, cityscapesName: l.name, trainId: l.trainId };
   });
   await writeFile(join(job.dir, 'mapping.json'), JSON.stringify({ ignoreIndex: job.ignoreIndex, voidTo: 0, mapping }, null, 2) + '\n');
   return ['mapping.json', `gtFine/${split}/${city}`];

@@ -141,7 +141,7 @@ export class Project {
   // ------------------------------------------------------------------ tracks
 
   /** Copies (or moves, with move: true) an engine run into tracks/<id>/ and lists it. */
-  async addTrack(fromRunDir: string, name: string, opts: { move?: boolean; kind?: Track['kind'] } = {}): Promise<Track> {
+  async addTrack(fromRunDir: string, name: string, opts: { move?: boolean; kind?: Track['kind']; source?: string } = {}): Promise<Track> {
     const runDir = resolve(fromRunDir);
     const stems = await assertRunDir(runDir);
     const summary = await readRunSummary(runDir);
@@ -157,7 +157,7 @@ export class Project {
         id,
         name,
         kind: opts.kind ?? 'engine',
-        source: relative(this.dir, runDir).split('\\').join('/'),
+        source: opts.source ?? relative(this.dir, runDir).split('\\').join('/'),
         mode: summary.mode,
         settings: summary.settings,
         keyFrames: summary.keyFrames,

@@ -6,9 +6,9 @@
 import type { ProjectState, VideoInfo } from '../../shared/contract.ts';
 import type { HandlerGroup } from '../handlers.ts';
 import { VssError } from '../../core/errors.ts';
-import { createProject, openProject, isProjectDir, listRecentProjects, type Project } from '../project/index.ts';
+import { createProject, openProject, listRecentProjects, type CreateProjectOptions, type Project } from '../project/index.ts';
 import { defaultModelDir } from './engine-models.ts';
-import { autoProjectDir, modelClasses } from './project-home.ts';
+import { autoProject, modelClasses } from './project-home.ts';
 import { projectState, refreshStems } from './project-session.ts';
 import { setProjectFrameRate } from './class-handlers.ts';
 import { toViewSettings } from './project-view.ts';
@@ -24,21 +24,24 @@ export type ProjectRequestName =
   | 'project.setView'
   | 'project.history';
 
-/** Creates a project for a video (classes from the model bundle; fps: a frames folder's rate) and opens its session. */
-async function create(ws: Workspace, dir: string, videoPath: string, model?: string, fps?: number): Promise<ProjectState> {
+/** What a new project of a video gets: the probed video, the model bundle's classes and (frames folder) its fps. */
+async function creation(ws: Workspace, videoPath: string, model?: string, fps?: number): Promise<CreateProjectOptions> {
   const video = await ws.openVideo(videoPath, { fps });
   // The desktop bundle passes its models folder: the source-relative default does not hold there.
   const { classes, ignoreIndex } = await modelClasses(model ?? (ws.modelsDir ? defaultModelDir(ws.modelsDir) : undefined));
-  const project = await createProject(dir, { videoPath: video.path, classes, ignoreIndex, frameCount: video.frameCount, ...(fps === undefined ? {} : { fps }) });
-  return ws.register(project);
+  return { videoPath: video.path, classes, ignoreIndex, frameCount: video.frameCount, ...(fps === undefined ? {} : { fps }) };
+}
+
+/** Creates a project for a video (classes from the model bundle; fps: a frames folder's rate) and opens its session. */
+async function create(ws: Workspace, dir: string, videoPath: string, model?: string, fps?: number): Promise<ProjectState> {
+  return ws.register(await createProject(dir, await creation(ws, videoPath, model, fps)));
 }
 
 /** The automatic project of a video (created the first time); fps sets a frames folder's frame rate. */
 export async function projectForVideo(ws: Workspace, videoPath: string, model?: string, fps?: number): Promise<ProjectState> {
-  const dir = autoProjectDir(ws.dataDir, videoPath);
-  if (!(await isProjectDir(dir))) return create(ws, dir, videoPath, model, fps);
-  const state = await ws.register(await openProject(dir));
-  return fps === undefined ? state : setProjectFrameRate(ws, state.id, fps);
+  const { project, created } = await autoProject(ws.dataDir, videoPath, () => creation(ws, videoPath, model, fps));
+  const state = await ws.register(project);
+  return created || fps === undefined ? state : setProjectFrameRate(ws, state.id, fps);
 }
 
 export function createProjectHandlers(ws: Workspace): HandlerGroup<ProjectRequestName> {

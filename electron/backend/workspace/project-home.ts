@@ -6,6 +6,8 @@ import { VssError } from '../../core/errors.ts';
 import { parseManifest } from '../../engine/model/manifest.ts';
 import { DEFAULT_MODEL_DIR } from '../../engine/segment/settings.ts';
 import type { ClassInfo } from '../project/types.ts';
+import { createProject, isProjectDir, openProject, type CreateProjectOptions } from '../project/open.ts';
+import type { Project } from '../project/project.ts';
 
 /** <dataDir>/projects/<name>-<hash>: name from the video file, hash of its absolute path. */
 export function autoProjectDir(dataDir: string, videoPath: string): string {
@@ -13,6 +15,17 @@ export function autoProjectDir(dataDir: string, videoPath: string): string {
   const name = basename(abs, extname(abs)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'video';
   const hash = createHash('sha1').update(abs).digest('hex').slice(0, 10);
   return join(dataDir, 'projects', `${name}-${hash}`);
+}
+
+/**
+ * The automatic project of a video, opened, or created (with what `creation` gives: it probes the
+ * video and reads the model's classes only then) when there is none yet. The app, the review
+ * host and `vss project` all go through here, so they agree on the folder.
+ */
+export async function autoProject(dataDir: string, videoPath: string, creation: () => Promise<CreateProjectOptions>): Promise<{ project: Project; created: boolean }> {
+  const dir = autoProjectDir(dataDir, videoPath);
+  if (await isProjectDir(dir)) return { project: await openProject(dir), created: false };
+  return { project: await createProject(dir, await creation()), created: true };
 }
 
 export interface ModelClasses {

@@ -2,27 +2,10 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { main } from '../main.ts';
-import { createProject } from '../../backend/project/open.ts';
-import { CAMVID_CLASSES, fakeRun, syntheticLabels, tempDir } from '../../backend/project/test-fixtures.ts';
-import { makeClip } from '../../backend/video/testing/make-clip.ts';
+import { cli, clipProject } from './test-cli.ts';
 import { runTool } from '../../backend/video/run-tool.ts';
 
-async function cli(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out, err };
-}
-
-async function setup() {
-  const root = await tempDir('cli-export');
-  const video = await makeClip({ name: 'clip.mp4', dir: root, width: 32, height: 24, frames: 4, codecArgs: ['-c:v', 'libx264', '-g', '4'] });
-  const run = await fakeRun(join(root, 'run'), 4, (i) => syntheticLabels(i, 32, 24));
-  const project = await createProject(join(root, 'proj'), { videoPath: video, classes: CAMVID_CLASSES, ignoreIndex: 11, frameCount: 4 });
-  await project.addTrack(run, 'engine');
-  return { root, project };
-}
+const setup = () => clipProject('cli-export');
 
 test('vss export prints one JSON line and reports progress on stderr', async () => {
   const { root, project } = await setup();
@@ -66,4 +49,16 @@ test('vss export errors are one line: unknown format/track, missing project, out
   const noOut = await cli(['export', project.dir, '--format', 'labels', '--track', 'engine']);
   assert.match(noOut.err[0]!, /missing --out/);
   assert.equal(noOut.code, 2);
+});
+
+test('vss export --zip writes one archive', async () => {
+  const { root, project } = await setup();
+  const r = await cli(['export', project.dir, '--format', 'cvat', '--track', 'engine', '--zip', '--out', join(root, 'task')]);
+  assert.equal(r.code, 0, r.err.join('\n'));
+  const res = JSON.parse(r.out[0]!);
+  assert.equal(res.out, join(root, 'task.zip'));
+  assert.ok((await readdir(root)).includes('task.zip'));
+  const bad = await cli(['export', project.dir, '--format', 'video', '--track', 'engine', '--zip', '--out', join(root, 'v')]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.err[0]!, /^vss export: the overlay video is one MP4 file: it cannot be zipped$/);
 });

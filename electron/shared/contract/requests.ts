@@ -9,6 +9,7 @@ import { ValidationError } from '../../core/errors.ts';
 import { classDefSchema, classMapSchema, ENGINE_MODES, EXPORT_FORMAT_NAMES, frameRateSchema, projectViewSchema } from './domain.ts';
 import { MAX_CLASSES } from '../../core/class-list.ts';
 import type { AppInfo, ModelInfo, ProjectState, RecentItem, RecentProject, VideoInfo } from './domain.ts';
+import { importRequestSchema, type ImportPlanInfo } from './imports.ts';
 import { frameDiffSchema, wireDiffBytes, type WireDiff, type WireHistory } from './wire.ts';
 
 const projectId = s.id();
@@ -102,8 +103,19 @@ export const requestSchemas = {
     from: s.optional(frameIndex),
     to: s.optional(frameIndex),
     overwrite: s.optional(s.boolean()),
+    /** One ZIP archive at out (".zip" added when missing) instead of a folder; not for "video". */
+    zip: s.optional(s.boolean()),
   }),
   'export.cancel': s.object({ jobId: s.id() }),
+  /** Shows a file or folder (an export's output) in the system file manager: desktop app only. */
+  'app.showInFolder': s.object({ path: s.path() }),
+
+  // --- import (contract/imports.ts)
+  /** What an import would do (class mapping, frame matching); reads no pixels. */
+  'import.plan': importRequestSchema,
+  /** Starts an import; import.progress and import.done follow. */
+  'import.start': importRequestSchema,
+  'import.cancel': s.object({ jobId: s.id() }),
 };
 
 export type RequestName = keyof typeof requestSchemas;
@@ -139,6 +151,10 @@ export interface Responses {
   'frame.lock': { ok: true };
   'export.start': { jobId: string };
   'export.cancel': { cancelled: boolean };
+  'app.showInFolder': { ok: true };
+  'import.plan': ImportPlanInfo;
+  'import.start': { jobId: string };
+  'import.cancel': { cancelled: boolean };
 }
 
 export type Requests = { [K in RequestName]: { req: Infer<(typeof requestSchemas)[K]>; res: Responses[K] } };

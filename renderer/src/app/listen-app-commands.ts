@@ -2,16 +2,11 @@
 import { client } from '../client/bridge.ts';
 import { editing } from '../edit/editing.ts';
 import { openExportDialog } from '../export/export-actions.ts';
+import { openImportDialog } from '../import/import-actions.ts';
 import { closeProject, openProjectDir } from '../project/project-actions.ts';
 import { appStore } from '../store/index.ts';
 import { runAppCommand, type CommandTargets } from './app-commands.ts';
 import { isTyping } from './is-typing.ts';
-
-let shortcutSheet: (() => void) | undefined;
-/** The page's shortcut sheet registers how to open itself; until one does, Help › Keyboard Shortcuts points to the README. */
-export function setShortcutSheetOpener(open: (() => void) | undefined): void {
-  shortcutSheet = open;
-}
 
 const state = () => appStore.getState();
 
@@ -29,13 +24,17 @@ export const appTargets: CommandTargets = {
   textHistory: (step) => void document.execCommand(step),
   undo: () => editing.undo(),
   redo: () => editing.redo(),
+  openImport: () => {
+    if (state().project) openImportDialog();
+  },
   openExport: () => {
     if (state().project) openExportDialog();
     else state().notify('info', 'Open a video or project to export its labels');
   },
   close: () => void closeAll(),
   openProject: (dir) => void openProjectDir(dir),
-  showShortcuts: () => (shortcutSheet ? shortcutSheet() : state().notify('info', 'Keyboard shortcuts are listed in the README (Keyboard shortcuts)')),
+  // Help › Keyboard Shortcuts (F1) opens the same sheet as `?`.
+  showShortcuts: () => state().setSheetOpen(true),
 };
 
 export function listenAppCommands(): () => void {

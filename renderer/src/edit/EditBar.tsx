@@ -8,6 +8,8 @@ import { currentTrackId } from '../store/project-slice.ts';
 import { ActionButton } from '../actions/ActionButton.tsx';
 import { ClassSwatch } from '../components/ClassSwatch.tsx';
 import { PropagatePanel } from './PropagatePanel.tsx';
+import { titleOf } from '../actions/registry.ts';
+import { SUPERPIXEL_MAX, SUPERPIXEL_MIN } from '../store/edit-slice.ts';
 
 const TOOLS: { id: string; label: string }[] = [
   { id: 'tool.brush', label: 'Brush' },
@@ -15,7 +17,25 @@ const TOOLS: { id: string; label: string }[] = [
   { id: 'tool.polygon', label: 'Polygon' },
   { id: 'tool.fill', label: 'Fill' },
   { id: 'tool.picker', label: 'Pick' },
+  { id: 'tool.superpixel', label: 'Superpixels' },
 ];
+
+/** The superpixel size slider and what the worker is doing (shown with the superpixel tool). */
+function SuperpixelControls() {
+  const size = useApp((x) => x.superpixelSize);
+  const status = useApp((x) => (x.superpixelStatus?.frame === x.index ? x.superpixelStatus : null));
+  const text = !status ? '' : status.state === 'computing' ? 'computing…' : status.state === 'ready' ? `${status.count} superpixels${status.ms !== undefined ? ` in ${status.ms} ms` : ''}` : status.message;
+  return (
+    <label className="brush-size" title={titleOf('superpixel.larger')}>
+      Superpixel
+      <input type="range" min={SUPERPIXEL_MIN} max={SUPERPIXEL_MAX} value={size} aria-label="Superpixel size" onChange={(e) => appStore.getState().setSuperpixelSize(Number(e.target.value))} />
+      <span data-testid="superpixel-size">{size}</span>
+      <span className="muted" data-testid="superpixel-status" data-state={status?.state ?? ''}>
+        {text}
+      </span>
+    </label>
+  );
+}
 
 function CurrentClass() {
   const c = useApp((x) => x.project?.classes.find((k) => k.id === x.classId) ?? null);
@@ -30,6 +50,7 @@ function CurrentClass() {
 
 export function EditBar() {
   const radius = useApp((x) => x.brushRadius);
+  const superpixelTool = useApp((x) => x.tool === 'superpixel');
   const trackId = useApp((x) => currentTrackId(x.project));
   const locked = useApp((x) => (trackId ? (x.project?.locked[trackId] ?? []).includes(x.index) : false));
   const corrected = useApp((x) => (trackId ? (x.project?.corrections[trackId] ?? []).includes(x.index) : false));
@@ -48,6 +69,7 @@ export function EditBar() {
         <input type="range" min={1} max={100} value={radius} aria-label="Brush size" onChange={(e) => appStore.getState().setBrushRadius(Number(e.target.value))} />
         <span data-testid="brush-size">{radius}</span>
       </label>
+      {superpixelTool && <SuperpixelControls />}
       <CurrentClass />
       <ActionButton id="edit.undo">Undo</ActionButton>
       <ActionButton id="edit.redo">Redo</ActionButton>

@@ -7,6 +7,8 @@
  */
 import { diffBetween, type FrameDiff, type Point } from '../../../electron/core/edit/index.ts';
 import type { LabelMap } from '../../../electron/core/types.ts';
+import { similarRun, superpixelAt } from '../../../electron/core/superpixel/select.ts';
+import type { Superpixels } from '../../../electron/core/superpixel/superpixels.ts';
 import type { Req, RequestName, Res } from '../../../electron/shared/contract.ts';
 import { backoffDelay } from '../client/backoff.ts';
 import type { AppStore } from '../store/app-store.ts';
@@ -24,6 +26,8 @@ export interface EditDeps {
   settled(): Promise<void>;
   /** Labels of these frames changed on the backend (other views refetch them). */
   onLabelsSaved?(projectId: string, trackId: string, frames: number[]): void;
+  /** The superpixels of `frame` when computed (sized as its labels); null while they are not. */
+  superpixels?(frame: number): Superpixels | null;
 }
 
 export type EditController = ReturnType<typeof createEditController>;
@@ -147,6 +151,13 @@ export function createEditController(store: AppStore, deps: EditDeps) {
     if (rect) notify(frame, rect);
   };
 
+  /** The frame's superpixels, or null with a note while the worker still computes them. */
+  function readySuperpixels(frame: number): Superpixels | null {
+    const sp = deps.superpixels?.(frame) ?? null;
+    if (!sp) st().notify('info', 'The superpixels of this frame are still being computed');
+    return sp;
+  }
+
   return {
     session: current,
     ensureLabels,
@@ -161,11 +172,23 @@ export function createEditController(store: AppStore, deps: EditDeps) {
       await session?.idle();
       await deps.settled();
     },
+    /** Pointer down with the brush, the eraser or the superpixel tool (a click paints the superpixel under it). */
     beginStroke(frame: number, at: Point): void {
       const s = current();
       const { tool, brushRadius, classId, project } = st();
-      if (!s || !project || (tool !== 'brush' && tool !== 'eraser')) return;
-      changed(frame, s.beginStroke(frame, at, brushRadius, tool === 'eraser' ? null : classId));
+      if (!s || !project) return;
+      if (tool === 'superpixel') {
+        const sp = readySuperpixels(frame);
+        if (sp) changed(frame, s.beginStroke(frame, at, brushRadius, { classId, superpixels: sp }));
+      } else if (tool === 'brush' || tool === 'eraser') changed(frame, s.beginStroke(frame, at, brushRadius, { classId: tool === 'eraser' ? null : classId }));
+    },
+    /** Shift-click with the superpixel tool: fills the clicked superpixel and its similar connected neighbours (one step). */
+    fillSimilar(frame: number, at: Point): void {
+      const s = current();
+      const sp = readySuperpixels(frame);
+      if (!s || !sp) return;
+      const ids = similarRun(sp, superpixelAt(sp, at.x, at.y));
+      if (ids.length) changed(frame, s.run({ kind: 'superpixel', frame, superpixels: sp, ids, classId: st().classId }));
     },
     moveStroke(frame: number, to: Point): void {
       changed(frame, current()?.moveStroke(to) ?? null);
