@@ -41,10 +41,16 @@ export function createSuperpixelSource(deps: SuperpixelSourceDeps) {
   let wanted: SuperpixelWish | null = null;
   let running: { id: number; wish: SuperpixelWish } | null = null;
   let seq = 0;
+  /** The wish that failed last: not tried again until it is wished anew. */
+  let failed: string | null = null;
   const done = new Map<string, Superpixels>();
 
   const status = (w: SuperpixelWish, s: Omit<SuperpixelStatus, 'frame' | 'size'>): void => {
     if (wanted && keyOf(wanted) === keyOf(w)) deps.status({ frame: w.frame, size: w.size, ...s });
+  };
+  const fail = (w: SuperpixelWish, message: string): void => {
+    failed = keyOf(w);
+    status(w, { state: 'error', message });
   };
 
   function finish(reply: SuperpixelReply): void {
@@ -56,7 +62,7 @@ export function createSuperpixelSource(deps: SuperpixelSourceDeps) {
       done.set(keyOf(job.wish), reply.superpixels);
       for (const k of done.keys()) if (done.size > KEEP) done.delete(k);
       status(job.wish, { state: 'ready', count: reply.superpixels.count, ms: Math.round(reply.ms) });
-    } else status(job.wish, { state: 'error', message: reply.message });
+    } else fail(job.wish, reply.message);
     next();
   }
 
@@ -69,7 +75,8 @@ export function createSuperpixelSource(deps: SuperpixelSourceDeps) {
       running = null;
       worker?.terminate();
       worker = null; // a fresh worker next time
-      if (job) status(job.wish, { state: 'error', message: `Superpixel worker failed: ${e.message ?? 'unknown error'}` });
+      if (job) fail(job.wish, `Superpixel worker failed: ${e.message ?? 'unknown error'}`);
+      next();
     };
     return (worker = w);
   }
@@ -77,7 +84,7 @@ export function createSuperpixelSource(deps: SuperpixelSourceDeps) {
   /** Starts the wanted frame when the worker is free and its superpixels are not known yet. */
   function next(): void {
     const wish = wanted;
-    if (running || !wish || done.has(keyOf(wish))) return;
+    if (running || !wish || done.has(keyOf(wish)) || failed === keyOf(wish)) return;
     const id = ++seq;
     running = { id, wish };
     deps.frame(wish.videoId, wish.frame).then(
@@ -89,7 +96,7 @@ export function createSuperpixelSource(deps: SuperpixelSourceDeps) {
       (e: unknown) => {
         if (running?.id !== id) return;
         running = null;
-        status(wish, { state: 'error', message: `Cannot read frame ${wish.frame}: ${e instanceof Error ? e.message : String(e)}` });
+        fail(wish, `Cannot read frame ${wish.frame}: ${e instanceof Error ? e.message : String(e)}`);
         next();
       },
     );
@@ -103,6 +110,7 @@ export function createSuperpixelSource(deps: SuperpixelSourceDeps) {
       const hit = done.get(keyOf(wish));
       if (hit) deps.status({ frame: wish.frame, size: wish.size, state: 'ready', count: hit.count });
       else {
+        failed = null; // wished anew: try again
         deps.status({ frame: wish.frame, size: wish.size, state: 'computing' });
         next();
       }
