@@ -2,30 +2,46 @@
 import { useState, type FormEvent } from 'react';
 import { client } from '../client/bridge.ts';
 import { browse, openPath } from '../app/actions.ts';
-import { useApp } from '../store/index.ts';
+import { appStore, useApp } from '../store/index.ts';
+import { FRAME_RATE_RANGE } from '../../../electron/core/frame-rate.ts';
 import { currentView } from '../store/view-slice.ts';
 import { ActionButton } from '../actions/ActionButton.tsx';
 import { ProjectControls } from '../project/ProjectBar.tsx';
 
 export function Toolbar() {
   const [path, setPath] = useState('');
+  const [fps, setFps] = useState('');
   const recent = useApp((s) => s.recent);
   const opening = useApp((s) => s.opening);
   const playing = useApp((s) => s.playing);
   const zoom = useApp((s) => currentView(s).scale);
 
+  /** The typed frame rate: undefined when empty, null (with a message) when not a number. */
+  const rate = (): number | undefined | null => {
+    if (fps.trim() === '') return undefined;
+    if (Number.isFinite(Number(fps))) return Number(fps);
+    appStore.getState().notify('warning', 'The frame rate must be a number of frames per second');
+    return null;
+  };
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const input = e.currentTarget.querySelector('input');
+    const r = rate();
     // After a successful open, leave the text field so the arrow keys scrub again.
-    void openPath(path).then((ok) => ok && input?.blur());
+    if (r !== null) void openPath(path, r).then((ok) => ok && input?.blur());
   };
 
   return (
     <header className="toolbar">
       <span className="brand">VSS Studio</span>
       {client.transport === 'electron' && (
-        <button onClick={() => void browse()} data-testid="browse-button">
+        <button
+          data-testid="browse-button"
+          onClick={() => {
+            const r = rate();
+            if (r !== null) void browse(r);
+          }}
+        >
           Browse…
         </button>
       )}
@@ -44,6 +60,19 @@ export function Toolbar() {
             <option key={r.path} value={r.path} />
           ))}
         </datalist>
+        <input
+          data-testid="open-fps-input"
+          className="fps-input"
+          type="number"
+          min={FRAME_RATE_RANGE.min}
+          max={FRAME_RATE_RANGE.max}
+          step="any"
+          placeholder="fps"
+          aria-label="Frame rate of a frames folder"
+          title="Frame rate of a frames folder (default 30, kept in its project; a video file has its own)"
+          value={fps}
+          onChange={(e) => setFps(e.target.value)}
+        />
         <button type="submit" data-testid="open-button" disabled={opening}>
           {opening ? 'Opening…' : 'Open'}
         </button>

@@ -159,6 +159,12 @@ export function createEditController(store: AppStore, deps: EditDeps) {
   }
 
   return {
+    /** The labels read so far are stale (a track's class map changed): the next use starts a fresh session. */
+    reload(): void {
+      session = null;
+      sessionProject = null;
+      loading.clear();
+    },
     session: current,
     ensureLabels,
     /** The layer drew everything notified so far. */

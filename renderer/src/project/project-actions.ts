@@ -16,6 +16,8 @@ export function showProject(p: ProjectState): void {
   const s = state();
   s.setProject(p); // first: the video subscription must see this project's video path
   if (p.video && s.video?.id !== p.video.id) s.setVideo(p.video);
+  // The same video re-timed by its project (a frames folder's frame rate): keep the playhead.
+  else if (p.video && s.video && s.video.fps !== p.video.fps) appStore.setState({ video: p.video });
   if (!p.video) s.setVideo(null);
   appStore.setState(viewerPatch(p.view));
   if (p.video) s.seek(p.playhead);
@@ -52,11 +54,11 @@ const inflight = new Map<string, Promise<ProjectState | null>>();
  * Opens the automatic project of a video (one request per path at a time) and then closes the
  * project shown before, so the backend stops its decoders and autosaver.
  */
-export function openProjectForVideo(videoPath: string): Promise<ProjectState | null> {
+export function openProjectForVideo(videoPath: string, fps?: number): Promise<ProjectState | null> {
   const pending = inflight.get(videoPath);
   if (pending) return pending;
   const before = state().project;
-  const p = run('Cannot open the project of this video', () => client.call('project.forVideo', { videoPath }))
+  const p = run('Cannot open the project of this video', () => client.call('project.forVideo', { videoPath, ...(fps === undefined ? {} : { fps }) }))
     .then(async (opened) => {
       if (opened && before && before.id !== opened.id) await closeProject(before);
       return opened;

@@ -40,6 +40,7 @@ export function startProjectSync(): () => void {
     appStore.subscribe((s, prev) => {
       if (s.project?.id !== prev.project?.id) {
         lastKey = viewKey(s); // a freshly loaded project is already saved
+        s.resetClassSteps(); // the class editor's undo history belongs to one project
         return;
       }
       if (s.project === prev.project && s.viewMode === prev.viewMode && s.manualView === prev.manualView && s.index === prev.index) return;
