@@ -103,7 +103,7 @@ test('edit.apply records its undo step in history.log; a retry is not applied tw
   const step = { op: 'op-1', action: 'do' as const, label: `brush@${track.id}`, at: 5 };
   assert.deepEqual((await h['edit.apply']({ projectId: p.id, trackId: track.id, frames, step })).corrections, [2]);
   await h['edit.apply']({ projectId: p.id, trackId: track.id, frames, step });
-  const history = () => h['project.history']({ projectId: p.id }).then((r) => JSON.parse(r.history) as { undo: unknown[]; redo: unknown[] });
+  const history = () => h['project.history']({ projectId: p.id }).then((r) => r.history);
   assert.equal((await history()).undo.length, 1, 'the retried request added no second step');
   // undo: the inverse diff restores the engine labels, the correction goes away
   const inv = new DiffBuilder({ width: W, height: H, data: new Uint8Array(W * H).fill(3).fill(8, 0, 10) }, 2);
