@@ -71,20 +71,28 @@ export function OpenControls() {
           {opening ? 'Opening…' : 'Open'}
         </button>
       </form>
-      <select
-        data-testid="recent-select"
-        value=""
-        onChange={(e) => e.target.value && void openPath(e.target.value)}
-        disabled={recent.length === 0}
-        title="Open a recent file"
-      >
-        <option value="">Recent…</option>
-        {recent.map((r) => (
-          <option key={r.path} value={r.path}>
-            {r.path}
-          </option>
-        ))}
-      </select>
+      <RecentSelect />
     </>
+  );
+}
+
+/** The recent files: choosing one opens it. */
+function RecentSelect() {
+  const recent = useApp((s) => s.recent);
+  return (
+    <select
+      data-testid="recent-select"
+      value=""
+      onChange={(e) => e.target.value && void openPath(e.target.value)}
+      disabled={recent.length === 0}
+      title="Open a recent file"
+    >
+      <option value="">Recent…</option>
+      {recent.map((r) => (
+        <option key={r.path} value={r.path}>
+          {r.path}
+        </option>
+      ))}
+    </select>
   );
 }
