@@ -25,7 +25,7 @@ test.afterEach(async () => {
   ws = undefined;
 });
 
-test('rename, recolour, add and hide classes: legend, palette, mask and hover follow, and a reopen keeps them', async ({ page }) => {
+test('rename, recolour, add and hide classes: legend, palette, mask and hover follow, and a reopen keeps them', async ({ page }, testInfo) => {
   ws = await startWorkspace(fx.clip, fx.frames);
   await page.goto(ws.serve.url);
   const v = new ViewerPom(page);
@@ -52,6 +52,7 @@ test('rename, recolour, add and hide classes: legend, palette, mask and hover fo
   await expect(c.legend(added)).toContainText('Class 12');
   await c.redo();
   await expect(c.legend(added)).toContainText('Animal');
+  await page.screenshot({ path: testInfo.outputPath('class-editor.png') });
   await c.close();
 
   const p = await w.pointAt(CAR.x + 5, CAR.y + 5);
@@ -98,6 +99,7 @@ test("map a model's classes onto the project's: the mask and the served labels f
   await expect(page.getByTestId('class-map')).toContainText("The model's classes differ from the project's");
   await c.mapModelClass(0, 3); // first → Road
   await c.mapModelClass(1, 11); // second → ignore (void)
+  await page.screenshot({ path: test.info().outputPath('class-map.png') });
   await expect.poll(() => e.labelAt(t.id, 0, top.x, top.y)).toBe(3);
   await expect.poll(() => e.labelAt(t.id, 0, bottom.x, bottom.y)).toBe(11);
   await expect.poll(async () => near(await w.canvasPixel('overlay-mask', top.x, top.y), [128, 64, 128])).toBe(true);
