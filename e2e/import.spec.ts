@@ -69,6 +69,7 @@ test('COCO with a class the project calls differently: the mapping is shown and 
   await expect(im.classRow('Automobile')).toContainText('no match — choose');
   await expect(im.classRow('Automobile')).toHaveClass(/warn/);
   await page.screenshot({ path: testInfo.outputPath('import.png') });
+  if (process.env.VSS_UPDATE_SCREENSHOT) await page.screenshot({ path: 'assets/screenshots/import.png' });
   await im.run({ expectFailure: true });
   await expect(im.status).toContainText('class "Automobile" (used in 000000.png) has no match in this project');
   await im.mapClass('Automobile', 'Car');
