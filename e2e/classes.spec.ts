@@ -20,6 +20,8 @@ const fx = fixtures();
 const near = (px: number[], rgb: number[]) => rgb.every((c, i) => Math.abs(px[i]! - c) <= 3) && px[3]! > 0;
 let ws: Workspace | undefined;
 
+// Each test starts its own review host and restarts it once.
+test.beforeEach(() => test.slow());
 test.afterEach(async () => {
   await ws?.stop();
   ws = undefined;
