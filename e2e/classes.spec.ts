@@ -20,6 +20,8 @@ const fx = fixtures();
 const near = (px: number[], rgb: number[]) => rgb.every((c, i) => Math.abs(px[i]! - c) <= 3) && px[3]! > 0;
 let ws: Workspace | undefined;
 
+// Each test starts its own review host and restarts it once.
+test.beforeEach(() => test.slow());
 test.afterEach(async () => {
   await ws?.stop();
   ws = undefined;
@@ -58,6 +60,7 @@ test('rename, recolour, add and hide classes: legend, palette, mask and hover fo
   const p = await w.pointAt(CAR.x + 5, CAR.y + 5);
   await page.mouse.move(p.x, p.y);
   await expect(page.getByTestId('hover-readout')).toContainText('Vehicle');
+  await expect(page.getByTestId('class-bars').locator('[data-class="8"]')).toContainText('Vehicle'); // frame stats
   await new EditPom(page).selectTool('b');
   await page.keyboard.press('9');
   await expect(page.getByTestId('current-class')).toContainText('Vehicle');
@@ -104,6 +107,10 @@ test("map a model's classes onto the project's: the mask and the served labels f
   await expect.poll(() => e.labelAt(t.id, 0, bottom.x, bottom.y)).toBe(11);
   await expect.poll(async () => near(await w.canvasPixel('overlay-mask', top.x, top.y), [128, 64, 128])).toBe(true);
   await expect.poll(async () => (await w.canvasPixel('overlay-mask', bottom.x, bottom.y))[3]).toBe(0);
+  // frame stats: half of the frame is Road now, none of it Sky
+  const share = (id: number) => page.getByTestId('class-bars').locator(`[data-class="${id}"]`).getAttribute('data-share', { timeout: 1000 }).then(Number, () => 0);
+  await expect.poll(() => share(3)).toBeCloseTo(0.5, 2);
+  await expect.poll(() => share(0)).toBe(0);
   await c.close();
 
   await ws.restart();

@@ -31,6 +31,7 @@ test.afterAll(async () => {
 });
 
 test('a frames folder opened at 10 fps, changed to 25 fps in its project, kept on reopen and set with vss serve --fps', async ({ page }) => {
+  test.slow(); // three starts of the review host
   const home = join(dir, 'home');
   const folder = join(dir, 'frames');
   serve = await startServe(home);

@@ -7,6 +7,8 @@ import type { LabelMap } from '../../core/types.ts';
 import type { VideoService } from '../video/types.ts';
 import { fakeRun, fakeVideo, tempDir } from '../project/test-fixtures.ts';
 import { FlowWorker } from '../../engine/flow-worker/client.ts';
+import type { PropagateJob } from '../../engine/flow-worker/protocol.ts';
+import { FlowService, type FlowThread } from './flow-service.ts';
 import { testWorkspace } from './test-support.ts';
 
 const W = 128;
@@ -79,6 +81,36 @@ test('propagation runs in the flow service\'s worker thread (every flow pair and
   assert.equal(thread.answered, 6);
   assert.ok(ticks > 0, 'the event loop ticked while the flow was computed');
   await ws.dispose();
+});
+
+test('propagation hands the label PNGs to the flow worker undecoded: no label decode runs on the event loop', async () => {
+  const root = await tempDir('edit-png');
+  const video = movingVideo(6);
+  const worker = new FlowWorker();
+  const jobs: PropagateJob[] = [];
+  const thread: FlowThread = {
+    compute: (a, b, w) => worker.compute(a, b, w),
+    pairs: (a, b, side) => worker.pairs(a, b, side),
+    propagate: (job) => {
+      jobs.push(job);
+      return worker.propagate(job);
+    },
+    dispose: () => worker.dispose(),
+  };
+  const { ws, h } = testWorkspace({ video, dataDir: join(root, 'home'), flows: new FlowService((id, i) => video.frame(id, i), { thread }) });
+  try {
+    const p = await h['project.forVideo']({ videoPath: await fakeVideo(root), model: MODEL });
+    const labels = (): LabelMap => ({ width: W, height: H, data: new Uint8Array(W * H).fill(3) });
+    const track = await ws.session(p.id).open.project.addTrack(await fakeRun(join(root, 'run'), 6, labels), 'engine');
+    const b = new DiffBuilder(labels(), 0);
+    for (let y = 40; y < 48; y++) for (let x = 40; x < 48; x++) b.set(y * W + x, 8);
+    const res = await h['edit.propagatePreview']({ projectId: p.id, trackId: track.id, index: 0, diff: b.finish(), forward: 2, backward: 0 });
+    assert.deepEqual(res.frames.map((f) => f.index), [1, 2], 'the thread decoded the PNGs and carried the correction');
+    assert.equal(jobs.length, 1);
+    assert.deepEqual(jobs[0]!.labels.map(([i, l]) => [i, 'png' in l]), [[1, true], [2, true]], 'frames 1 and 2 went as PNG bytes');
+  } finally {
+    await ws.dispose();
+  }
 });
 
 test('export.cancel stops a running export; nothing is left at the destination', async () => {

@@ -64,7 +64,7 @@ export const requestSchemas = {
   /** View settings and playhead; autosaved. */
   'project.setView': s.object({ projectId, view: projectViewSchema, playhead: frameIndex }),
   /** Replaces the class list (rename, recolour, add, remove an unused class); checked by core/class-list.ts. */
-  'project.setClasses': s.object({ projectId, classes: s.array(classDefSchema, { maxLength: MAX_CLASSES + 1 }) }),
+  'project.setClasses': s.object({ projectId, classes: s.array(classDefSchema, { maxLength: MAX_CLASSES }) }),
   /** The frame rate of the project's frames folder (timecodes, playback, exports). */
   'project.setFrameRate': s.object({ projectId, fps: frameRateSchema }),
   /** How a track's model classes map onto the project's classes. */

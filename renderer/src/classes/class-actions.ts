@@ -8,6 +8,7 @@ import type { ClassDef, ProjectState } from '../../../electron/shared/contract.t
 import { client } from '../client/bridge.ts';
 import { invalidateLabels } from '../client/resources.ts';
 import { editing } from '../edit/editing.ts';
+import { adoptRetimedVideo } from '../project/project-actions.ts';
 import { appStore } from '../store/index.ts';
 import { withColor, withName, withNewClass, without, type Rgb } from './class-edit.ts';
 
@@ -99,7 +100,7 @@ export async function setFrameRate(fps: number): Promise<boolean> {
   try {
     const next = await client.call('project.setFrameRate', { projectId: p.id, fps });
     show(next);
-    if (next.video) appStore.setState({ video: next.video }); // same video, new timing: keep the playhead
+    adoptRetimedVideo(next);
     state().notify('info', `Frame rate set to ${fps} fps`);
     return true;
   } catch (e) {

@@ -11,13 +11,18 @@ import { viewerPatch } from './view-state.ts';
 const state = () => appStore.getState();
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** The shown video re-timed by its project (a frames folder's frame rate): take the new timing, keep the playhead. */
+export function adoptRetimedVideo(p: ProjectState): void {
+  const v = state().video;
+  if (p.video && v?.id === p.video.id && v.fps !== p.video.fps) appStore.setState({ video: p.video });
+}
+
 /** Shows a project: its video, the restored view and playhead. */
 export function showProject(p: ProjectState): void {
   const s = state();
   s.setProject(p); // first: the video subscription must see this project's video path
   if (p.video && s.video?.id !== p.video.id) s.setVideo(p.video);
-  // The same video re-timed by its project (a frames folder's frame rate): keep the playhead.
-  else if (p.video && s.video && s.video.fps !== p.video.fps) appStore.setState({ video: p.video });
+  else adoptRetimedVideo(p);
   if (!p.video) s.setVideo(null);
   appStore.setState(viewerPatch(p.view));
   if (p.video) s.seek(p.playhead);

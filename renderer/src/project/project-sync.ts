@@ -5,7 +5,7 @@
  */
 import { client } from '../client/bridge.ts';
 import { appStore } from '../store/index.ts';
-import { openProjectForVideo, refreshRecentProjects } from './project-actions.ts';
+import { adoptRetimedVideo, openProjectForVideo, refreshRecentProjects } from './project-actions.ts';
 import { viewKey, viewToSave } from './view-state.ts';
 
 export const VIEW_SAVE_DEBOUNCE_MS = 400;
@@ -16,7 +16,9 @@ export function startProjectSync(): () => void {
   offs.push(
     client.on('project.changed', ({ projectId, state }) => {
       const s = appStore.getState();
-      if (s.project?.id === projectId) s.setProject({ ...state, view: s.project.view });
+      if (s.project?.id !== projectId) return;
+      s.setProject({ ...state, view: s.project.view });
+      adoptRetimedVideo(state); // another page changed the frame rate
     }),
   );
   offs.push(
