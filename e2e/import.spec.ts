@@ -53,7 +53,7 @@ test('a CVAT zip exported from the dialog imports back as a track, equal pixel f
   expect(await labelsOf(after, names)).toEqual(await labelsOf(before, names));
 });
 
-test('COCO with a class the project calls differently: the mapping is shown and must be chosen', async ({ page }) => {
+test('COCO with a class the project calls differently: the mapping is shown and must be chosen', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const { x, im } = await openClip(page);
   await x.open();
@@ -68,6 +68,8 @@ test('COCO with a class the project calls differently: the mapping is shown and 
   await im.check('coco', file, { corrections: TRACK });
   await expect(im.classRow('Automobile')).toContainText('no match — choose');
   await expect(im.classRow('Automobile')).toHaveClass(/warn/);
+  await page.screenshot({ path: testInfo.outputPath('import.png') });
+  if (process.env.VSS_UPDATE_SCREENSHOT) await page.screenshot({ path: 'assets/screenshots/import.png' });
   await im.run({ expectFailure: true });
   await expect(im.status).toContainText('class "Automobile" (used in 000000.png) has no match in this project');
   await im.mapClass('Automobile', 'Car');

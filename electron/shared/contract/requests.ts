@@ -10,7 +10,7 @@ import { classDefSchema, classMapSchema, ENGINE_MODES, EXPORT_FORMAT_NAMES, fram
 import { MAX_CLASSES } from '../../core/class-list.ts';
 import type { AppInfo, ModelInfo, ProjectState, RecentItem, RecentProject, VideoInfo } from './domain.ts';
 import { importRequestSchema, type ImportPlanInfo } from './imports.ts';
-import { frameDiffSchema, wireDiffBytes, type WireDiff } from './wire.ts';
+import { frameDiffSchema, wireDiffBytes, type WireDiff, type WireHistory } from './wire.ts';
 
 const projectId = s.id();
 const trackId = s.id();
@@ -64,12 +64,12 @@ export const requestSchemas = {
   /** View settings and playhead; autosaved. */
   'project.setView': s.object({ projectId, view: projectViewSchema, playhead: frameIndex }),
   /** Replaces the class list (rename, recolour, add, remove an unused class); checked by core/class-list.ts. */
-  'project.setClasses': s.object({ projectId, classes: s.array(classDefSchema, { maxLength: MAX_CLASSES + 1 }) }),
+  'project.setClasses': s.object({ projectId, classes: s.array(classDefSchema, { maxLength: MAX_CLASSES }) }),
   /** The frame rate of the project's frames folder (timecodes, playback, exports). */
   'project.setFrameRate': s.object({ projectId, fps: frameRateSchema }),
   /** How a track's model classes map onto the project's classes. */
   'track.setClassMap': s.object({ projectId, trackId, classMap: classMapSchema }),
-  /** The saved undo history (core/edit's SerializedHistory as JSON), read once when a page opens the project. */
+  /** The saved undo history (WireHistory: steps with binary diffs), read once when a page opens the project. */
   'project.history': s.object({ projectId }),
 
   // --- models and engine runs
@@ -140,7 +140,7 @@ export interface Responses {
   'project.setClasses': ProjectState;
   'project.setFrameRate': ProjectState;
   'track.setClassMap': ProjectState;
-  'project.history': { history: string };
+  'project.history': { history: WireHistory };
   'models.list': { models: ModelInfo[] };
   'engine.run': { runId: string; trackId: string };
   'engine.cancel': { cancelled: boolean };

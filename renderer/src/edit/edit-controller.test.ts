@@ -40,7 +40,7 @@ function fakeBackend() {
       const corrected = [...frames.entries()].filter(([, l]) => l.data.some((v) => v !== 3)).map(([i]) => i);
       return { corrections: corrected.sort((a, b) => a - b) } as Res<K>;
     }
-    if (name === 'project.history') return { history: JSON.stringify(history.toJSON()) } as Res<K>;
+    if (name === 'project.history') return { history: history.steps() } as Res<K>;
     if (name === 'edit.propagatePreview') {
       const r = req as Req<'edit.propagatePreview'>;
       const src = r.diff;

@@ -11,7 +11,7 @@ import { applyDiff, computeChange, EditHistory, strokeSpans, type Change, type E
 import { superpixelAt, superpixelsUnder } from '../../../electron/core/superpixel/select.ts';
 import type { Superpixels } from '../../../electron/core/superpixel/superpixels.ts';
 import type { LabelMap } from '../../../electron/core/types.ts';
-import type { EditStep, WireDiff } from '../../../electron/shared/contract.ts';
+import type { EditStep, WireDiff, WireHistory } from '../../../electron/shared/contract.ts';
 import { diffRect, unionRect, type Rect } from './dirty-rect.ts';
 import { invertDiff } from '../../../electron/core/edit/invert-diff.ts';
 
@@ -73,10 +73,10 @@ export class EditSession {
     return this.loaded;
   }
   /** Takes the saved history (project.history); null or unreadable starts empty. Returns whether it was read. */
-  adoptHistory(serialized: string | null): boolean {
-    let ok = serialized === null;
+  adoptHistory(saved: WireHistory | null): boolean {
+    let ok = saved === null;
     try {
-      if (serialized !== null) this.h = EditHistory.fromJSON(JSON.parse(serialized));
+      if (saved !== null) this.h = EditHistory.fromSteps(saved);
       ok = true;
     } catch {
       this.h = new EditHistory(); // an unreadable history starts empty rather than undoing against wrong labels

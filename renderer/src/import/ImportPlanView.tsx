@@ -23,6 +23,9 @@ const HOW: Record<ImportPlanInfo['classes'][number]['how'], string> = {
   unmatched: 'no match — choose',
 };
 
+/** Rows to confirm first: no match, then synonyms; same names and void last. */
+const ORDER: Record<ImportPlanInfo['classes'][number]['how'], number> = { unmatched: 0, synonym: 1, chosen: 2, name: 3, void: 4 };
+
 function ClassMapping({ plan }: { plan: ImportPlanInfo }) {
   const classes = useApp(useShallow((s) => s.project?.classes.map((c) => c.name) ?? []));
   const map = useApp((s) => s.importForm.map);
@@ -38,7 +41,7 @@ function ClassMapping({ plan }: { plan: ImportPlanInfo }) {
       <h3>Classes{differ > 0 ? ` — ${differ} to confirm` : ''}</h3>
       <table data-testid="import-classes">
         <tbody>
-          {plan.classes.map((c) => {
+          {[...plan.classes].sort((a, b) => ORDER[a.how] - ORDER[b.how]).map((c) => {
             const value = map[c.source] ?? c.target ?? '';
             const unresolved = c.how === 'unmatched' && !map[c.source];
             return (

@@ -14,8 +14,9 @@ import { createImportSlice, type ImportSlice } from './import-slice.ts';
 import { createRunSlice, type RunSlice } from './run-slice.ts';
 import { createOverlaySlice, type OverlaySlice } from './overlay-slice.ts';
 import { createUiSlice, type UiSlice } from './ui-slice.ts';
+import { createClassesSlice, type ClassesSlice } from './classes-slice.ts';
 
-export type AppState = VideoSlice & PlayheadSlice & ViewSlice & StatusSlice & ProjectSlice & EditSlice & ExportSlice & ImportSlice & RunSlice & OverlaySlice & UiSlice;
+export type AppState = VideoSlice & PlayheadSlice & ViewSlice & StatusSlice & ProjectSlice & EditSlice & ExportSlice & ImportSlice & RunSlice & OverlaySlice & UiSlice & ClassesSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -30,6 +31,7 @@ export function createAppStore() {
     ...createRunSlice(...a),
     ...createOverlaySlice(...a),
     ...createUiSlice(...a),
+    ...createClassesSlice(...a),
   }));
 }
 
