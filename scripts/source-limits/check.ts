@@ -35,7 +35,6 @@ export const ALLOWED_LONG_FUNCTIONS: ReadonlyMap<string, string> = new Map<strin
  */
 export const PENDING_SPLIT: ReadonlySet<string> = new Set<string>([
   'renderer/src/edit/EditLayer.tsx#EditLayer',
-  'renderer/src/edit/superpixel-source.ts#createSuperpixelSource',
   'renderer/src/export/ExportDialog.tsx#ExportDialog',
 ]);
 

@@ -34,97 +34,104 @@ export interface SuperpixelWish {
 const KEEP = 4;
 const keyOf = (w: SuperpixelWish): string => `${w.videoId}/${w.frame}/${w.width}x${w.height}/${w.size}`;
 
-export type SuperpixelSource = ReturnType<typeof createSuperpixelSource>;
+export function createSuperpixelSource(deps: SuperpixelSourceDeps): SuperpixelSource {
+  return new SuperpixelSource(deps);
+}
 
-export function createSuperpixelSource(deps: SuperpixelSourceDeps) {
-  let worker: WorkerLike | null = null;
-  let wanted: SuperpixelWish | null = null;
-  let running: { id: number; wish: SuperpixelWish } | null = null;
-  let seq = 0;
+export class SuperpixelSource {
+  private worker: WorkerLike | null = null;
+  private wanted: SuperpixelWish | null = null;
+  private running: { id: number; wish: SuperpixelWish } | null = null;
+  private seq = 0;
   /** The wish that failed last: not tried again until it is wished anew. */
-  let failed: string | null = null;
-  const done = new Map<string, Superpixels>();
+  private failed: string | null = null;
+  private readonly done = new Map<string, Superpixels>();
 
-  const status = (w: SuperpixelWish, s: Omit<SuperpixelStatus, 'frame' | 'size'>): void => {
-    if (wanted && keyOf(wanted) === keyOf(w)) deps.status({ frame: w.frame, size: w.size, ...s });
-  };
-  const fail = (w: SuperpixelWish, message: string): void => {
-    failed = keyOf(w);
-    status(w, { state: 'error', message });
-  };
+  constructor(private readonly deps: SuperpixelSourceDeps) {}
 
-  function finish(reply: SuperpixelReply): void {
-    const job = running;
+  /** Asks for the superpixels of a frame (null: none wanted, e.g. the tool was put down). */
+  want(wish: SuperpixelWish | null): void {
+    this.wanted = wish;
+    if (!wish) return this.deps.status(null);
+    const hit = this.done.get(keyOf(wish));
+    if (hit) this.deps.status({ frame: wish.frame, size: wish.size, state: 'ready', count: hit.count });
+    else {
+      this.failed = null; // wished anew: try again
+      this.deps.status({ frame: wish.frame, size: wish.size, state: 'computing' });
+      this.next();
+    }
+  }
+
+  /** The superpixels of `frame` when they are the ones wanted and ready. */
+  forFrame(frame: number): Superpixels | null {
+    const w = this.wanted;
+    return w && w.frame === frame ? (this.done.get(keyOf(w)) ?? null) : null;
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.running = null;
+    this.wanted = null;
+    this.done.clear();
+  }
+
+  private status(w: SuperpixelWish, s: Omit<SuperpixelStatus, 'frame' | 'size'>): void {
+    if (this.wanted && keyOf(this.wanted) === keyOf(w)) this.deps.status({ frame: w.frame, size: w.size, ...s });
+  }
+
+  private fail(w: SuperpixelWish, message: string): void {
+    this.failed = keyOf(w);
+    this.status(w, { state: 'error', message });
+  }
+
+  private finish(reply: SuperpixelReply): void {
+    const job = this.running;
     if (!job || job.id !== reply.id) return;
-    running = null;
+    this.running = null;
     if (reply.ok) {
+      const { done } = this;
       done.delete(keyOf(job.wish));
       done.set(keyOf(job.wish), reply.superpixels);
       for (const k of done.keys()) if (done.size > KEEP) done.delete(k);
-      status(job.wish, { state: 'ready', count: reply.superpixels.count, ms: Math.round(reply.ms) });
-    } else fail(job.wish, reply.message);
-    next();
+      this.status(job.wish, { state: 'ready', count: reply.superpixels.count, ms: Math.round(reply.ms) });
+    } else this.fail(job.wish, reply.message);
+    this.next();
   }
 
-  function start(): WorkerLike {
-    if (worker) return worker;
-    const w = deps.spawn();
-    w.onmessage = (e) => finish(e.data);
+  private start(): WorkerLike {
+    if (this.worker) return this.worker;
+    const w = this.deps.spawn();
+    w.onmessage = (e) => this.finish(e.data);
     w.onerror = (e) => {
-      const job = running;
-      running = null;
-      worker?.terminate();
-      worker = null; // a fresh worker next time
-      if (job) fail(job.wish, `Superpixel worker failed: ${e.message ?? 'unknown error'}`);
-      next();
+      const job = this.running;
+      this.running = null;
+      this.worker?.terminate();
+      this.worker = null; // a fresh worker next time
+      if (job) this.fail(job.wish, `Superpixel worker failed: ${e.message ?? 'unknown error'}`);
+      this.next();
     };
-    return (worker = w);
+    return (this.worker = w);
   }
 
   /** Starts the wanted frame when the worker is free and its superpixels are not known yet. */
-  function next(): void {
-    const wish = wanted;
-    if (running || !wish || done.has(keyOf(wish)) || failed === keyOf(wish)) return;
-    const id = ++seq;
-    running = { id, wish };
-    deps.frame(wish.videoId, wish.frame).then(
+  private next(): void {
+    const wish = this.wanted;
+    if (this.running || !wish || this.done.has(keyOf(wish)) || this.failed === keyOf(wish)) return;
+    const id = ++this.seq;
+    this.running = { id, wish };
+    this.deps.frame(wish.videoId, wish.frame).then(
       (f) => {
-        if (running?.id !== id) return;
+        if (this.running?.id !== id) return;
         const req: SuperpixelRequest = { id, rgba: f.rgba, width: f.width, height: f.height, toWidth: wish.width, toHeight: wish.height, size: wish.size };
-        start().postMessage(req, [f.rgba.buffer as ArrayBuffer]);
+        this.start().postMessage(req, [f.rgba.buffer as ArrayBuffer]);
       },
       (e: unknown) => {
-        if (running?.id !== id) return;
-        running = null;
-        fail(wish, `Cannot read frame ${wish.frame}: ${e instanceof Error ? e.message : String(e)}`);
-        next();
+        if (this.running?.id !== id) return;
+        this.running = null;
+        this.fail(wish, `Cannot read frame ${wish.frame}: ${e instanceof Error ? e.message : String(e)}`);
+        this.next();
       },
     );
   }
-
-  return {
-    /** Asks for the superpixels of a frame (null: none wanted, e.g. the tool was put down). */
-    want(wish: SuperpixelWish | null): void {
-      wanted = wish;
-      if (!wish) return deps.status(null);
-      const hit = done.get(keyOf(wish));
-      if (hit) deps.status({ frame: wish.frame, size: wish.size, state: 'ready', count: hit.count });
-      else {
-        failed = null; // wished anew: try again
-        deps.status({ frame: wish.frame, size: wish.size, state: 'computing' });
-        next();
-      }
-    },
-    /** The superpixels of `frame` when they are the ones wanted and ready. */
-    forFrame(frame: number): Superpixels | null {
-      return wanted && wanted.frame === frame ? (done.get(keyOf(wanted)) ?? null) : null;
-    },
-    dispose(): void {
-      worker?.terminate();
-      worker = null;
-      running = null;
-      wanted = null;
-      done.clear();
-    },
-  };
 }
