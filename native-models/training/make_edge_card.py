@@ -30,6 +30,26 @@ def per_class_rows(entries: list[tuple[str, dict]]) -> list[list[str]]:
     return rows
 
 
+def dff_stage(exp: dict) -> str:
+    """The Deep Feature Flow stage (train_dff_head.py), with its held-out effect where a fold run exists."""
+    d = exp.get("dff_head")
+    if not d:
+        return ""
+    c = d["config"]
+    text = (f"\nThen `train_dff_head.py` ({c['steps']} steps of batch {c['batch_size']}) fine-tuned `low` and the head "
+            "(`high` and the projection frozen) on flow-warped key features: synthetic key/current pairs from `train/` "
+            "(ego-motion, objects moving on their own), flow measured by DIS as the engine does, "
+            f"{100 * c['identity_share']:.0f}% identity pairs to keep per-frame accuracy.")
+    fold = REPO_ROOT / "native-models" / "training" / "runs" / "dffhead-0016E5" / "history.json"
+    if fold.is_file():
+        h = json.loads(fold.read_text())["history"]
+        if len(h) >= 2 and "per_frame" in h[0]:
+            b, a = h[0], h[-1]
+            text += (f" On the held-out 0016E5 fold (same stage run from that fold's model): per frame {b['per_frame']:.1f} → "
+                     f"{a['per_frame']:.1f}, DFF path on synthetic pairs {b['dff_synthetic']:.1f} → {a['dff_synthetic']:.1f} mIoU.")
+    return text + "\n"
+
+
 def shared_fold_comparison(xseq: dict, size: str) -> str:
     """Every recipe (and camvid-lite) on the held-out sequence(s) that all recipes have a fold for."""
     recipes = xseq["recipes"]
@@ -141,7 +161,7 @@ weights train on all of `train/` with the chosen recipe ({exp['steps']} steps of
 {exp['config']['batch_size']}, {exp['config']['crop'][0]}x{exp['config']['crop'][1]} crops, scale
 {exp['config']['scale'][0]}–{exp['config']['scale'][1]}, flips, colour jitter, class-weighted cross-entropy,
 AdamW with the pretrained layers at {exp['config']['backbone_lr_mult']}x the learning rate).
-
+{dff_stage(exp)}
 ## Licence chain, and what it means for you
 - The pretrained file (`deeplab_mobilenet_edgetpu_slim_cityscapes_quant.tflite`, google-coral/test_data)
   is **Apache-2.0**. It was trained on **Cityscapes** (non-commercial terms) after **ImageNet**
