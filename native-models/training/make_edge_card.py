@@ -90,6 +90,10 @@ def main():
     if "camvid-lite" in xseq:
         compare.append(("camvid-lite, 480x352 (saw these sequences: optimistic)", xseq["camvid-lite"]["480x352"]))
     same_fold = shared_fold_comparison(xseq, size)
+    imagenet_note = ("" if "edge-imagenet" in xseq["recipes"] else
+                     "**Not yet compared:** the ImageNet initialisation (`configs/edge_imagenet.json`, same recipe from the "
+                     "ImageNet MobileNetV2) has not been trained on any fold yet; `queue.sh configs/edge_imagenet.json:0016E5` "
+                     "runs it, and this card then compares both initialisations on that held-out sequence.\n\n")
     res = bench["results"]
     share = bench["stage_share"]
     mb = {k: v / 1e6 for k, v in exp["file_bytes"].items()}
@@ -132,7 +136,7 @@ Per-class IoU on the same validation (each frame scored by a model that never sa
 
 {table(['model', 'mIoU'] + classes, per_class_rows(compare))}
 
-{same_fold}**val_a** (50 dense frames of 0016E5 at 15 Hz, never used for training or selection): mIoU
+{same_fold}{imagenet_note}**val_a** (50 dense frames of 0016E5 at 15 Hz, never used for training or selection): mIoU
 **{ev['val_a']['miou']:.1f}**, pixel accuracy {ev['val_a']['pixel_acc']:.1f}. This is *not* an unseen-footage
 figure for the shipped model: it trained on all of `train/`, whose nearest 0016E5 frames are 1.3 s before
 and 4.4 s after val_a. The cross-sequence table above is the estimate for roads it never saw.
