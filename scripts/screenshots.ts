@@ -4,6 +4,8 @@
  * per-frame and fused from the run panel, then shoots the main views into assets/screenshots/
  * (at 1600×900; the layout, a correction and the shortcut sheet at 1280×720).
  * Needs ../shared/data/videos/solidWhiteRight.mp4 (or VSS_SCREENSHOT_CLIP); skips without it.
+ * `npm run screenshots -- superpixel edit` writes only the named pictures (the others are left
+ * as they are; the fused run is skipped when no named picture needs it).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,8 @@ import { startServe } from '../e2e/support/serve.ts';
 const root = resolve(import.meta.dirname, '..');
 const clip = process.env.VSS_SCREENSHOT_CLIP ?? resolve(root, process.env.VSS_DATA_DIR ?? '../shared/data', 'videos/solidWhiteRight.mp4');
 const outDir = join(root, 'assets', 'screenshots');
+const only = new Set(process.argv.slice(2));
+const wanted = (name: string): boolean => only.size === 0 || only.has(name);
 const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 async function run(page: Page, mode: string, extra: Record<string, string> = {}): Promise<void> {
@@ -28,6 +32,7 @@ async function run(page: Page, mode: string, extra: Record<string, string> = {})
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
+  if (!wanted(name)) return;
   await page.waitForTimeout(400); // let debounced overlays (flow, flicker) settle before the picture
   await page.screenshot({ path: join(outDir, `${name}.png`) });
   console.log(`wrote assets/screenshots/${name}.png`);
@@ -48,11 +53,26 @@ async function layoutShots(page: Page): Promise<void> {
   await page.mouse.up();
   await shoot(page, 'edit');
   await page.keyboard.press('Control+z');
+  await superpixelShot(page, box);
   await page.keyboard.press('Escape');
   await page.keyboard.press('?');
   await expect(page.getByTestId('shortcut-sheet')).toBeVisible();
   await shoot(page, 'shortcuts');
   await page.keyboard.press('Escape');
+}
+
+/** The superpixel tool: outlines over the frame, and a Shift+click run correcting the pale sky the model calls Pole. */
+async function superpixelShot(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<void> {
+  if (!wanted('superpixel')) return;
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('superpixel-layer')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  await page.getByTestId('palette-0').click(); // Sky
+  await page.keyboard.down('Shift');
+  await page.mouse.click(box.x + box.width * 0.35, box.y + box.height * 0.3);
+  await page.keyboard.up('Shift');
+  await page.mouse.move(box.x + box.width * 0.56, box.y + box.height * 0.62); // the hovered superpixel is tinted
+  await shoot(page, 'superpixel');
+  await page.keyboard.press('Control+z');
 }
 
 async function main(): Promise<void> {
@@ -71,24 +91,28 @@ async function main(): Promise<void> {
     await expect(page.getByTestId('frame-counter')).toContainText('frame 0 /', { timeout: 60_000 });
     await expect(page.getByTestId('project-name')).not.toHaveAttribute('data-project-id', '', { timeout: 30_000 });
     await run(page, 'per-frame');
-    await run(page, 'fused', { fusion: 'bidirectional' });
+    if (['workspace', 'flow', 'compare', 'flicker'].some(wanted)) await run(page, 'fused', { fusion: 'bidirectional' });
     await page.getByTestId('viewer').click({ position: { x: 5, y: 5 } });
     for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+ArrowRight');
     await shoot(page, 'workspace');
-    await page.keyboard.press('o');
-    await page.keyboard.press('Shift+O');
-    await shoot(page, 'flow');
-    await page.keyboard.press('o');
-    await page.keyboard.press('Shift+O');
-    // Compare the fused track (main) against per-frame.
-    await page.getByTestId('track-row').first().getByTestId('track-compare').check();
-    await page.getByTestId('compare-swipe').click();
-    await shoot(page, 'compare');
-    await page.getByTestId('compare-off').click();
-    await page.getByTestId('track-row').first().getByTestId('track-main').check();
-    await page.keyboard.press('Shift+L');
-    await shoot(page, 'flicker');
-    await page.keyboard.press('Shift+L');
+    if (wanted('flow')) {
+      await page.keyboard.press('o');
+      await page.keyboard.press('Shift+O');
+      await shoot(page, 'flow');
+      await page.keyboard.press('o');
+      await page.keyboard.press('Shift+O');
+    }
+    if (wanted('compare') || wanted('flicker')) {
+      // Compare the fused track (main) against per-frame.
+      await page.getByTestId('track-row').first().getByTestId('track-compare').check();
+      await page.getByTestId('compare-swipe').click();
+      await shoot(page, 'compare');
+      await page.getByTestId('compare-off').click();
+      await page.getByTestId('track-row').first().getByTestId('track-main').check();
+      await page.keyboard.press('Shift+L');
+      await shoot(page, 'flicker');
+      await page.keyboard.press('Shift+L');
+    }
     await layoutShots(page);
   } finally {
     await browser.close();

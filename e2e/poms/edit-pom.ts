@@ -44,10 +44,39 @@ export class EditPom {
   }
 
   /** Picks a tool by its key once the project (and so the editable track) has loaded. */
-  async selectTool(key: 'b' | 'e' | 'p' | 'u' | 'i'): Promise<void> {
+  async selectTool(key: 'b' | 'e' | 'p' | 'u' | 'i' | 's'): Promise<void> {
     await this.projectId();
     await this.page.keyboard.press(key);
-    await expect(this.tool).toHaveAttribute('data-tool', { b: 'brush', e: 'eraser', p: 'polygon', u: 'fill', i: 'picker' }[key]);
+    await expect(this.tool).toHaveAttribute('data-tool', { b: 'brush', e: 'eraser', p: 'polygon', u: 'fill', i: 'picker', s: 'superpixel' }[key]);
+  }
+
+  /** Waits until the worker's superpixels of the shown frame are ready; returns how many there are. */
+  async waitSuperpixels(): Promise<number> {
+    const layer = this.page.getByTestId('superpixel-layer');
+    await expect(layer).toHaveAttribute('data-state', 'ready');
+    return Number(await layer.getAttribute('data-count'));
+  }
+
+  /** Clicks an image pixel with modifier keys held (Shift: similar run; Alt: delete a polygon vertex). */
+  async clickWith(modifier: 'Shift' | 'Alt', x: number, y: number): Promise<void> {
+    const s = await this.screenPoint(x, y);
+    await this.page.keyboard.down(modifier);
+    await this.page.mouse.click(s.x, s.y);
+    await this.page.keyboard.up(modifier);
+  }
+
+  /** The shown frame's RGBA as the app reads it (/api/frames on the review host). */
+  async frameRgba(index: number): Promise<{ width: number; height: number; data: number[] }> {
+    const videoId = (await this.page.getByTestId('viewer-canvas').getAttribute('data-video')) ?? '';
+    return this.page.evaluate(
+      async (a) => {
+        const token = new URLSearchParams(location.search).get('token') ?? '';
+        const r = await fetch(`/api/frames/${a.videoId}/${a.index}?token=${token}`, { cache: 'no-store' });
+        if (!r.ok) throw new Error(await r.text());
+        return { width: Number(r.headers.get('x-frame-width')), height: Number(r.headers.get('x-frame-height')), data: [...new Uint8Array(await r.arrayBuffer())] };
+      },
+      { videoId, index },
+    );
   }
 
   /** Waits until the edit mask shows labels for `frame`. */

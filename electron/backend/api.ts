@@ -31,6 +31,8 @@ export interface BackendDeps {
   modelsDir?: string;
   /** Native "open" dialog; only the Electron main process provides one. */
   openDialog?: () => Promise<string | null>;
+  /** Reveals an (existing, absolute) path in the file manager; only the Electron main process provides it. */
+  showInFolder?: (path: string) => void;
   cacheLimitMB?: number;
   /** Called after the recent list changes (Electron rebuilds its Open Recent menu). */
   onRecentChanged?: (items: RecentItem[]) => void;

@@ -1,5 +1,7 @@
 /** The app.*, video.* and recent.* handler tables. */
 import type { AppInfo, RecentItem } from '../shared/contract.ts';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
 import { VssError } from '../core/errors.ts';
 import type { HandlerGroup } from './handlers.ts';
 import type { RecentStore } from './recent.ts';
@@ -11,10 +13,12 @@ export interface AppDeps {
   engine?: { available: boolean; note: string };
   cacheLimitMB?: number;
   openDialog?: () => Promise<string | null>;
+  /** Reveals a path in the system file manager (desktop app only). */
+  showInFolder?: (path: string) => void;
   onRecentChanged?: (items: RecentItem[]) => void;
 }
 
-export function createAppHandlers(deps: AppDeps): HandlerGroup<'app.info' | 'app.openDialog'> {
+export function createAppHandlers(deps: AppDeps): HandlerGroup<'app.info' | 'app.openDialog' | 'app.showInFolder'> {
   return {
     'app.info': async () => ({
       version: deps.version,
@@ -25,6 +29,18 @@ export function createAppHandlers(deps: AppDeps): HandlerGroup<'app.info' | 'app
     'app.openDialog': async () => {
       if (!deps.openDialog) throw new VssError('UNSUPPORTED', 'a native file dialog exists only in the desktop app; type a path instead');
       return { path: await deps.openDialog() };
+    },
+    'app.showInFolder': async ({ path }) => {
+      if (!deps.showInFolder) throw new VssError('UNSUPPORTED', 'a browser cannot open folders on the machine: copy the path instead');
+      const abs = resolve(path);
+      if (!isAbsolute(path)) throw new VssError('BAD_REQUEST', `not an absolute path: ${path}`);
+      try {
+        await stat(abs);
+      } catch {
+        throw new VssError('NOT_FOUND', `${abs} does not exist`);
+      }
+      deps.showInFolder(abs);
+      return { ok: true };
     },
   };
 }

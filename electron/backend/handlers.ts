@@ -9,6 +9,7 @@ import { createClassHandlers } from './workspace/class-handlers.ts';
 import { createEditHandlers } from './workspace/edit-handlers.ts';
 import { createEngineHandlers } from './workspace/engine-handlers.ts';
 import { createExportHandlers } from './workspace/export-handlers.ts';
+import { createImportHandlers } from './workspace/import-handlers.ts';
 import { createProjectHandlers } from './workspace/project-handlers.ts';
 import type { Workspace } from './workspace/workspace.ts';
 
@@ -25,6 +26,7 @@ export function createHandlers(ws: Workspace, recent: RecentStore, deps: AppDeps
     ...createClassHandlers(ws),
     ...createEditHandlers(ws),
     ...createExportHandlers(ws),
+    ...createImportHandlers(ws),
     ...createEngineHandlers(ws),
   };
 }

@@ -6,7 +6,7 @@
  * into the OS recent documents.
  * Bundled to dist/electron/main.cjs by scripts/build-electron.mjs.
  */
-import { app, BrowserWindow, Menu } from 'electron';
+import { app, BrowserWindow, Menu, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Events, RecentItem } from '../shared/contract.ts';
@@ -95,6 +95,8 @@ async function start(): Promise<void> {
     transport: 'electron',
     version: app.getVersion(),
     openDialog: () => chooseVideo(win),
+    // The handler has checked that the path is absolute and exists: reveal it, never open it.
+    showInFolder: (path) => shell.showItemInFolder(path),
     onRecentChanged,
     ...(modelsDir ? { modelsDir } : {}),
     engine: {

@@ -33,6 +33,8 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | n
 }
 
 interface DriverResult {
+  showMissing: { ok: boolean; error?: { code: string } };
+  shownInFolder: string[];
   untrusted: { ok: boolean; error?: { code: string } };
   badArg: { ok: boolean; error?: { code: string } };
   engine: { available: boolean; note: string };
@@ -104,6 +106,8 @@ test('the bundled Electron main answers IPC and serves frames, labels, confidenc
     assert.match(o.licences.text, /^VSS Studio [\d.]+: licences and third-party notices/);
     assert.ok(o.licencesSandboxed, 'the licences window is sandboxed without a preload');
     assert.match(o.about[0] ?? '', /^Version 0\.0\.0-stub .*\nElectron .*\nEngine: models: /);
+    assert.deepEqual(o.shownInFolder, [clip], 'app.showInFolder reveals an existing path through shell.showItemInFolder');
+    assert.equal(o.showMissing.error?.code, 'NOT_FOUND');
     assert.ok(o.recentDocuments.includes(clip), `OS recent documents: ${o.recentDocuments.join(', ')}`);
 
     assert.deepEqual([o.frame.status, o.frame.index, o.frame.bytes], [200, '3', o.frame.expected]);

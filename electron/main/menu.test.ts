@@ -25,16 +25,17 @@ const labels = (items: MenuItemConstructorOptions[]) => items.map((i) => i.label
 /** Clicks a template item as Electron would (the handler ignores its arguments). */
 const click = (i: MenuItemConstructorOptions | undefined) => (i?.click as (() => void) | undefined)?.();
 
-test('File: Open Video/Frames Folder/Project, Open Recent, Export…, Close, and Quit outside macOS', () => {
+test('File: Open Video/Frames Folder/Project, Open Recent, Import Labels…, Export…, Close, and Quit outside macOS', () => {
   const { actions, calls } = recorder();
   const t = menuTemplate({ platform: 'linux', appName: 'VSS Studio', recent: [{ path: '/v/a.mp4', openedAt: '2026-01-01' }], actions });
-  assert.deepEqual(labels(submenu(top(t, 'File'))), ['Open Video…', 'Open Frames Folder…', 'Open Project…', 'Open Recent', 'separator', 'Export…', 'separator', 'Close', 'separator', 'quit']);
-  for (const l of ['Open Video…', 'Open Frames Folder…', 'Open Project…', 'Export…', 'Close']) click(item(t, 'File', l));
+  assert.deepEqual(labels(submenu(top(t, 'File'))), ['Open Video…', 'Open Frames Folder…', 'Open Project…', 'Open Recent', 'separator', 'Import Labels…', 'Export…', 'separator', 'Close', 'separator', 'quit']);
+  for (const l of ['Open Video…', 'Open Frames Folder…', 'Open Project…', 'Import Labels…', 'Export…', 'Close']) click(item(t, 'File', l));
   const recent = submenu(item(t, 'File', 'Open Recent'));
   click(recent[0]);
   click(recent.find((r) => r.label === 'Clear Recent'));
-  assert.deepEqual(calls, ['openVideo', 'openFolder', 'openProject', 'page export', 'page close', 'openPath /v/a.mp4', 'clearRecent']);
+  assert.deepEqual(calls, ['openVideo', 'openFolder', 'openProject', 'page import', 'page export', 'page close', 'openPath /v/a.mp4', 'clearRecent']);
   assert.equal(item(t, 'File', 'Export…')?.accelerator, 'CmdOrCtrl+E');
+  assert.equal(item(t, 'File', 'Import Labels…')?.accelerator, 'CmdOrCtrl+I');
   assert.equal(item(t, 'File', 'Close')?.accelerator, 'CmdOrCtrl+W');
   const empty = menuTemplate({ platform: 'linux', appName: 'VSS Studio', recent: [], actions });
   assert.deepEqual(submenu(item(empty, 'File', 'Open Recent')).map((i) => [i.label, i.enabled]), [['No Recent Files', false]]);

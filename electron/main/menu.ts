@@ -50,6 +50,7 @@ function fileMenu(m: MenuInput, mac: boolean): MenuItemConstructorOptions {
       { label: 'Open Project…', accelerator: 'CmdOrCtrl+Alt+O', click: a.openProject },
       { label: 'Open Recent', submenu: recentMenu(m.recent, a) },
       SEP,
+      { label: 'Import Labels…', accelerator: 'CmdOrCtrl+I', click: () => a.page('import') },
       { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => a.page('export') },
       SEP,
       { label: 'Close', accelerator: 'CmdOrCtrl+W', click: () => a.page('close') },

@@ -19,3 +19,4 @@ export * from './contract/domain.ts';
 export * from './contract/requests.ts';
 export * from './contract/events.ts';
 export * from './contract/wire.ts';
+export * from './contract/imports.ts';

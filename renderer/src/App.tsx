@@ -12,6 +12,7 @@ import { usePlayback } from './app/use-playback.ts';
 import { useProjectSync } from './project/use-project-sync.ts';
 import { ProjectBar } from './project/ProjectBar.tsx';
 import { ShortcutSheet } from './help/ShortcutSheet.tsx';
+import { ClassEditor } from './classes/ClassEditor.tsx';
 
 /** A file dropped anywhere on the window opens (the desktop app knows its path; the browser cannot). */
 function onDrop(e: DragEvent<HTMLDivElement>): void {
@@ -38,6 +39,7 @@ export function App() {
       </section>
       <StatusBar />
       <ShortcutSheet />
+      <ClassEditor />
       <ReconnectScreen />
     </div>
   );

@@ -77,83 +77,116 @@ function runPeer(dir: string, pairs: Pair[]): PeerResult | string {
 
 const fmt = (v: number, d = 2): string => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
 
+interface Samples {
+  times: number[];
+  epes: number[];
+}
+
+/** Per preset: ours (wasm, with its flows for the agreement check), ours in js, and the peer's. */
+interface Measured {
+  ours: Map<DisPreset, Samples & { flows: FlowField[] }>;
+  oursJs: Map<DisPreset, Samples>;
+  theirs: Map<DisPreset, Samples>;
+  peerError: string | undefined;
+  peerVersion: string;
+}
+
+const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / Math.max(1, v.length);
+
+/** One round of the peer (its times, and its EPEs in the first round); notes why when it cannot run. */
+function peerRound(dir: string, pairs: Pair[], m: Measured, round: number): void {
+  const peer = runPeer(dir, pairs);
+  if (typeof peer === 'string') {
+    m.peerError = peer;
+    return;
+  }
+  m.peerVersion = peer.version;
+  for (const preset of DIS_PRESET_NAMES as readonly DisPreset[]) {
+    const t = m.theirs.get(preset)!;
+    for (const r of peer.results[preset] ?? []) {
+      t.times.push(...r.ms);
+      if (round === 0) t.epes.push(r.epe);
+    }
+  }
+}
+
+/** One round of ours, both backends, every preset and pair: a warm-up, then REPEATS timed runs. */
+function oursRound(pairs: Pair[], m: Measured, round: number): void {
+  for (const preset of DIS_PRESET_NAMES as readonly DisPreset[]) {
+    for (const p of pairs) {
+      for (const backend of ['wasm', 'js'] as const satisfies readonly DisBackend[]) {
+        const o = backend === 'wasm' ? m.ours.get(preset)! : m.oursJs.get(preset)!;
+        let flow = disFlow(p.a, p.b, { preset, backend }); // warm-up
+        for (let r = 0; r < REPEATS; r++) {
+          const t0 = performance.now();
+          flow = disFlow(p.a, p.b, { preset, backend });
+          o.times.push(performance.now() - t0);
+        }
+        if (round === 0) {
+          o.epes.push(endPointError(flow, p.gt));
+          if (backend === 'wasm') m.ours.get(preset)!.flows.push(flow);
+        }
+      }
+    }
+  }
+}
+
+/** The row of one preset, and its note when the peer ran. */
+function presetRow(dir: string, preset: DisPreset, m: Measured): { row: string[]; note?: string } {
+  const o = m.ours.get(preset)!;
+  const os = summarize(o.times);
+  const oursEpe = mean(o.epes);
+  const js = m.oursJs.get(preset)!;
+  const jsS = summarize(js.times);
+  const jsCols = [fmt(mean(js.epes), 3), fmt(jsS.p50)];
+  if (m.peerError !== undefined) {
+    return { row: [preset, ...jsCols, fmt(oursEpe, 3), 'n/a', 'n/a', fmt(os.p50), fmt(os.p95), 'n/a', 'n/a', fmt(jsS.p50 / os.p50), 'no peer'] };
+  }
+  const t = m.theirs.get(preset)!;
+  const cv = summarize(t.times);
+  const cvEpe = mean(t.epes);
+  const epeRatio = oursEpe / cvEpe;
+  const cvFlowPath = (i: number): string => join(dir, `${preset}_${i}.flo`);
+  const agreement = mean(o.flows.map((f, i) => (existsSync(cvFlowPath(i)) ? endPointError(f, decodeFlo(readFileSync(cvFlowPath(i)))) : Number.NaN)));
+  const timeRatio = os.p50 / cv.p50;
+  const pass = epeRatio <= 1.1 && timeRatio <= 2.0;
+  return {
+    row: [preset, ...jsCols, fmt(oursEpe, 3), fmt(cvEpe, 3), fmt(epeRatio), fmt(os.p50), fmt(os.p95), fmt(cv.p50), fmt(timeRatio), fmt(jsS.p50 / os.p50), pass ? 'PASS' : 'FAIL'],
+    note:
+      `${preset}: EPE ratio ${fmt(epeRatio)} (target <= 1.10 ${epeRatio <= 1.1 ? 'met' : 'NOT met'}), ` +
+      `time ratio ${fmt(timeRatio)} (target <= 2.00 ${timeRatio <= 2 ? 'met' : 'NOT met'}; best-run ratio ${fmt(os.min / cv.min)}); ` +
+      `mean end-point distance between our flow and OpenCV's: ${fmt(agreement, 3)} px`,
+  };
+}
+
 export async function bench(): Promise<BenchSection> {
   const dir = mkdtempSync(join(tmpdir(), 'vss-bench-flow-'));
   try {
     const pairs = makePairs(dir);
     const presets = DIS_PRESET_NAMES as readonly DisPreset[];
-    const ours = new Map<DisPreset, { times: number[]; epes: number[]; flows: FlowField[] }>(presets.map((p) => [p, { times: [], epes: [], flows: [] }]));
-    const oursJs = new Map<DisPreset, { times: number[]; epes: number[] }>(presets.map((p) => [p, { times: [], epes: [] }]));
-    const theirs = new Map<DisPreset, { times: number[]; epes: number[] }>(presets.map((p) => [p, { times: [], epes: [] }]));
-    let peerError: string | undefined;
-    let peerVersion = '';
+    const samples = (): Samples => ({ times: [], epes: [] });
+    const m: Measured = {
+      ours: new Map(presets.map((p) => [p, { ...samples(), flows: [] }])),
+      oursJs: new Map(presets.map((p) => [p, samples()])),
+      theirs: new Map(presets.map((p) => [p, samples()])),
+      peerError: undefined,
+      peerVersion: '',
+    };
     for (let round = 0; round < ROUNDS; round++) {
-      if (peerError === undefined) {
-        const peer = runPeer(dir, pairs);
-        if (typeof peer === 'string') peerError = peer;
-        else {
-          peerVersion = peer.version;
-          for (const preset of presets) {
-            const t = theirs.get(preset)!;
-            for (const r of peer.results[preset] ?? []) {
-              t.times.push(...r.ms);
-              if (round === 0) t.epes.push(r.epe);
-            }
-          }
-        }
-      }
-      for (const preset of presets) {
-        for (const p of pairs) {
-          for (const backend of ['wasm', 'js'] as const satisfies readonly DisBackend[]) {
-            const o = backend === 'wasm' ? ours.get(preset)! : oursJs.get(preset)!;
-            let flow = disFlow(p.a, p.b, { preset, backend }); // warm-up
-            for (let r = 0; r < REPEATS; r++) {
-              const t0 = performance.now();
-              flow = disFlow(p.a, p.b, { preset, backend });
-              o.times.push(performance.now() - t0);
-            }
-            if (round === 0) {
-              o.epes.push(endPointError(flow, p.gt));
-              if (backend === 'wasm') ours.get(preset)!.flows.push(flow);
-            }
-          }
-        }
-      }
+      if (m.peerError === undefined) peerRound(dir, pairs, m, round);
+      oursRound(pairs, m, round);
     }
-    const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / Math.max(1, v.length);
     const rows: string[][] = [];
     const notes: string[] = [];
     for (const preset of presets) {
-      const o = ours.get(preset)!;
-      const os = summarize(o.times);
-      const oursEpe = mean(o.epes);
-      const js = oursJs.get(preset)!;
-      const jsS = summarize(js.times);
-      const jsCols = [fmt(mean(js.epes), 3), fmt(jsS.p50)];
-      if (peerError !== undefined) {
-        rows.push([preset, ...jsCols, fmt(oursEpe, 3), 'n/a', 'n/a', fmt(os.p50), fmt(os.p95), 'n/a', 'n/a', fmt(jsS.p50 / os.p50), 'no peer']);
-        continue;
-      }
-      const t = theirs.get(preset)!;
-      const cv = summarize(t.times);
-      const cvEpe = mean(t.epes);
-      const epeRatio = oursEpe / cvEpe;
-      const cvFlowPath = (i: number): string => join(dir, `${preset}_${i}.flo`);
-      const agreement = mean(o.flows.map((f, i) => (existsSync(cvFlowPath(i)) ? endPointError(f, decodeFlo(readFileSync(cvFlowPath(i)))) : Number.NaN)));
-      const timeRatio = os.p50 / cv.p50;
-      const pass = epeRatio <= 1.1 && timeRatio <= 2.0;
-      rows.push([preset, ...jsCols, fmt(oursEpe, 3), fmt(cvEpe, 3), fmt(epeRatio), fmt(os.p50), fmt(os.p95), fmt(cv.p50), fmt(timeRatio), fmt(jsS.p50 / os.p50), pass ? 'PASS' : 'FAIL']);
-      notes.push(
-        `${preset}: EPE ratio ${fmt(epeRatio)} (target <= 1.10 ${epeRatio <= 1.1 ? 'met' : 'NOT met'}), ` +
-          `time ratio ${fmt(timeRatio)} (target <= 2.00 ${timeRatio <= 2 ? 'met' : 'NOT met'}; best-run ratio ${fmt(os.min / cv.min)}); ` +
-          `mean end-point distance between our flow and OpenCV's: ${fmt(agreement, 3)} px`,
-      );
+      const { row, note } = presetRow(dir, preset, m);
+      rows.push(row);
+      if (note) notes.push(note);
     }
-    const peer = peerError ?? { version: peerVersion };
     notes.unshift(
-      typeof peer === 'string'
-        ? `Peer missing: ${peer}; only our figures are shown.`
-        : `Peer: OpenCV ${peer.version} DISOpticalFlow via ${PYTHON}, cv2.setNumThreads(1), OpenCL off; ours on Node ${process.version}, single thread: backend wasm (WebAssembly SIMD, the default; EPE ratio, time ratio and targets use it) and js (TypeScript reference).`,
+      m.peerError !== undefined
+        ? `Peer missing: ${m.peerError}; only our figures are shown.`
+        : `Peer: OpenCV ${m.peerVersion} DISOpticalFlow via ${PYTHON}, cv2.setNumThreads(1), OpenCL off; ours on Node ${process.version}, single thread: backend wasm (WebAssembly SIMD, the default; EPE ratio, time ratio and targets use it) and js (TypeScript reference).`,
       `${PAIRS} synthetic ${W}x${H} pairs (exact ground-truth flow, EPE over all pixels); ${ROUNDS} alternating rounds of peer then ours, ${REPEATS} timed runs per pair and round after a warm-up; ms = p50/p95 of all runs.`,
       `Machine load while measuring: ${loadavg().map((v) => v.toFixed(1)).join(' / ')} (1/5/15-min load average on ${cpus().length} cores); timings on a shared machine are noisy.`,
     );

@@ -161,6 +161,41 @@ function slope(y: number[]): number {
 const mb = (x: number): string => x.toFixed(0);
 const loads = (): string => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
 
+/** The peaks of one run: before open, during open, and per tenth of the engine run. */
+interface Phases {
+  idle: Peak;
+  open: Peak;
+  openSec: number;
+  total: number;
+  tenths: Peak[];
+  /** performance.now() at the start of each tenth, and the 1-minute load at its end. */
+  tenthStart: number[];
+  tenthLoad: string[];
+  runEnd: number;
+  frames: number;
+  wallSec: number;
+}
+
+/** The table: one row per phase and the whole run's peak. */
+function phaseRows(ph: Phases): { rows: string[][]; runPeak: Peak } {
+  const { total, tenths, tenthStart, tenthLoad } = ph;
+  const rows: string[][] = [];
+  const row = (name: string, frames: string, p: Peak, fps: string, load: string): void => {
+    rows.push([name, frames, mb(p.node), mb(p.children), mb(p.total), fps, load, String(p.samples)]);
+  };
+  row('before open (baseline)', '', ph.idle, '', '');
+  row(`open with full verification (${ph.openSec.toFixed(1)} s)`, `${total} decoded`, ph.open, (total / ph.openSec).toFixed(1), '');
+  for (let k = 0; k < 10; k++) {
+    const [a, b] = [Math.floor((k * total) / 10), Math.floor(((k + 1) * total) / 10)];
+    const end = k < 9 ? tenthStart[k + 1] : ph.runEnd;
+    const fps = end !== undefined && tenthStart[k] !== undefined ? ((b - a) / ((end - tenthStart[k]!) / 1000)).toFixed(1) : '';
+    row(`run ${k * 10}-${(k + 1) * 10}%`, `${a}-${b - 1}`, tenths[k]!, fps, tenthLoad[k] ?? '');
+  }
+  const runPeak = tenths.reduce((m, p) => ({ node: Math.max(m.node, p.node), children: Math.max(m.children, p.children), total: Math.max(m.total, p.total), samples: m.samples + p.samples }), emptyPeak());
+  row('whole run', `${ph.frames}`, runPeak, (ph.frames / ph.wallSec).toFixed(1), '');
+  return { rows, runPeak };
+}
+
 export async function bench(): Promise<BenchSection> {
   const sec = clipSeconds();
   const model = existsSync(join(DEFAULT_MODEL_DIR, 'model.json')) ? DEFAULT_MODEL_DIR : TINY;
@@ -203,20 +238,7 @@ export async function bench(): Promise<BenchSection> {
     const hwm = process.resourceUsage().maxRSS / 1024;
     const outBytes = await folderBytes(out);
 
-    const rows: string[][] = [];
-    const row = (name: string, frames: string, p: Peak, fps: string, load: string): void => {
-      rows.push([name, frames, mb(p.node), mb(p.children), mb(p.total), fps, load, String(p.samples)]);
-    };
-    row('before open (baseline)', '', idle, '', '');
-    row(`open with full verification (${openSec.toFixed(1)} s)`, `${total} decoded`, open, (total / openSec).toFixed(1), '');
-    for (let k = 0; k < 10; k++) {
-      const [a, b] = [Math.floor((k * total) / 10), Math.floor(((k + 1) * total) / 10)];
-      const end = k < 9 ? tenthStart[k + 1] : t0 + wallSec * 1000;
-      const fps = end !== undefined && tenthStart[k] !== undefined ? ((b - a) / ((end - tenthStart[k]!) / 1000)).toFixed(1) : '';
-      row(`run ${k * 10}-${(k + 1) * 10}%`, `${a}-${b - 1}`, tenths[k]!, fps, tenthLoad[k] ?? '');
-    }
-    const runPeak = tenths.reduce((m, p) => ({ node: Math.max(m.node, p.node), children: Math.max(m.children, p.children), total: Math.max(m.total, p.total), samples: m.samples + p.samples }), emptyPeak());
-    row('whole run', `${summary.frames}`, runPeak, (summary.frames / wallSec).toFixed(1), '');
+    const { rows, runPeak } = phaseRows({ idle, open, openSec, total, tenths, tenthStart, tenthLoad, runEnd: t0 + wallSec * 1000, frames: summary.frames, wallSec });
 
     // Growth after warm-up: tenths 2-10 (the first holds model load and the caches filling).
     const after = tenths.slice(1).map((p) => p.total);

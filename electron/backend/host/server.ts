@@ -58,69 +58,83 @@ function fail(res: ServerResponse, status: number, message: string): void {
   res.end(message.split('\n')[0] + '\n');
 }
 
+/** What the request handlers need: the backend, the renderer's folder, the token, the allowed hosts. */
+interface HostContext {
+  backend: Backend;
+  staticDir: string;
+  token: string;
+  /** Host/Origin values accepted; known once the port is bound. */
+  allowed: Set<string>;
+}
+
+/** GET/HEAD: a resource, the ping, or a static file of the renderer (the token injected into HTML). */
+async function serveGet(ctx: HostContext, req: IncomingMessage, res: ServerResponse, rawPath: string, query: URLSearchParams): Promise<void> {
+  if (RESOURCE_PREFIX.test(rawPath)) {
+    const r = await ctx.backend.resource(parseResourcePath(rawPath.slice('/api/'.length), query));
+    res.writeHead(200, { ...SECURITY_HEADERS, ...r.headers, 'content-length': String(r.body.byteLength) });
+    res.end(Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength));
+    return;
+  }
+  if (rawPath === '/api/ping') {
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+    res.end('ok\n');
+    return;
+  }
+  if (rawPath.startsWith('/api/') || rawPath === '/ws') return fail(res, 404, 'not found');
+  const file = await readStatic(resolveStaticPath(ctx.staticDir, rawPath));
+  const body = file.type.startsWith('text/html') ? Buffer.from(injectToken(file.body.toString('utf8'), ctx.token)) : file.body;
+  res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.type, 'content-length': String(body.byteLength) });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** Every HTTP request: Host/Origin and token checks, then POST /api/call or a GET. */
+function handleRequest(ctx: HostContext, req: IncomingMessage, res: ServerResponse): void {
+  const rawUrl = req.url ?? '/';
+  const rawPath = rawUrl.split('?')[0] ?? '/';
+  if (!hostAllowed(req, ctx.allowed)) return fail(res, 403, 'forbidden host or origin');
+  let url: URL;
+  try {
+    url = new URL(rawUrl, 'http://127.0.0.1');
+  } catch {
+    return fail(res, 400, 'bad URL');
+  }
+  if (!tokenMatches(requestToken(req, url), ctx.token)) return fail(res, 401, 'missing or wrong token');
+  if (req.method === 'POST' && rawPath === '/api/call') {
+    handleHttpCall(req, res, ctx.backend, SECURITY_HEADERS).catch(() => res.destroy());
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'only GET is served (and POST /api/call)');
+  serveGet(ctx, req, res, rawPath, url.searchParams).catch((e: unknown) => {
+    const w = toWireError(e);
+    if (!res.headersSent) fail(res, httpStatus(w.code), w.message);
+    else res.destroy();
+  });
+}
+
+/** The WebSocket upgrade of /ws, under the same Host/Origin and token checks. */
+function handleUpgrade(ctx: HostContext, wss: WebSocketServer, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const reject = (status: number, text: string) => {
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  };
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return reject(400, 'Bad Request');
+  }
+  if (!hostAllowed(req, ctx.allowed)) return reject(403, 'Forbidden');
+  if (!tokenMatches(requestToken(req, url), ctx.token)) return reject(401, 'Unauthorized');
+  if (url.pathname !== '/ws') return reject(404, 'Not Found');
+  wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+}
+
 export async function startReviewHost(opts: ReviewHostOptions): Promise<ReviewHost> {
   const token = opts.token ?? newToken();
   const bindHost = opts.host ?? '127.0.0.1';
-  let allowed = new Set<string>();
-
-  async function route(req: IncomingMessage, res: ServerResponse, rawPath: string, query: URLSearchParams): Promise<void> {
-    if (RESOURCE_PREFIX.test(rawPath)) {
-      const r = await opts.backend.resource(parseResourcePath(rawPath.slice('/api/'.length), query));
-      res.writeHead(200, { ...SECURITY_HEADERS, ...r.headers, 'content-length': String(r.body.byteLength) });
-      res.end(Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength));
-      return;
-    }
-    if (rawPath === '/api/ping') {
-      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
-      res.end('ok\n');
-      return;
-    }
-    if (rawPath.startsWith('/api/') || rawPath === '/ws') return fail(res, 404, 'not found');
-    const file = await readStatic(resolveStaticPath(opts.staticDir, rawPath));
-    const body = file.type.startsWith('text/html') ? Buffer.from(injectToken(file.body.toString('utf8'), token)) : file.body;
-    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.type, 'content-length': String(body.byteLength) });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  }
-
-  const server = createServer((req, res) => {
-    const rawUrl = req.url ?? '/';
-    const rawPath = rawUrl.split('?')[0] ?? '/';
-    if (!hostAllowed(req, allowed)) return fail(res, 403, 'forbidden host or origin');
-    let url: URL;
-    try {
-      url = new URL(rawUrl, 'http://127.0.0.1');
-    } catch {
-      return fail(res, 400, 'bad URL');
-    }
-    if (!tokenMatches(requestToken(req, url), token)) return fail(res, 401, 'missing or wrong token');
-    if (req.method === 'POST' && rawPath === '/api/call') {
-      handleHttpCall(req, res, opts.backend, SECURITY_HEADERS).catch(() => res.destroy());
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'only GET is served (and POST /api/call)');
-    route(req, res, rawPath, url.searchParams).catch((e: unknown) => {
-      const w = toWireError(e);
-      if (!res.headersSent) fail(res, httpStatus(w.code), w.message);
-      else res.destroy();
-    });
-  });
-
+  const ctx: HostContext = { backend: opts.backend, staticDir: opts.staticDir, token, allowed: new Set<string>() };
+  const server = createServer((req, res) => handleRequest(ctx, req, res));
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD });
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const reject = (status: number, text: string) => {
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    };
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    } catch {
-      return reject(400, 'Bad Request');
-    }
-    if (!hostAllowed(req, allowed)) return reject(403, 'Forbidden');
-    if (!tokenMatches(requestToken(req, url), token)) return reject(401, 'Unauthorized');
-    if (url.pathname !== '/ws') return reject(404, 'Not Found');
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
-  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => handleUpgrade(ctx, wss, req, socket, head));
   wss.on('connection', (ws) => attachSession(ws, opts.backend));
 
   await new Promise<void>((resolveListen, rejectListen) => {
@@ -128,7 +142,7 @@ export async function startReviewHost(opts: ReviewHostOptions): Promise<ReviewHo
     server.listen(opts.port ?? 0, bindHost, () => resolveListen());
   });
   const { port, address } = server.address() as AddressInfo;
-  allowed = allowedHosts(bindHost, port);
+  ctx.allowed = allowedHosts(bindHost, port);
   const shownHost = bindHost.includes(':') ? `[${bindHost}]` : bindHost;
 
   return {

@@ -8,6 +8,7 @@
 import { VssError } from '../../core/errors.ts';
 import type { LabelMap } from '../../core/types.ts';
 import { cityscapesLabelFor, normalizeClassName } from '../export/cityscapes-map.ts';
+import type { ImportClassMatch } from '../../shared/contract/imports.ts';
 import type { LabelSource } from './types.ts';
 
 export interface ProjectClassList {
@@ -15,7 +16,7 @@ export interface ProjectClassList {
   ignoreIndex: number;
 }
 
-export type MatchHow = 'name' | 'synonym' | 'chosen' | 'void' | 'unmatched';
+export type MatchHow = ImportClassMatch['how'];
 
 export interface ClassMatch {
   /** The source's class name and pixel value. */

@@ -122,3 +122,17 @@ test('ZIP sources: a CVAT zip imports; unsafe entry names are refused', async ()
   await writeFile(join(root, 'bad.zip'), 'PK not really');
   await fails(project, { format: 'cvat', from: join(root, 'bad.zip') }, /bad\.zip is not a ZIP archive \(no end of central directory\)$/);
 });
+
+test('a cancelled import leaves the project as it was', async () => {
+  const { root, project, track } = await setup();
+  const labels = join(root, 'labels');
+  await exportTrack(project, { format: 'labels', track: 'corrected', out: labels });
+  const abort = new AbortController();
+  const corrected = project.correctedStems(track.id);
+  await assert.rejects(
+    runImport(project, { format: 'labels', from: labels, mode: { as: 'corrections', track: track.id, replaceCorrected: true }, target: TARGET, signal: abort.signal, onProgress: (done) => done === 2 && abort.abort() }),
+    (e: Error) => e.message === 'import cancelled',
+  );
+  assert.deepEqual(project.correctedStems(track.id), corrected, 'no correction was added');
+  await fails(project, { format: 'labels', from: labels, signal: AbortSignal.abort() }, /^import cancelled$/);
+});

@@ -1,8 +1,9 @@
 /** What every import format reader produces, and the options and report of an import. */
 import type { LabelMap } from '../../core/types.ts';
+import { IMPORT_FORMAT_NAMES, type ImportFormatName } from '../../shared/contract/imports.ts';
 
-export const IMPORT_FORMATS = ['labels', 'cvat', 'coco', 'cityscapes'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export const IMPORT_FORMATS = IMPORT_FORMAT_NAMES;
+export type ImportFormat = ImportFormatName;
 
 /** A class as the source names it; `value` is its pixel value in the maps the reader decodes. */
 export interface SourceClass {

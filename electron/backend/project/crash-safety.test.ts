@@ -104,7 +104,7 @@ test('SIGKILL at random moments never corrupts a project and loses no acknowledg
     const stems = await p.frames(track.id);
     assert.equal(stems.length, FRAMES);
     const { history } = await openProjectHistory(p, (i) => stems[i]!);
-    assert.ok(history.serialized().undo.length >= mustHave.size, `iteration ${it}: an undo step for every acknowledged edit`);
+    assert.ok(history.steps().undo.length >= mustHave.size, `iteration ${it}: an undo step for every acknowledged edit`);
     const frames: LabelMap[] = [];
     for (const s of stems) frames.push(await p.loadLabels(track.id, s));
     for (const s of p.correctedStems(track.id)) await p.loadLabels(track.id, s);

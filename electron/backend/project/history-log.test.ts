@@ -29,11 +29,11 @@ test('history appends each step and reloads with the same undo and redo stacks',
   await history.record({ op: 'u1', action: 'undo' }, 'engine', [], []);
   await history.record({ op: 'u2', action: 'undo' }, 'engine', [], []);
   await history.record({ op: 'r1', action: 'redo' }, 'engine', [], []);
-  const before = history.serialized();
+  const before = history.steps();
   assert.equal(before.undo.length, 4);
   assert.equal(before.redo.length, 1);
   const again = await ProjectHistory.open(dir, { flushedSeq: history.seq });
-  assert.deepEqual(again.history.serialized(), before);
+  assert.deepEqual(again.history.steps(), before);
   assert.equal(again.pending.length, 0, 'everything was flushed');
   assert.ok(again.history.has('o3') && again.history.has('r1'), 'operation ids are known after a reload');
   assert.equal(await again.history.record({ op: 'x', action: 'redo' }, 'engine', [], []), 1 + history.seq, 'a redo is one more record');
@@ -83,15 +83,15 @@ test('a torn last record is detected, dropped and cut from the file; earlier ste
   await appendFile(file, torn.subarray(0, torn.length - 3));
   const reopened = await ProjectHistory.open(dir, { flushedSeq: 0 });
   assert.equal(reopened.dropped, torn.length - 3);
-  assert.equal(reopened.history.serialized().undo.length, 3);
+  assert.equal(reopened.history.steps().undo.length, 3);
   assert.equal((await stat(file)).size, good, 'the torn bytes are cut off');
   await reopened.history.record(doStep('o4'), 'engine', d, stemsOf(d));
-  assert.equal((await ProjectHistory.open(dir, { flushedSeq: 0 })).history.serialized().undo.length, 4, 'an append after the cut is readable');
+  assert.equal((await ProjectHistory.open(dir, { flushedSeq: 0 })).history.steps().undo.length, 4, 'an append after the cut is readable');
   // a flipped byte inside the last record fails its CRC
   const buf = await readFile(file);
   buf[buf.length - 5] ^= 0xff;
   await writeFile(file, buf);
-  assert.equal((await ProjectHistory.open(dir, { flushedSeq: 0 })).history.serialized().undo.length, 3);
+  assert.equal((await ProjectHistory.open(dir, { flushedSeq: 0 })).history.steps().undo.length, 3);
   await truncate(file, 5);
   assert.equal(decodeRecords(await readFile(file)).records.length, 0, 'a header cut short is no record');
 });
@@ -115,13 +115,13 @@ test('the log is compacted to the live history once everything is flushed', asyn
   const { history } = await ProjectHistory.open(dir, { flushedSeq: 0, maxBytes: 40_000, compactSlack: 0 });
   for (let i = 0; i < 120; i++) await history.record(doStep(`o${i}`), 'engine', drag(labels, i), stemsOf(drag(labels, i)));
   await history.record({ op: 'u', action: 'undo' }, 'engine', [], []);
-  const before = history.serialized();
+  const before = history.steps();
   const big = history.logBytes;
   assert.equal(await history.compactIfLarge(history.seq - 1), false, 'not while records are unflushed');
   assert.equal(await history.compactIfLarge(history.seq), true);
   assert.ok(history.logBytes < big / 3, `log ${big} B → ${history.logBytes} B`);
   const reopened = await ProjectHistory.open(dir, { flushedSeq: history.seq, maxBytes: 40_000 });
-  assert.deepEqual(reopened.history.serialized(), before, 'same history after compaction and reload');
+  assert.deepEqual(reopened.history.steps(), before, 'same history after compaction and reload');
   assert.equal(reopened.pending.length, 0);
   assert.ok(reopened.history.has('u'), 'recent operation ids survive compaction');
 });

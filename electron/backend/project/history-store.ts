@@ -9,7 +9,7 @@
  * gives the same labels.
  */
 import { join } from 'node:path';
-import { deserializeDiff, EditHistory, serializeDiff, type FrameDiff, type HistoryEntry, type SerializedHistory } from '../../core/edit/index.ts';
+import { deserializeDiff, EditHistory, serializeDiff, type FrameDiff, type HistoryEntry, type HistorySteps, type SerializedHistory } from '../../core/edit/index.ts';
 import type { EditStep } from '../../shared/contract.ts';
 import { HistoryLog, type HistoryRecord, type StepRecord } from './history-log.ts';
 
@@ -78,9 +78,9 @@ export class ProjectHistory {
   has(op: string): boolean {
     return this.known.has(op);
   }
-  /** The history in the form the renderer loads (sent once when it opens the project). */
-  serialized(): SerializedHistory {
-    return this.history.toJSON();
+  /** The committed steps, as the renderer loads them (project.history, once when it opens the project). */
+  steps(): HistorySteps {
+    return this.history.steps();
   }
 
   /**

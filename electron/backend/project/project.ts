@@ -101,25 +101,40 @@ export class Project {
 
   /** Labels of a frame; with corrected (default) a correction replaces the engine labels. */
   async loadLabels(trackId: string, stem: string, opts: { corrected?: boolean } = {}): Promise<LabelMap> {
+    const src = await this.labelSource(trackId, stem, opts);
+    if (!('png' in src)) return src;
+    const labels = decodeLabelPng(src.png, `labels of frame ${stem}`);
+    if (src.lut) applyClassLut(labels.data, src.lut);
+    return labels;
+  }
+
+  /**
+   * A frame's labels as they are stored: a copy of staged corrections, or the bytes of its label
+   * PNG with the class LUT its engine labels need (null for corrections); decoding is the
+   * caller's (loadLabels here, the flow worker for a propagation preview).
+   */
+  async labelSource(trackId: string, stem: string, opts: { corrected?: boolean } = {}): Promise<LabelMap | { png: Uint8Array; lut: Uint8Array | null }> {
     this.track(trackId);
     const staged = this.staged.get(`${trackId}/${stem}`) ?? this.inFlight.get(`${trackId}/${stem}`);
     if ((opts.corrected ?? true) && staged) return { ...staged.labels, data: staged.labels.data.slice() };
-    const p = (opts.corrected ?? true) && this.file.corrections[trackId]?.includes(stem) ? this.paths.correction(trackId, stem) : this.paths.labels(trackId, stem);
-    let buf: Buffer;
+    const corrected = (opts.corrected ?? true) && this.file.corrections[trackId]?.includes(stem);
+    const p = corrected ? this.paths.correction(trackId, stem) : this.paths.labels(trackId, stem);
     try {
-      buf = await readFile(p);
+      return { png: await readFile(p), lut: corrected ? null : this.classLut(trackId) };
     } catch {
       throw new VssError('NOT_FOUND', `no labels for frame "${stem}" of track ${trackId}`);
     }
-    const labels = decodeLabelPng(buf, `labels of frame ${stem}`);
-    return p === this.paths.labels(trackId, stem) ? this.inProjectClasses(trackId, labels) : labels;
   }
 
   /** Engine labels of a track in project classes: its class map applied, in place (core/class-list.ts). */
   inProjectClasses(trackId: string, labels: LabelMap): LabelMap {
-    const lut = classMapLut(this.file.tracks.find((t) => t.id === trackId)?.classMap ?? {});
+    const lut = this.classLut(trackId);
     if (lut) applyClassLut(labels.data, lut);
     return labels;
+  }
+
+  private classLut(trackId: string): Uint8Array | null {
+    return classMapLut(this.file.tracks.find((t) => t.id === trackId)?.classMap ?? {});
   }
 
   /** Changes project.json through `change` and writes it now (callers check the change first). */

@@ -43,6 +43,36 @@ export interface VideoServiceExt extends VideoService {
 type Session = FileSession | FolderSession;
 const NO_FPS = 'a frame rate can be set only for a folder of frames (a video file has its own)';
 
+async function openSource(path: string, fps: number | undefined, verify: VerifyMode): Promise<OpenedSource> {
+  let isDir: boolean;
+  try {
+    isDir = (await stat(path)).isDirectory();
+  } catch {
+    throw new VssError('NOT_FOUND', `no such file or folder: ${path}`);
+  }
+  if (!isDir && fps !== undefined) throw new VssError('BAD_REQUEST', `${NO_FPS}: ${path}`);
+  return isDir ? openFramesFolder(path, fps) : openVideoFile(path, verify);
+}
+
+/** Shows an open frames folder at another frame rate. */
+function retime(e: { info: VideoInfo; session: Session }, fps: number): VideoInfo {
+  if (e.info.fps === fps) return e.info;
+  if (!(e.session instanceof FolderSession)) throw new VssError('BAD_REQUEST', `${NO_FPS}: ${e.info.path}`);
+  const timing = folderTiming(e.info.frameCount, expectFrameRate(fps, 'fps'));
+  e.info = { ...e.info, ...timing };
+  e.session.retime(timing.timestamps);
+  return e.info;
+}
+
+/** The decoding session of an opened source, sharing the service's frame cache. */
+function newSession(id: string, src: OpenedSource, info: VideoInfo, cache: FrameCache, options: VideoServiceOptions): Session {
+  if (src.kind !== 'video') return new FolderSession(id, src, cache);
+  const frameBytes = info.width * info.height * 4;
+  const half = Math.floor(cache.limitBytes / 2 / Math.max(1, frameBytes));
+  const aheadFrames = Math.max(1, Math.min(options.aheadFrames ?? 30, half));
+  return new FileSession(id, src, { cache, aheadFrames, maxRuns: options.maxRuns ?? 2, threads: options.threads ?? 0, packetAccess: options.packetAccess });
+}
+
 export function createVideoService(options: VideoServiceOptions = {}): VideoServiceExt {
   const limitMB = cacheLimitMB(options.cacheMB);
   const cache = new FrameCache(limitMB * 1024 * 1024);
@@ -55,33 +85,6 @@ export function createVideoService(options: VideoServiceOptions = {}): VideoServ
     return e;
   }
 
-  async function openSource(path: string, fps: number | undefined): Promise<OpenedSource> {
-    let isDir: boolean;
-    try {
-      isDir = (await stat(path)).isDirectory();
-    } catch {
-      throw new VssError('NOT_FOUND', `no such file or folder: ${path}`);
-    }
-    if (!isDir && fps !== undefined) throw new VssError('BAD_REQUEST', `${NO_FPS}: ${path}`);
-    return isDir ? openFramesFolder(path, fps) : openVideoFile(path, options.verify ?? 'full');
-  }
-
-  /** Shows an open frames folder at another frame rate. */
-  function retime(e: { info: VideoInfo; session: Session }, fps: number): VideoInfo {
-    if (e.info.fps === fps) return e.info;
-    if (!(e.session instanceof FolderSession)) throw new VssError('BAD_REQUEST', `${NO_FPS}: ${e.info.path}`);
-    const timing = folderTiming(e.info.frameCount, expectFrameRate(fps, 'fps'));
-    e.info = { ...e.info, ...timing };
-    e.session.retime(timing.timestamps);
-    return e.info;
-  }
-
-  function aheadFor(info: VideoInfo): number {
-    const frameBytes = info.width * info.height * 4;
-    const half = Math.floor(cache.limitBytes / 2 / Math.max(1, frameBytes));
-    return Math.max(1, Math.min(options.aheadFrames ?? 30, half));
-  }
-
   return {
     cache,
     cacheLimitMB: limitMB,
@@ -89,14 +92,10 @@ export function createVideoService(options: VideoServiceOptions = {}): VideoServ
       if (typeof path !== 'string' || path.trim() === '') throw new VssError('BAD_REQUEST', 'path must not be empty');
       const abs = resolve(path);
       for (const e of videos.values()) if (e.info.path === abs) return opts.fps === undefined ? e.info : retime(e, opts.fps);
-      const src = await openSource(abs, opts.fps === undefined ? undefined : expectFrameRate(opts.fps, 'fps'));
+      const src = await openSource(abs, opts.fps === undefined ? undefined : expectFrameRate(opts.fps, 'fps'), options.verify ?? 'full');
       const id = `v${++counter}`;
       const info: VideoInfo = { id, ...src.info };
-      const session: Session =
-        src.kind === 'video'
-          ? new FileSession(id, src, { cache, aheadFrames: aheadFor(info), maxRuns: options.maxRuns ?? 2, threads: options.threads ?? 0, packetAccess: options.packetAccess })
-          : new FolderSession(id, src, cache);
-      videos.set(id, { info, session });
+      videos.set(id, { info, session: newSession(id, src, info, cache, options) });
       return info;
     },
     get: (id) => videos.get(id)?.info,

@@ -7,6 +7,8 @@ import type { LabelMap } from '../../core/types.ts';
 import type { VideoService } from '../video/types.ts';
 import { fakeRun, fakeVideo, tempDir } from '../project/test-fixtures.ts';
 import { FlowWorker } from '../../engine/flow-worker/client.ts';
+import type { PropagateJob } from '../../engine/flow-worker/protocol.ts';
+import { FlowService, type FlowThread } from './flow-service.ts';
 import { testWorkspace } from './test-support.ts';
 
 const W = 128;
@@ -81,6 +83,36 @@ test('propagation runs in the flow service\'s worker thread (every flow pair and
   await ws.dispose();
 });
 
+test('propagation hands the label PNGs to the flow worker undecoded: no label decode runs on the event loop', async () => {
+  const root = await tempDir('edit-png');
+  const video = movingVideo(6);
+  const worker = new FlowWorker();
+  const jobs: PropagateJob[] = [];
+  const thread: FlowThread = {
+    compute: (a, b, w) => worker.compute(a, b, w),
+    pairs: (a, b, side) => worker.pairs(a, b, side),
+    propagate: (job) => {
+      jobs.push(job);
+      return worker.propagate(job);
+    },
+    dispose: () => worker.dispose(),
+  };
+  const { ws, h } = testWorkspace({ video, dataDir: join(root, 'home'), flows: new FlowService((id, i) => video.frame(id, i), { thread }) });
+  try {
+    const p = await h['project.forVideo']({ videoPath: await fakeVideo(root), model: MODEL });
+    const labels = (): LabelMap => ({ width: W, height: H, data: new Uint8Array(W * H).fill(3) });
+    const track = await ws.session(p.id).open.project.addTrack(await fakeRun(join(root, 'run'), 6, labels), 'engine');
+    const b = new DiffBuilder(labels(), 0);
+    for (let y = 40; y < 48; y++) for (let x = 40; x < 48; x++) b.set(y * W + x, 8);
+    const res = await h['edit.propagatePreview']({ projectId: p.id, trackId: track.id, index: 0, diff: b.finish(), forward: 2, backward: 0 });
+    assert.deepEqual(res.frames.map((f) => f.index), [1, 2], 'the thread decoded the PNGs and carried the correction');
+    assert.equal(jobs.length, 1);
+    assert.deepEqual(jobs[0]!.labels.map(([i, l]) => [i, 'png' in l]), [[1, true], [2, true]], 'frames 1 and 2 went as PNG bytes');
+  } finally {
+    await ws.dispose();
+  }
+});
+
 test('export.cancel stops a running export; nothing is left at the destination', async () => {
   const { h, p, track, events, root } = await setup();
   const out = join(root, 'cancelled');
@@ -103,7 +135,7 @@ test('edit.apply records its undo step in history.log; a retry is not applied tw
   const step = { op: 'op-1', action: 'do' as const, label: `brush@${track.id}`, at: 5 };
   assert.deepEqual((await h['edit.apply']({ projectId: p.id, trackId: track.id, frames, step })).corrections, [2]);
   await h['edit.apply']({ projectId: p.id, trackId: track.id, frames, step });
-  const history = () => h['project.history']({ projectId: p.id }).then((r) => JSON.parse(r.history) as { undo: unknown[]; redo: unknown[] });
+  const history = () => h['project.history']({ projectId: p.id }).then((r) => r.history);
   assert.equal((await history()).undo.length, 1, 'the retried request added no second step');
   // undo: the inverse diff restores the engine labels, the correction goes away
   const inv = new DiffBuilder({ width: W, height: H, data: new Uint8Array(W * H).fill(3).fill(8, 0, 10) }, 2);

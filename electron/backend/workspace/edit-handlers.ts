@@ -2,11 +2,12 @@
  * Edit requests: edit.apply (diffs, validated by the contract → corrected labels, which locks the frame; a frame
  * whose labels return to the engine's loses its correction; its undo step is appended to the
  * project's history.log), edit.propagatePreview (a correction
- * carried along DIS flow with the occlusion check, flow and warp computed by the workspace's flow
- * service in its worker thread, off the event loop; nothing applied) and frame.lock.
+ * carried along DIS flow with the occlusion check; the flow, the label PNGs' decoding and the warp
+ * run in the workspace's flow service's worker thread, off the event loop; nothing applied) and
+ * frame.lock.
  */
 import { diffPixelCount, type FrameDiff } from '../../core/edit/index.ts';
-import type { LabelMap } from '../../core/types.ts';
+import type { JobLabels } from '../../engine/flow-worker/protocol.ts';
 import type { Req, Res } from '../../shared/contract.ts';
 import type { HandlerGroup } from '../handlers.ts';
 import { applyEdits } from '../project/edits.ts';
@@ -50,17 +51,18 @@ async function propagatePreview(ws: Workspace, req: Req<'edit.propagatePreview'>
   const correction: FrameDiff = { ...req.diff, frame: index };
   const first = Math.max(0, index - backward);
   const last = Math.min(video.frameCount - 1, index + forward);
-  const labels = new Map<number, LabelMap>();
+  // The labels go to the flow worker as stored: PNGs are decoded there, not on this event loop.
+  const labels: [number, JobLabels][] = [];
   for (let i = first; i <= last; i++) {
-    const l = i === index ? undefined : await ws.labels(s, trackId, s.stems.stemOf(i)).catch(() => undefined);
-    if (l) labels.set(i, l);
+    const l = i === index ? undefined : await ws.jobLabels(s, trackId, s.stems.stemOf(i)).catch(() => undefined);
+    if (l) labels.push([i, l]);
   }
   const steps: [number, number][] = [];
   for (let i = index; i < last; i++) steps.push([i, i + 1]);
   for (let i = index; i > first; i--) steps.push([i, i - 1]);
   const skip: number[] = [];
   for (let i = first; i <= last; i++) if (p.isLocked(trackId, s.stems.stemOf(i))) skip.push(i);
-  const proposed = await ws.flows.propagate(video.id, steps, { correction, forward: last - index, backward: index - first, labels: [...labels], skip });
+  const proposed = await ws.flows.propagate(video.id, steps, { correction, forward: last - index, backward: index - first, labels, skip });
   return { frames: proposed.map((d) => ({ index: d.frame, diff: d, changed: diffPixelCount(d) })).filter((f) => f.changed > 0) };
 }
 

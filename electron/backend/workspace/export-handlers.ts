@@ -15,7 +15,7 @@ export type ExportRequestName = 'export.start' | 'export.cancel';
 export function createExportHandlers(ws: Workspace): HandlerGroup<ExportRequestName> {
   const jobs = new Map<string, AbortController>();
   return {
-    'export.start': async ({ projectId, trackId, corrected, format, out, from, to, overwrite }) => {
+    'export.start': async ({ projectId, trackId, corrected, format, out, from, to, overwrite, zip }) => {
       const s = ws.session(projectId);
       const project = s.open.project;
       project.track(trackId);
@@ -36,6 +36,7 @@ export function createExportHandlers(ws: Workspace): HandlerGroup<ExportRequestN
         from,
         to,
         overwrite: overwrite ?? false,
+        zip: zip ?? false,
         fps,
         frames: videoId ? (i) => ws.video.frame(videoId, i) : undefined,
         stems: s.stems,

@@ -76,6 +76,6 @@ export function createProjectHandlers(ws: Workspace): HandlerGroup<ProjectReques
       s.open.project.setPlayhead(playhead);
       return { ok: true };
     },
-    'project.history': async ({ projectId }) => ({ history: JSON.stringify(ws.session(projectId).history.serialized()) }),
+    'project.history': async ({ projectId }) => ({ history: ws.session(projectId).history.steps() }),
   };
 }

@@ -5,6 +5,7 @@ import { createClassHandlers } from './class-handlers.ts';
 import { createEditHandlers } from './edit-handlers.ts';
 import { createEngineHandlers } from './engine-handlers.ts';
 import { createExportHandlers } from './export-handlers.ts';
+import { createImportHandlers } from './import-handlers.ts';
 import { createProjectHandlers } from './project-handlers.ts';
 import { Workspace, type WorkspaceOptions } from './workspace.ts';
 
@@ -16,6 +17,6 @@ export interface RecordedEvent {
 export function testWorkspace(o: { video: VideoService; dataDir: string } & Partial<Omit<WorkspaceOptions, 'emit'>>) {
   const events: RecordedEvent[] = [];
   const ws = new Workspace({ ...o, emit: (name, payload) => void events.push({ name, payload }) });
-  const h = { ...createProjectHandlers(ws), ...createClassHandlers(ws), ...createEditHandlers(ws), ...createExportHandlers(ws), ...createEngineHandlers(ws) };
+  const h = { ...createProjectHandlers(ws), ...createClassHandlers(ws), ...createEditHandlers(ws), ...createExportHandlers(ws), ...createImportHandlers(ws), ...createEngineHandlers(ws) };
   return { ws, h, events };
 }

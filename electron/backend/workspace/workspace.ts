@@ -24,6 +24,7 @@ import { stemMapFor } from '../../core/frame-stems.ts';
 import { loadView, saveView } from './project-view.ts';
 import { TcCache } from './track-info.ts';
 import type { LiveTrackStatus } from './track-status.ts';
+import type { JobLabels } from '../../engine/flow-worker/protocol.ts';
 
 export type Emit = <E extends EventName>(name: E, payload: Events[E]) => void;
 
@@ -96,10 +97,28 @@ export class Workspace {
    * engine's (from a running engine run's memory until they are on disk). A copy: callers edit it.
    */
   async labels(s: ProjectSession, trackId: string, stem: string, corrected = true): Promise<LabelMap> {
+    return this.liveLabels(s, trackId, stem, corrected) ?? s.open.project.loadLabels(trackId, stem, { corrected });
+  }
+
+  /** A copy of a running run's labels of the frame (in project classes), unless a correction replaces them. */
+  private liveLabels(s: ProjectSession, trackId: string, stem: string, corrected: boolean): LabelMap | undefined {
     const p = s.open.project;
     const live = corrected && p.correctedStems(trackId).includes(stem) ? undefined : this.runs.liveFrame(s.open.id, trackId, stem);
-    if (live) return p.inProjectClasses(trackId, { ...live.labels, data: live.labels.data.slice() });
-    return p.loadLabels(trackId, stem, { corrected });
+    return live && p.inProjectClasses(trackId, { ...live.labels, data: live.labels.data.slice() });
+  }
+
+  /**
+   * A frame's labels for a propagation job: in memory when they are (a running run, staged
+   * corrections), else the PNG bytes for the flow worker to decode (never decoded here).
+   */
+  async jobLabels(s: ProjectSession, trackId: string, stem: string): Promise<JobLabels> {
+    const live = this.liveLabels(s, trackId, stem, true);
+    if (live) return live;
+    const src = await s.open.project.labelSource(trackId, stem);
+    if (!('png' in src)) return src;
+    // The job transfers the bytes to the thread: they must own their whole buffer.
+    const whole = src.png.byteOffset === 0 && src.png.byteLength === src.png.buffer.byteLength;
+    return whole ? src : { ...src, png: src.png.slice() };
   }
 
   liveStatus(projectId: string, trackId: string): LiveTrackStatus | undefined {

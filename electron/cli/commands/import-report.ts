@@ -13,15 +13,15 @@ function list(files: readonly string[]): string | undefined {
 export function importReport(plan: ImportPlan, done: ImportResult | null): string {
   const f = plan.frames;
   const what = plan.as === 'track' ? 'as a new track' : `as corrections of track ${plan.trackId}`;
-  const head = done ? `${done.imported} frames ${what} (${done.trackId})` : `would import ${f.matched.length} of ${f.source} frames ${what} (dry run)`;
+  const head = done ? `${done.imported} frames ${what} (${done.trackId})` : `would import ${f.matched.length} of ${f.source} frames ${what}`;
   const byIndex = f.matched.filter((m) => m.by === 'index').length;
   const classes = plan.classes.map((c) => {
-    const to = c.how === 'unmatched' ? 'NO MATCH (refused if used; see --map, --unmatched)' : `${c.target}${c.how === 'name' ? '' : ` (${c.how})`}`;
+    const to = c.how === 'unmatched' ? 'NO MATCH (refused if a frame uses it; see --map, --unmatched)' : `${c.target}${c.how === 'name' || c.how === 'void' ? '' : ` (${c.how})`}`;
     return `  ${c.source} → ${to}`;
   });
   return [
     fields([
-      ['imported', head],
+      [done ? 'imported' : 'dry run', head],
       ['from', plan.from],
       ['matched', `${f.matched.length} of ${f.source} source frames${byIndex ? ` (${byIndex} by frame number)` : ''}`],
       ['unmatched', list(f.unmatched)],

@@ -42,7 +42,8 @@ function importMode(args: ParsedArgs): ImportMode {
 /** The project video's frame count, names and size. */
 async function videoTarget(project: Project): Promise<ImportTarget> {
   if (project.videoMissing) throw new VssError('NOT_FOUND', `${project.videoProblem ?? 'the project video is missing'} (frames are matched against it)`);
-  const svc = createVideoService({ maxRuns: 1 });
+  // Counting packets (as `vss export` does) is enough to name frames; it does not decode the video.
+  const svc = createVideoService({ verify: 'packets', maxRuns: 1 });
   try {
     const info = await svc.open(project.videoPath);
     return { width: info.width, height: info.height, frameCount: info.frameCount, stems: stemMapFor(info) };

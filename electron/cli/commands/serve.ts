@@ -15,7 +15,7 @@ import { loadHostState, saveHostState } from '../../backend/host/host-state.ts';
 import { resolveDataDir } from '../../backend/recent.ts';
 import { packageRoot } from '../../shared/package-root.ts';
 import { FRAME_RATE_RANGE } from '../../core/frame-rate.ts';
-import { VssError } from '../../core/errors.ts';
+import { UsageError } from '../args.ts';
 
 function untilAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
@@ -48,6 +48,9 @@ export const serveCommand: CliCommand = {
   ],
   examples: ['vss serve clip.mp4', 'vss serve frames/ --fps 10', 'vss serve --port 8080', 'vss serve --new-token'],
   async run(args, { io, signal }) {
+    const path = args.positionals[0];
+    const fps = args.number('fps');
+    if (fps !== undefined && path === undefined) throw new UsageError('--fps needs a frames folder to open');
     const host = args.string('host')!;
     const home = resolveDataDir();
     const saved = await loadHostState(home, { rotate: args.flag('new-token') });
@@ -55,9 +58,6 @@ export const serveCommand: CliCommand = {
     const video = createVideoService();
     const backend = createBackend({ video, transport: 'browser', version: cliVersion(), cacheLimitMB: video.cacheLimitMB });
     try {
-      const path = args.positionals[0];
-      const fps = args.number('fps');
-      if (fps !== undefined && path === undefined) throw new VssError('BAD_REQUEST', '--fps needs a frames folder to open');
       // With --fps the folder's project is opened too, so that it keeps the rate.
       if (path !== undefined) await backend.handle('video.open', { path, ...(fps === undefined ? {} : { fps }) });
       if (path !== undefined && fps !== undefined) await backend.handle('project.forVideo', { videoPath: path, fps });

@@ -11,12 +11,16 @@ import { floodFillSpans } from './flood-fill.ts';
 import { polygonSpans, type FillRule } from './polygon.ts';
 import { previewPropagation, type PropagateOptions } from './propagate.ts';
 import { spansToDiff } from './spans.ts';
+import { superpixelSpans } from '../superpixel/select.ts';
+import type { Superpixels } from '../superpixel/superpixels.ts';
 
 export type EditCommand =
   | { kind: 'brush'; frame: number; points: Point[]; radius: number; classId: number }
   | { kind: 'erase'; frame: number; points: Point[]; radius: number }
   | { kind: 'polygon'; frame: number; points: Point[]; classId: number; fillRule?: FillRule }
   | { kind: 'floodFill'; frame: number; x: number; y: number; classId: number }
+  /** Every pixel of the superpixels `ids` (of the frame's superpixels, sized as its labels). */
+  | { kind: 'superpixel'; frame: number; superpixels: Superpixels; ids: readonly number[]; classId: number }
   | ({ kind: 'propagate'; correction: FrameDiff } & PropagateOptions);
 
 export type EditKind = EditCommand['kind'];
@@ -63,6 +67,12 @@ export function computeChange(cmd: EditCommand, ctx: EditContext): Change {
     case 'floodFill': {
       const l = need(ctx, cmd.frame);
       return single(cmd.kind, spansToDiff(l, cmd.frame, floodFillSpans(l, cmd.x, cmd.y), cmd.classId));
+    }
+    case 'superpixel': {
+      const l = need(ctx, cmd.frame);
+      const sp = cmd.superpixels;
+      if (sp.width !== l.width || sp.height !== l.height) throw new RangeError(`superpixels are ${sp.width}×${sp.height}, labels ${l.width}×${l.height}`);
+      return single(cmd.kind, spansToDiff(l, cmd.frame, superpixelSpans(sp, cmd.ids), cmd.classId));
     }
     case 'propagate': {
       if (!ctx.flow) throw new RangeError('propagate needs a flow provider');

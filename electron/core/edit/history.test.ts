@@ -2,7 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { EditHistory } from './history.ts';
 import { applyChange, computeChange, revertChange, type EditContext } from './commands.ts';
-import { blank, rowsOf } from './test-helpers.ts';
+import { blank, legacyJSON, rowsOf } from './test-helpers.ts';
 import type { LabelMap } from '../types.ts';
 
 function ctxOf(frames: LabelMap[]): EditContext {
@@ -72,7 +72,7 @@ test('history drops the oldest steps past its byte budget but keeps the newest',
   assert.ok(h.undoLabels.length < 10 && h.undoLabels.length >= 1);
 });
 
-test('history serializes to JSON and back, and the restored history undoes the same way', () => {
+test('a legacy history.json is read back, and the restored history undoes the same way', () => {
   const frames = [blank(8, 8), blank(8, 8)];
   const ctx = ctxOf(frames);
   const h = new EditHistory();
@@ -82,7 +82,7 @@ test('history serializes to JSON and back, and the restored history undoes the s
     h.record(c);
   }
   revertChange(ctx.labels, h.undo()!.diffs);
-  const json = JSON.parse(JSON.stringify(h.toJSON()));
+  const json = JSON.parse(JSON.stringify(legacyJSON(h)));
   const h2 = EditHistory.fromJSON(json);
   assert.equal(h2.canRedo, true);
   assert.equal(h2.bytes, h.bytes);
@@ -91,4 +91,24 @@ test('history serializes to JSON and back, and the restored history undoes the s
   assert.deepEqual(frames[0]!.data, blank(8, 8).data);
   assert.deepEqual(frames[1]!.data, blank(8, 8).data);
   assert.throws(() => EditHistory.fromJSON({ version: 2 }), /version/);
+});
+
+test('steps() and fromSteps() carry the committed steps as typed arrays; an inconsistent diff is refused', () => {
+  const frames = [blank(8, 8)];
+  const ctx = ctxOf(frames);
+  const h = new EditHistory();
+  for (const cls of [3, 5]) {
+    const c = computeChange({ kind: 'brush', frame: 0, points: [{ x: cls, y: cls }], radius: 2, classId: cls }, ctx);
+    applyChange(ctx.labels, c.diffs);
+    h.record(c, `brush ${cls}`);
+  }
+  h.undo();
+  const steps = h.steps();
+  assert.deepEqual([steps.undo.map((e) => e.label), steps.redo.map((e) => e.label)], [['brush 3'], ['brush 5']]);
+  assert.ok(steps.undo[0]!.diffs[0]!.runs instanceof Uint32Array);
+  const h2 = EditHistory.fromSteps(steps);
+  assert.deepEqual(h2.steps(), steps);
+  assert.equal(h2.bytes, h.bytes);
+  const bad = { ...steps.undo[0]!.diffs[0]!, oldValues: new Uint8Array(1) };
+  assert.throws(() => EditHistory.fromSteps({ undo: [{ label: 'x', at: 0, diffs: [bad] }], redo: [] }), /oldValues/);
 });

@@ -9,7 +9,7 @@
 import type { Change } from './commands.ts';
 import { composeDiffs } from './compose.ts';
 import { diffBytes, type FrameDiff } from './diff.ts';
-import { deserializeDiff, serializeDiff, type SerializedDiff } from './serialize.ts';
+import { checkDiff, deserializeDiff, type SerializedDiff } from './serialize.ts';
 
 export interface HistoryEntry {
   /** What the step did, e.g. "brush" (shown as "Undo brush"). */
@@ -27,6 +27,20 @@ export interface HistoryOptions {
   now?: () => number;
 }
 
+/** A committed step as it travels (project.history): its diffs stay typed arrays. */
+export interface HistoryStep {
+  label: string;
+  at: number;
+  diffs: FrameDiff[];
+}
+
+/** The committed steps: undo oldest first; redo with the step redone next last. */
+export interface HistorySteps {
+  undo: HistoryStep[];
+  redo: HistoryStep[];
+}
+
+/** The history.json of older versions (diffs as base64): read once to migrate it to history.log. */
 export interface SerializedHistory {
   version: 1;
   undo: { label: string; at: number; diffs: SerializedDiff[] }[];
@@ -178,29 +192,38 @@ export class EditHistory {
     this.version++;
   }
 
-  /** JSON form of the committed steps (an open transaction is not included). */
-  toJSON(): SerializedHistory {
-    const ser = (e: HistoryEntry) => ({ label: e.label, at: e.at, diffs: e.diffs.map(serializeDiff) });
-    return { version: 1, undo: this.undoStack.map(ser), redo: this.redoStack.map(ser) };
+  /** The committed steps (an open transaction is not included); the diffs are shared, not copied. */
+  steps(): HistorySteps {
+    const step = (e: HistoryEntry): HistoryStep => ({ label: e.label, at: e.at, diffs: e.diffs });
+    return { undo: this.undoStack.map(step), redo: this.redoStack.map(step) };
   }
 
-  static fromJSON(json: unknown, opts: HistoryOptions = {}): EditHistory {
+  /** A history of received steps; every diff is checked (a RangeError names what is inconsistent). */
+  static fromSteps(steps: HistorySteps, opts: HistoryOptions = {}): EditHistory {
     const h = new EditHistory(opts);
+    const read = (v: readonly HistoryStep[]): HistoryEntry[] => v.map((e) => {
+      const diffs = e.diffs.map(checkDiff);
+      return { label: e.label, at: e.at, diffs, bytes: entryBytes(diffs) };
+    });
+    h.undoStack = read(steps.undo);
+    h.redoStack = read(steps.redo);
+    h.total = [...h.undoStack, ...h.redoStack].reduce((s, e) => s + e.bytes, 0);
+    return h;
+  }
+
+  /** Reads a legacy history.json (SerializedHistory). */
+  static fromJSON(json: unknown, opts: HistoryOptions = {}): EditHistory {
     if (typeof json !== 'object' || json === null) throw new RangeError('history must be an object');
     const o = json as Record<string, unknown>;
     if (o.version !== 1) throw new RangeError(`unsupported history version ${String(o.version)}`);
-    const read = (v: unknown): HistoryEntry[] => {
+    const read = (v: unknown): HistoryStep[] => {
       if (!Array.isArray(v)) throw new RangeError('history stacks must be arrays');
       return v.map((x: unknown) => {
         const e = (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
         if (!Array.isArray(e.diffs)) throw new RangeError('history entry needs diffs');
-        const diffs = e.diffs.map(deserializeDiff);
-        return { label: typeof e.label === 'string' ? e.label : 'edit', at: typeof e.at === 'number' ? e.at : 0, diffs, bytes: entryBytes(diffs) };
+        return { label: typeof e.label === 'string' ? e.label : 'edit', at: typeof e.at === 'number' ? e.at : 0, diffs: e.diffs.map(deserializeDiff) };
       });
     };
-    h.undoStack = read(o.undo);
-    h.redoStack = read(o.redo);
-    h.total = [...h.undoStack, ...h.redoStack].reduce((s, e) => s + e.bytes, 0);
-    return h;
+    return EditHistory.fromSteps({ undo: read(o.undo), redo: read(o.redo) }, opts);
   }
 }

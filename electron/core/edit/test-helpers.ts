@@ -1,5 +1,7 @@
 /** Tiny label-map helpers shared by the edit tests. */
 import type { LabelMap } from '../types.ts';
+import type { EditHistory, HistoryEntry, SerializedHistory } from './history.ts';
+import { serializeDiff } from './serialize.ts';
 
 export function labelsFrom(rows: string[]): LabelMap {
   const h = rows.length;
@@ -23,4 +25,10 @@ export function rowsOf(l: LabelMap): string[] {
 
 export function blank(width: number, height: number, value = 0): LabelMap {
   return { width, height, data: new Uint8Array(width * height).fill(value) };
+}
+
+/** A history in the legacy history.json form (what older versions wrote; production only reads it). */
+export function legacyJSON(h: EditHistory): SerializedHistory {
+  const ser = (e: HistoryEntry) => ({ label: e.label, at: e.at, diffs: e.diffs.map(serializeDiff) });
+  return { version: 1, undo: h.undoEntries.map(ser), redo: h.redoEntries.map(ser) };
 }

@@ -45,9 +45,9 @@ export class FlowWorker {
     return m.pairs;
   }
 
-  /** A propagation preview computed in the thread (labels' buffers are transferred, not copied). */
+  /** A propagation preview computed in the thread (labels' and PNGs' buffers are transferred, not copied). */
   async propagate(job: PropagateJob): Promise<FrameDiff[]> {
-    const m = await this.request({ type: 'propagate', job }, job.labels.map(([, l]) => l.data.buffer as ArrayBuffer));
+    const m = await this.request({ type: 'propagate', job }, job.labels.map(([, l]) => ('png' in l ? l.png : l.data).buffer as ArrayBuffer));
     if (m.type !== 'propagate') throw new VssError('INTERNAL', `flow worker answered ${m.type} to a propagate request`);
     return m.diffs;
   }

@@ -11,13 +11,20 @@ export interface FlowFrame {
   rgba: Uint8Array;
 }
 
+/**
+ * A frame's labels for a propagation job: a label map already in memory, or the bytes of its
+ * label PNG, which the thread decodes (so no decode runs on the backend's event loop) and maps
+ * through the track's class LUT (core/class-list.ts) when it has one.
+ */
+export type JobLabels = LabelMap | { png: Uint8Array; lut: Uint8Array | null };
+
 /** A propagation preview to compute in the thread (propagate-job.ts). */
 export interface PropagateJob {
   correction: FrameDiff;
   forward: number;
   backward: number;
-  /** Labels of the frames to carry into, by frame index. */
-  labels: [number, LabelMap][];
+  /** Labels of the frames to carry into, by frame index (an unreadable PNG: the frame is left out). */
+  labels: [number, JobLabels][];
   /** Flow (and the occlusion of `a`) from frame a to the adjacent frame b, for each step. */
   steps: { a: number; b: number; flow: FlowField; occluded: Uint8Array }[];
   /** Frames never written to (locked). */

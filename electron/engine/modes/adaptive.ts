@@ -28,7 +28,7 @@ import { KeyWarper } from '../warp/key-warper.ts';
 import type { KeyModel } from './key-model.ts';
 import { flowDisOptions, flowTo, scratchFor, warpFeatures } from './propagate.ts';
 import { ThresholdController, type KeyDecision } from './threshold-controller.ts';
-import { zeroTimings, type Mode, type ModeOutput } from './types.ts';
+import { zeroTimings, type Mode, type ModeFrame, type ModeOutput, type StageTimings } from './types.ts';
 
 export interface AdaptiveOptions {
   threshold?: number;
@@ -61,136 +61,161 @@ interface Pending {
 }
 
 export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
-  const ctl = new ThresholdController({ threshold: o.threshold, targetInterval: o.targetInterval, maxInterval: o.maxInterval });
-  let key: Key | undefined;
-  let pending: Pending | undefined;
+  return new AdaptiveMode(km, o);
+}
+
+class AdaptiveMode implements Mode {
+  private readonly ctl: ThresholdController;
+  private key: Key | undefined;
+  private pending: Pending | undefined;
   /** The last triggered frame: intervals are counted from it. */
-  let ref: { index: number } | undefined;
-  let keys = 0;
-  const reasons = { deviation: 0, saturation: 0, 'max-interval': 0, calibration: 0 };
+  private ref: { index: number } | undefined;
+  private keys = 0;
+  private readonly reasons = { deviation: 0, saturation: 0, 'max-interval': 0, calibration: 0 };
   /** Renewal statistic over the deviations measured against the current key. */
-  const renewal = new RenewalStatistic();
-  let deviationSum = 0;
-  let deviationCount = 0;
-  let asyncHighMs = 0;
+  private readonly renewal = new RenewalStatistic();
+  private deviationSum = 0;
+  private deviationCount = 0;
+  private asyncHighMs = 0;
   /** Low latency: frames from a key's trigger to the frame that first used it (sum, count, max). */
-  const switchDelay = { sum: 0, n: 0, max: 0 };
+  private readonly switchDelay = { sum: 0, n: 0, max: 0 };
   /** Scratch for the warps consumed within a frame (the deviation's, the head's input). */
-  let lowWarp: Float32Array | undefined;
-  let highWarp: Float32Array | undefined;
-  const lowWarper = new KeyWarper();
-  const highWarper = new KeyWarper();
-  const dis = flowDisOptions(o.preset, o.flowScale);
+  private lowWarp: Float32Array | undefined;
+  private highWarp: Float32Array | undefined;
+  private readonly lowWarper = new KeyWarper();
+  private readonly highWarper = new KeyWarper();
+  private readonly dis: ReturnType<typeof flowDisOptions>;
 
-  const startPending = (): void => {
-    const go = pending?.start;
-    if (!go) return;
-    pending!.start = undefined;
-    go();
-  };
+  constructor(private readonly km: KeyModel, private readonly o: AdaptiveOptions) {
+    this.ctl = new ThresholdController({ threshold: o.threshold, targetInterval: o.targetInterval, maxInterval: o.maxInterval });
+    this.dis = flowDisOptions(o.preset, o.flowScale);
+  }
 
-  const promote = (at: number | undefined): void => {
-    if (pending?.error !== undefined) throw pending.error;
-    if (pending?.features) {
-      if (at !== undefined) {
-        const d = at - pending.index;
-        switchDelay.sum += d;
-        switchDelay.n++;
-        switchDelay.max = Math.max(switchDelay.max, d);
-      }
-      key = { index: pending.index, gray: pending.gray, low: pending.low, features: pending.features };
-      pending = undefined;
-      renewal.reset();
-    }
-  };
-
-  return {
-    async push(f) {
-      startPending();
-      const t = zeroTimings();
-      const low = await km.low(f, t);
-      if (!key) {
-        const features = await km.keyFeatures(f, low, t);
-        key = { index: f.index, gray: f.gray, low, features };
-        ref = { index: f.index };
-        keys++;
-        return [{ index: f.index, probabilities: await km.output(features, low, t), key: true, timings: t }];
-      }
-      promote(f.index);
-      const interval = f.index - ref!.index;
-      // Flow to the current key: it propagates the key's features, and measures the deviation.
-      const flow = flowTo(f.gray, key.gray, dis, t);
-      lowWarp = scratchFor(lowWarp, key.low);
-      const dev = propagationDeviation(low, warpFeatures(lowWarper, key.low, flow, t, lowWarp));
-      deviationSum += dev;
-      deviationCount++;
-      // While a new key's high stage is in flight, frames are measured against the previous key:
-      // they are not part of the new key's renewal statistic, and nothing is decided.
-      const statistic = pending ? 0 : renewal.next(f.index - key.index, dev);
-      const decision: KeyDecision = pending ? { trigger: false, reason: 'none' } : ctl.decide({ statistic, deviation: dev, interval });
-      if (decision.reason !== 'none') {
-        ctl.keyPlaced(interval, dev);
-        reasons[decision.reason]++;
-        ref = { index: f.index };
-        keys++;
-        if (!o.lowLatency) {
-          const features = await km.keyFeatures(f, low, t);
-          key = { index: f.index, gray: f.gray, low, features };
-          renewal.reset();
-          return [{ index: f.index, probabilities: await km.output(features, low, t), key: true, timings: t }];
-        }
-        // Answer this frame from propagated features; its key's high stage starts once that is out.
-        // (f.input is only valid during push: the deferred start gets its own copy.)
-        const side = zeroTimings();
-        const p: Pending = { index: f.index, gray: f.gray, low, promise: Promise.resolve() };
-        const copy = f.input().slice();
-        const frame = { ...f, input: () => copy };
-        p.start = () => {
-          p.promise = km.keyFeaturesAlongside(frame, low, side).then(
-            (feat) => {
-              p.features = feat;
-              asyncHighMs += side.high;
-              // Nothing warps the old key any more (the next push switches), so the new one is laid
-              // out here, between frames, instead of in the switching frame.
-              lowWarper.prepare(p.low);
-              highWarper.prepare(feat);
-            },
-            (e: unknown) => {
-              p.error = e;
-            },
-          );
-        };
-        pending = p;
-      }
-      if (km.scratchWarp) highWarp = scratchFor(highWarp, key.features);
-      const warped = warpFeatures(highWarper, key.features, flow, t, highWarp);
-      const out: ModeOutput = { index: f.index, probabilities: await km.output(warped, low, t), key: decision.trigger, timings: t };
+  async push(f: ModeFrame): Promise<ModeOutput[]> {
+    this.startPending();
+    const t = zeroTimings();
+    const low = await this.km.low(f, t);
+    if (!this.key) {
+      const out = await this.keyFrame(f, low, t);
+      this.ref = { index: f.index };
+      this.keys++;
       return [out];
-    },
-    answered() {
-      startPending();
-    },
-    async flush() {
-      startPending();
-      if (pending) await pending.promise;
-      promote(undefined);
-      return [];
-    },
-    info: () => ({
+    }
+    this.promote(f.index);
+    const key = this.key;
+    const interval = f.index - this.ref!.index;
+    // Flow to the current key: it propagates the key's features, and measures the deviation.
+    const flow = flowTo(f.gray, key.gray, this.dis, t);
+    this.lowWarp = scratchFor(this.lowWarp, key.low);
+    const dev = propagationDeviation(low, warpFeatures(this.lowWarper, key.low, flow, t, this.lowWarp));
+    this.deviationSum += dev;
+    this.deviationCount++;
+    // While a new key's high stage is in flight, frames are measured against the previous key:
+    // they are not part of the new key's renewal statistic, and nothing is decided.
+    const statistic = this.pending ? 0 : this.renewal.next(f.index - key.index, dev);
+    const decision: KeyDecision = this.pending ? { trigger: false, reason: 'none' } : this.ctl.decide({ statistic, deviation: dev, interval });
+    if (decision.reason !== 'none') {
+      this.ctl.keyPlaced(interval, dev);
+      this.reasons[decision.reason]++;
+      this.ref = { index: f.index };
+      this.keys++;
+      if (!this.o.lowLatency) {
+        const out = await this.keyFrame(f, low, t);
+        this.renewal.reset();
+        return [out];
+      }
+      this.deferKey(f, low);
+    }
+    if (this.km.scratchWarp) this.highWarp = scratchFor(this.highWarp, key.features);
+    const warped = warpFeatures(this.highWarper, key.features, flow, t, this.highWarp);
+    return [{ index: f.index, probabilities: await this.km.output(warped, low, t), key: decision.trigger, timings: t }];
+  }
+
+  answered(): void {
+    this.startPending();
+  }
+
+  async flush(): Promise<ModeOutput[]> {
+    this.startPending();
+    if (this.pending) await this.pending.promise;
+    this.promote(undefined);
+    return [];
+  }
+
+  info(): Record<string, number | string | boolean> {
+    const { o, ctl, reasons, switchDelay } = this;
+    return {
       lowLatency: o.lowLatency,
       threshold: ctl.threshold ?? Number.NaN,
       thresholdCalibrated: o.threshold === undefined,
       targetInterval: o.targetInterval,
       maxInterval: o.maxInterval,
-      meanDeviation: deviationCount ? deviationSum / deviationCount : 0,
-      keyFramesTriggered: keys,
+      meanDeviation: this.deviationCount ? this.deviationSum / this.deviationCount : 0,
+      keyFramesTriggered: this.keys,
       keysByDeviation: reasons.deviation,
       keysBySaturation: reasons.saturation,
       keysByMaxInterval: reasons['max-interval'],
-      alongsideHighMs: Math.round(asyncHighMs),
+      alongsideHighMs: Math.round(this.asyncHighMs),
       ...(o.lowLatency ? { keySwitchFramesMean: switchDelay.n ? Math.round((100 * switchDelay.sum) / switchDelay.n) / 100 : 0, keySwitchFramesMax: switchDelay.max } : {}),
       ...(o.highThreadPriority ? { highThreadPriority: o.highThreadPriority } : {}),
       flowPreset: o.preset,
-    }),
-  };
+    };
+  }
+
+  /** A key frame answered from its own high stage; it becomes the current key. */
+  private async keyFrame(f: ModeFrame, low: Tensor3, t: StageTimings): Promise<ModeOutput> {
+    const features = await this.km.keyFeatures(f, low, t);
+    this.key = { index: f.index, gray: f.gray, low, features };
+    return { index: f.index, probabilities: await this.km.output(features, low, t), key: true, timings: t };
+  }
+
+  /**
+   * Low latency: this frame is answered from propagated features; its key's high stage starts
+   * once that is out. (f.input is only valid during push: the deferred start gets its own copy.)
+   */
+  private deferKey(f: ModeFrame, low: Tensor3): void {
+    const side = zeroTimings();
+    const p: Pending = { index: f.index, gray: f.gray, low, promise: Promise.resolve() };
+    const copy = f.input().slice();
+    const frame = { ...f, input: () => copy };
+    p.start = () => {
+      p.promise = this.km.keyFeaturesAlongside(frame, low, side).then(
+        (feat) => {
+          p.features = feat;
+          this.asyncHighMs += side.high;
+          // Nothing warps the old key any more (the next push switches), so the new one is laid
+          // out here, between frames, instead of in the switching frame.
+          this.lowWarper.prepare(p.low);
+          this.highWarper.prepare(feat);
+        },
+        (e: unknown) => {
+          p.error = e;
+        },
+      );
+    };
+    this.pending = p;
+  }
+
+  private startPending(): void {
+    const go = this.pending?.start;
+    if (!go) return;
+    this.pending!.start = undefined;
+    go();
+  }
+
+  /** Switches to the pending key once its features are in (`at`: the frame that first uses it). */
+  private promote(at: number | undefined): void {
+    const pending = this.pending;
+    if (pending?.error !== undefined) throw pending.error;
+    if (!pending?.features) return;
+    if (at !== undefined) {
+      const d = at - pending.index;
+      this.switchDelay.sum += d;
+      this.switchDelay.n++;
+      this.switchDelay.max = Math.max(this.switchDelay.max, d);
+    }
+    this.key = { index: pending.index, gray: pending.gray, low: pending.low, features: pending.features };
+    this.pending = undefined;
+    this.renewal.reset();
+  }
 }

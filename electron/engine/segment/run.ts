@@ -16,7 +16,7 @@ import type { ModelBundle } from '../model/bundle.ts';
 import { createLabeler, type Labeler } from '../model/labels.ts';
 import { createMode } from '../modes/create.ts';
 import { flowDisOptions } from '../modes/propagate.ts';
-import type { ModeOutput } from '../modes/types.ts';
+import type { Mode, ModeOutput } from '../modes/types.ts';
 import type { FlowField, GrayImage, LabelMap } from '../../core/types.ts';
 import { flowGray, flowSizeFor, type FlowGrayScratch } from './flow-gray.ts';
 import { ModelInputs } from './model-input.ts';
@@ -70,126 +70,155 @@ function checkCancelled(signal: AbortSignal | undefined): void {
 }
 
 export async function runSegment(input: RunInput, hooks: RunHooks = {}): Promise<SegmentSummary> {
-  const { bundle, settings, sink } = input;
-  const mode = createMode(bundle, settings);
-  const classes = bundle.manifest.classes.length;
-  const fsize = flowSizeFor(bundle.manifest.input.width, bundle.manifest.input.height, settings.flowScale);
-  const dis = flowDisOptions(settings.preset, settings.flowScale);
-  const grayScratch: FlowGrayScratch = {};
+  return new SegmentRun(input, hooks).run();
+}
+
+/** One run's state: the frames in flight, their records, the storing order and the TC analysis. */
+class SegmentRun {
+  private readonly mode: Mode;
+  private readonly classes: number;
+  private readonly fsize: { width: number; height: number };
+  private readonly dis: ReturnType<typeof flowDisOptions>;
+  private readonly grayScratch: FlowGrayScratch = {};
   /** Model inputs share one buffer, rewritten every frame (ModeFrame.input is valid only during push). */
-  const inputs = new ModelInputs(bundle);
+  private readonly inputs: ModelInputs;
   /** Per processed frame (in order): stored yet? The first `written` frames are. */
-  const stored: boolean[] = [];
-  const positionOf = new Map<number, number>();
-  let written = 0;
+  private readonly stored: boolean[] = [];
+  private readonly positionOf = new Map<number, number>();
+  private written = 0;
+  private readonly pending = new Map<number, Pending>();
+  private readonly records: FrameRecord[] = [];
+  private toAnalyse: Labelled[] = [];
+  /** Frames for the next progress event: new ones, and earlier ones whose TC became known. */
+  private fresh: ProgressFrame[] = [];
+  private prev: { gray: GrayImage; small: LabelMap } | undefined;
+  private labeler: { key: string; run: Labeler } | undefined;
+  private analysisMs = 0;
+  private width = 0;
+  private height = 0;
+  private readonly t0 = performance.now();
+
+  constructor(private readonly input: RunInput, private readonly hooks: RunHooks) {
+    const { bundle, settings } = input;
+    this.mode = createMode(bundle, settings);
+    this.classes = bundle.manifest.classes.length;
+    this.fsize = flowSizeFor(bundle.manifest.input.width, bundle.manifest.input.height, settings.flowScale);
+    this.dis = flowDisOptions(settings.preset, settings.flowScale);
+    this.inputs = new ModelInputs(bundle);
+  }
+
+  async run(): Promise<SegmentSummary> {
+    const { input, hooks, mode } = this;
+    let elapsedSec = 0;
+    try {
+      for await (const frame of prefetch(input.frames, 2)) await this.process(frame);
+      checkCancelled(hooks.signal);
+      for (const o of await mode.flush()) await this.finish(o);
+      this.analyse();
+      elapsedSec = (performance.now() - this.t0 - this.analysisMs) / 1000;
+      await input.sink.drain();
+    } catch (e) {
+      // A failed or cancelled run: let the queued files land before the caller deletes the folder.
+      await input.sink.settle();
+      throw e;
+    }
+    const { records } = this;
+    if (this.fresh.length > 0 || this.written < records.length) {
+      // Every file is on disk; the TC of the last frames became known after their own events.
+      this.written = records.length;
+      hooks.onProgress?.({ done: this.written, total: input.total, fps: records.length / Math.max(elapsedSec, 1e-6), etaSec: 0, frames: this.fresh });
+      this.fresh = [];
+    }
+    const wallSec = (performance.now() - this.t0) / 1000;
+    const { bundle, settings } = input;
+    const summary = buildSummary({ bundle, settings, records, source: input.source, loadMs: input.loadMs, warmupMs: input.warmupMs ?? 0, elapsedSec, wallSec, width: this.width, height: this.height, modeInfo: mode.info() });
+    await input.sink.finish(summary);
+    return summary;
+  }
+
+  /** One source frame through the mode; the outputs it makes ready are stored. */
+  private async process(frame: SourceFrame): Promise<void> {
+    // End-to-end tests pace runs so that a run is observably in progress (set by e2e/global-setup.ts).
+    if (TEST_FRAME_MS > 0) await new Promise((r) => setTimeout(r, TEST_FRAME_MS));
+    checkCancelled(this.hooks.signal);
+    if (this.hooks.failAtFrame === frame.index) throw new Error(`test failure injected at frame ${frame.index}`);
+    if (this.records.length === 0 && this.pending.size === 0) {
+      this.width = frame.width;
+      this.height = frame.height;
+    }
+    const start = performance.now();
+    const gray = flowGray(frame.rgba, frame.width, frame.height, this.fsize, this.grayScratch);
+    const prepare = { ms: performance.now() - start };
+    this.pending.set(frame.index, { frame, start, gray, prepare });
+    const input = this.inputs.lazy({ width: frame.width, height: frame.height, data: frame.rgba }, prepare);
+    const outs = await this.mode.push({ index: frame.index, input, gray });
+    for (const o of outs) await this.finish(o);
+    this.mode.answered?.();
+    // After finish(): the analysis is not part of any frame's latency (start to labels ready).
+    this.analyse();
+  }
+
   /** Progress: `done` counts frames whose labels and confidence are stored (readable now). */
-  const report = (): void => {
-    const elapsed = (performance.now() - t0 - analysisMs) / 1000;
+  private report(): void {
+    const { records, positionOf, written } = this;
+    const elapsed = (performance.now() - this.t0 - this.analysisMs) / 1000;
     const fps = records.length / Math.max(elapsed, 1e-6);
     // Marks go out once their frame is readable; the rest wait for a later event.
-    const frames = fresh.filter((f) => positionOf.get(f.index)! < written);
-    fresh = fresh.filter((f) => positionOf.get(f.index)! >= written);
-    hooks.onProgress?.({ done: written, total: input.total, fps, etaSec: Math.max(0, input.total - records.length) / Math.max(fps, 1e-6), frames });
-  };
-  const pending = new Map<number, Pending>();
-  const records: FrameRecord[] = [];
-  let toAnalyse: Labelled[] = [];
-  /** Frames for the next progress event: new ones, and earlier ones whose TC became known. */
-  let fresh: ProgressFrame[] = [];
-  let prev: { gray: GrayImage; small: LabelMap } | undefined;
-  let labeler: { key: string; run: Labeler } | undefined;
-  let analysisMs = 0;
-  let width = 0;
-  let height = 0;
-  const t0 = performance.now();
+    const frames = this.fresh.filter((f) => positionOf.get(f.index)! < written);
+    this.fresh = this.fresh.filter((f) => positionOf.get(f.index)! >= written);
+    const total = this.input.total;
+    this.hooks.onProgress?.({ done: written, total, fps, etaSec: Math.max(0, total - records.length) / Math.max(fps, 1e-6), frames });
+  }
 
   /** TC of the labelled frames against their predecessors; called while no inference runs. */
-  const analyse = (): void => {
-    if (!settings.tc || toAnalyse.length === 0) return;
+  private analyse(): void {
+    if (!this.input.settings.tc || this.toAnalyse.length === 0) return;
     const ta = performance.now();
-    for (const l of toAnalyse) {
-      const small = resizeLabelsNearest(l.labels, fsize.width, fsize.height);
+    for (const l of this.toAnalyse) {
+      const small = resizeLabelsNearest(l.labels, this.fsize.width, this.fsize.height);
+      const prev = this.prev;
       if (prev) {
-        l.record.tcPrev = temporalConsistency(prev.small, small, l.flowToPrev ?? disFlow(l.gray, prev.gray, dis), classes);
-        fresh.push({ index: l.record.index, key: l.record.key, tcPrev: l.record.tcPrev });
+        l.record.tcPrev = temporalConsistency(prev.small, small, l.flowToPrev ?? disFlow(l.gray, prev.gray, this.dis), this.classes);
+        this.fresh.push({ index: l.record.index, key: l.record.key, tcPrev: l.record.tcPrev });
       }
-      prev = { gray: l.gray, small };
+      this.prev = { gray: l.gray, small };
     }
-    toAnalyse = [];
-    analysisMs += performance.now() - ta;
-  };
+    this.toAnalyse = [];
+    this.analysisMs += performance.now() - ta;
+  }
 
-  const finish = async (o: ModeOutput): Promise<void> => {
-    const p = pending.get(o.index);
+  /** Labels and confidence of one output, handed to the sink; its record is kept for the summary. */
+  private async finish(o: ModeOutput): Promise<void> {
+    const p = this.pending.get(o.index);
     if (!p) throw new Error(`mode returned unknown frame ${o.index}`);
-    pending.delete(o.index);
+    this.pending.delete(o.index);
     const { frame } = p;
     const key = `${o.probabilities.channels}x${o.probabilities.width}x${o.probabilities.height}>${frame.width}x${frame.height}`;
-    if (labeler?.key !== key) labeler = { key, run: createLabeler(o.probabilities.width, o.probabilities.height, o.probabilities.channels, frame.width, frame.height) };
+    if (this.labeler?.key !== key) this.labeler = { key, run: createLabeler(o.probabilities.width, o.probabilities.height, o.probabilities.channels, frame.width, frame.height) };
     const tl = performance.now();
-    const { labels, confidence } = labeler.run(o.probabilities);
+    const { labels, confidence } = this.labeler.run(o.probabilities);
     const total = performance.now() - p.start;
     const labelsMs = performance.now() - tl;
-    const position = records.length;
-    stored[position] = false;
-    positionOf.set(frame.index, position);
-    const onStored = (): void => {
-      stored[position] = true;
-      const before = written;
-      while (written < stored.length && stored[written]) written++;
-      if (written > before) report();
-    };
-    await sink.put({ index: frame.index, stem: frame.stem, width: frame.width, height: frame.height, labels: labels.data, confidence }, onStored);
-    const classPixels = new Array<number>(classes).fill(0);
+    const position = this.records.length;
+    this.stored[position] = false;
+    this.positionOf.set(frame.index, position);
+    await this.input.sink.put({ index: frame.index, stem: frame.stem, width: frame.width, height: frame.height, labels: labels.data, confidence }, () => this.onStored(position));
+    const classPixels = new Array<number>(this.classes).fill(0);
     for (let i = 0; i < labels.data.length; i++) classPixels[labels.data[i]!]!++;
     const record: FrameRecord = { index: o.index, stem: frame.stem, key: o.key, tcPrev: null, classPixels, timings: { ...o.timings, decode: frame.decodeMs, prepare: p.prepare.ms, labels: labelsMs, total } };
-    records.push(record);
-    if (settings.tc) toAnalyse.push({ record, gray: p.gray, labels, flowToPrev: o.flowToPrev });
-    hooks.onFrameDone?.(o.index);
-    fresh.push({ index: record.index, key: record.key, tcPrev: record.tcPrev });
-    report();
-  };
+    this.records.push(record);
+    if (this.input.settings.tc) this.toAnalyse.push({ record, gray: p.gray, labels, flowToPrev: o.flowToPrev });
+    this.hooks.onFrameDone?.(o.index);
+    this.fresh.push({ index: record.index, key: record.key, tcPrev: record.tcPrev });
+    this.report();
+  }
 
-  let elapsedSec = 0;
-  try {
-    for await (const frame of prefetch(input.frames, 2)) {
-      // End-to-end tests pace runs so that a run is observably in progress (set by e2e/global-setup.ts).
-      if (TEST_FRAME_MS > 0) await new Promise((r) => setTimeout(r, TEST_FRAME_MS));
-      checkCancelled(hooks.signal);
-      if (hooks.failAtFrame === frame.index) throw new Error(`test failure injected at frame ${frame.index}`);
-      if (records.length === 0 && pending.size === 0) {
-        width = frame.width;
-        height = frame.height;
-      }
-      const start = performance.now();
-      const gray = flowGray(frame.rgba, frame.width, frame.height, fsize, grayScratch);
-      const prepare = { ms: performance.now() - start };
-      pending.set(frame.index, { frame, start, gray, prepare });
-      const input = inputs.lazy({ width: frame.width, height: frame.height, data: frame.rgba }, prepare);
-      const outs = await mode.push({ index: frame.index, input, gray });
-      for (const o of outs) await finish(o);
-      mode.answered?.();
-      // After finish(): the analysis is not part of any frame's latency (start to labels ready).
-      analyse();
-    }
-    checkCancelled(hooks.signal);
-    for (const o of await mode.flush()) await finish(o);
-    analyse();
-    elapsedSec = (performance.now() - t0 - analysisMs) / 1000;
-    await sink.drain();
-  } catch (e) {
-    // A failed or cancelled run: let the queued files land before the caller deletes the folder.
-    await sink.settle();
-    throw e;
+  /** The sink stored the frame at this position: frames stored in order count as written. */
+  private onStored(position: number): void {
+    const { stored } = this;
+    stored[position] = true;
+    const before = this.written;
+    while (this.written < stored.length && stored[this.written]) this.written++;
+    if (this.written > before) this.report();
   }
-  if (fresh.length > 0 || written < records.length) {
-    // Every file is on disk; the TC of the last frames became known after their own events.
-    written = records.length;
-    hooks.onProgress?.({ done: written, total: input.total, fps: records.length / Math.max(elapsedSec, 1e-6), etaSec: 0, frames: fresh });
-    fresh = [];
-  }
-  const wallSec = (performance.now() - t0) / 1000;
-  const summary = buildSummary({ bundle, settings, records, source: input.source, loadMs: input.loadMs, warmupMs: input.warmupMs ?? 0, elapsedSec, wallSec, width, height, modeInfo: mode.info() });
-  await sink.finish(summary);
-  return summary;
 }

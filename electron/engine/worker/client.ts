@@ -39,114 +39,150 @@ export interface EngineRun extends AsyncIterable<SegmentProgress> {
 
 const ENTRY = new URL('./entry.mjs', import.meta.url);
 
+type Loaded = { executionProvider: string; notes: string[] };
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(v: T): void;
+  reject(e: Error): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (v: T) => void;
+  let reject!: (e: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
 export class EngineClient {
   start(job: SegmentJob, source: FrameSource, opts: StartOptions = {}): EngineRun {
-    const ahead = Math.max(1, opts.ahead ?? 4);
-    const worker = new Worker(ENTRY);
-    const send = (m: ToWorker, transfer: ArrayBuffer[] = []): void => worker.postMessage(m, transfer);
-    let acked = -1;
-    let finished = false;
-    let cancelled = false;
-    let wakeFeeder: (() => void) | undefined;
-    const progress: SegmentProgress[] = [];
-    let wakeIter: (() => void) | undefined;
-    let resolveResult!: (s: SegmentSummary) => void;
-    let rejectResult!: (e: Error) => void;
-    const result = new Promise<SegmentSummary>((res, rej) => {
-      resolveResult = res;
-      rejectResult = rej;
+    return new WorkerRun(job, source, opts).handle();
+  }
+}
+
+/** One engine worker running one job: its messages, the frame feeder and the progress queue. */
+class WorkerRun {
+  private readonly worker = new Worker(ENTRY);
+  private readonly ahead: number;
+  private acked = -1;
+  private finished = false;
+  private cancelled = false;
+  private wakeFeeder: (() => void) | undefined;
+  private readonly progress: SegmentProgress[] = [];
+  private wakeIter: (() => void) | undefined;
+  private readonly result = deferred<SegmentSummary>();
+  private readonly loaded = deferred<Loaded>();
+
+  constructor(job: SegmentJob, private readonly source: FrameSource, private readonly opts: StartOptions) {
+    this.ahead = Math.max(1, opts.ahead ?? 4);
+    this.loaded.promise.catch(() => undefined);
+    const { worker } = this;
+    worker.on('message', (m: FromWorker) => this.onMessage(m));
+    worker.on('error', (e: Error) => this.finish(new VssError('INTERNAL', `engine worker crashed: ${(e.message.split('\n')[0] ?? '').slice(0, 300)}`)));
+    worker.on('messageerror', () => this.finish(new VssError('INTERNAL', 'engine worker sent an unreadable message')));
+    worker.on('exit', (code) => {
+      const cancelled = this.cancelled;
+      this.finish(new VssError(cancelled ? 'CANCELLED' : 'INTERNAL', cancelled ? 'cancelled' : `engine worker exited unexpectedly (code ${code})`));
     });
-    let resolveLoaded!: (v: { executionProvider: string; notes: string[] }) => void;
-    let rejectLoaded!: (e: Error) => void;
-    const loaded = new Promise<{ executionProvider: string; notes: string[] }>((res, rej) => {
-      resolveLoaded = res;
-      rejectLoaded = rej;
-    });
-    loaded.catch(() => undefined);
-
-    const finish = (err: Error | undefined, summary?: SegmentSummary): void => {
-      if (finished) return;
-      finished = true;
-      wakeFeeder?.();
-      wakeIter?.();
-      if (err) {
-        rejectResult(err);
-        rejectLoaded(err);
-      } else resolveResult(summary!);
-      void worker.terminate();
-      void source.close?.().catch(() => undefined);
-    };
-
-    worker.on('message', (m: FromWorker) => {
-      switch (m.type) {
-        case 'loaded':
-          resolveLoaded({ executionProvider: m.executionProvider, notes: m.notes });
-          return;
-        case 'ack':
-          acked = Math.max(acked, m.index);
-          wakeFeeder?.();
-          return;
-        case 'progress':
-          progress.push(m.progress);
-          wakeIter?.();
-          return;
-        case 'result':
-          opts.onResult?.(m.result);
-          return;
-        case 'done':
-          finish(undefined, m.summary);
-          return;
-        case 'error':
-          finish(new VssError(m.error.code, m.error.message));
-          return;
-      }
-    });
-    worker.on('error', (e: Error) => finish(new VssError('INTERNAL', `engine worker crashed: ${(e.message.split('\n')[0] ?? '').slice(0, 300)}`)));
-    worker.on('messageerror', () => finish(new VssError('INTERNAL', 'engine worker sent an unreadable message')));
-    worker.on('exit', (code) => finish(new VssError(cancelled ? 'CANCELLED' : 'INTERNAL', cancelled ? 'cancelled' : `engine worker exited unexpectedly (code ${code})`)));
-
-    send({ type: 'start', job, ...(opts.test ? { test: opts.test } : {}) });
-
-    const feed = async (): Promise<void> => {
-      for (let i = 0; i < source.total && !finished && !cancelled; i++) {
-        while (i - acked > ahead && !finished && !cancelled) await new Promise<void>((r) => (wakeFeeder = r));
-        if (finished || cancelled) return;
-        const frame = await source.read(i);
-        if (finished || cancelled) return;
-        const buf = frame.rgba.buffer as ArrayBuffer;
-        send({ type: 'frame', frame }, [buf]);
-      }
-      if (!finished && !cancelled) send({ type: 'end' });
-    };
-    feed().catch((e: unknown) => {
+    this.send({ type: 'start', job, ...(opts.test ? { test: opts.test } : {}) });
+    this.feed().catch((e: unknown) => {
       const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-      cancelled = true;
-      send({ type: 'cancel' });
-      finish(e instanceof VssError ? e : new VssError('INTERNAL', `reading frames failed: ${msg}`));
+      this.cancelled = true;
+      this.send({ type: 'cancel' });
+      this.finish(e instanceof VssError ? e : new VssError('INTERNAL', `reading frames failed: ${msg}`));
     });
+  }
 
+  handle(): EngineRun {
     return {
-      result,
-      loaded,
-      cancel() {
-        if (finished || cancelled) return;
-        cancelled = true;
-        wakeFeeder?.();
-        send({ type: 'cancel' });
-        // A worker stuck in native code still goes away.
-        setTimeout(() => finish(new VssError('CANCELLED', 'cancelled')), 10_000).unref();
-      },
-      async *[Symbol.asyncIterator]() {
-        for (;;) {
-          const p = progress.shift();
-          if (p) {
-            yield p;
-            continue;
-          }
-          if (finished) return;
-          await new Promise<void>((r) => (wakeIter = r));
-        }
-      },
+      result: this.result.promise,
+      loaded: this.loaded.promise,
+      cancel: () => this.cancel(),
+      [Symbol.asyncIterator]: () => this.events(),
     };
+  }
+
+  private send(m: ToWorker, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(m, transfer);
+  }
+
+  private onMessage(m: FromWorker): void {
+    switch (m.type) {
+      case 'loaded':
+        this.loaded.resolve({ executionProvider: m.executionProvider, notes: m.notes });
+        return;
+      case 'ack':
+        this.acked = Math.max(this.acked, m.index);
+        this.wakeFeeder?.();
+        return;
+      case 'progress':
+        this.progress.push(m.progress);
+        this.wakeIter?.();
+        return;
+      case 'result':
+        this.opts.onResult?.(m.result);
+        return;
+      case 'done':
+        this.finish(undefined, m.summary);
+        return;
+      case 'error':
+        this.finish(new VssError(m.error.code, m.error.message));
+        return;
+    }
+  }
+
+  private finish(err: Error | undefined, summary?: SegmentSummary): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.wakeFeeder?.();
+    this.wakeIter?.();
+    if (err) {
+      this.result.reject(err);
+      this.loaded.reject(err);
+    } else this.result.resolve(summary!);
+    void this.worker.terminate();
+    void this.source.close?.().catch(() => undefined);
+  }
+
+  private stopped(): boolean {
+    return this.finished || this.cancelled;
+  }
+
+  /** Reads and sends the frames, never more than `ahead` beyond the last acknowledged one. */
+  private async feed(): Promise<void> {
+    const { source } = this;
+    for (let i = 0; i < source.total && !this.stopped(); i++) {
+      while (i - this.acked > this.ahead && !this.stopped()) await new Promise<void>((r) => (this.wakeFeeder = r));
+      if (this.stopped()) return;
+      const frame = await source.read(i);
+      if (this.stopped()) return;
+      const buf = frame.rgba.buffer as ArrayBuffer;
+      this.send({ type: 'frame', frame }, [buf]);
+    }
+    if (!this.stopped()) this.send({ type: 'end' });
+  }
+
+  private cancel(): void {
+    if (this.stopped()) return;
+    this.cancelled = true;
+    this.wakeFeeder?.();
+    this.send({ type: 'cancel' });
+    // A worker stuck in native code still goes away.
+    setTimeout(() => this.finish(new VssError('CANCELLED', 'cancelled')), 10_000).unref();
+  }
+
+  private async *events(): AsyncGenerator<SegmentProgress> {
+    for (;;) {
+      const p = this.progress.shift();
+      if (p) {
+        yield p;
+        continue;
+      }
+      if (this.finished) return;
+      await new Promise<void>((r) => (this.wakeIter = r));
+    }
   }
 }

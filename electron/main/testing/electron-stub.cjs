@@ -10,7 +10,7 @@ const { EventEmitter } = require('node:events');
 const { dirname, join } = require('node:path');
 const { tmpdir } = require('node:os');
 
-const state = { ipc: new Map(), protocols: new Map(), windows: [], sent: [], app: new EventEmitter(), privileged: [], menus: 0, menu: [], recentDocuments: [], messageBoxes: [] };
+const state = { ipc: new Map(), protocols: new Map(), windows: [], sent: [], app: new EventEmitter(), privileged: [], menus: 0, menu: [], recentDocuments: [], messageBoxes: [], shownInFolder: [] };
 
 class WebContents extends EventEmitter {
   constructor() {
@@ -96,7 +96,7 @@ const electron = {
       return { response: 0 };
     },
   },
-  shell: { openExternal: async () => undefined },
+  shell: { openExternal: async () => undefined, showItemInFolder: (p) => state.shownInFolder.push(p) },
 };
 
 const load = Module._load;

@@ -42,6 +42,9 @@ module.exports = async function drive(stub) {
   await new Promise((r) => setTimeout(r, 20));
   out.about = stub.messageBoxes.map((b) => b.detail);
 
+  out.showMissing = await stub.invoke('app.showInFolder', { path: `${clip}.missing` });
+  ok(await stub.invoke('app.showInFolder', { path: clip }));
+  out.shownInFolder = stub.shownInFolder.slice();
   const video = ok(await stub.invoke('video.open', { path: clip }));
   out.recentDocuments = stub.recentDocuments.slice();
   const frame = await stub.fetch(`vss-frame://frames/${video.id}/3`);

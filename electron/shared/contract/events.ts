@@ -7,7 +7,7 @@ export interface Events {
   /** Something worth a toast. */
   'app.notice': { level: 'info' | 'warning' | 'error'; message: string };
   /** A desktop menu command for the page (electron/main/menu.ts; renderer/src/app/app-commands.ts). */
-  'app.command': { command: 'export' | 'close' | 'undo' | 'redo' | 'shortcuts' } | { command: 'openProject'; dir: string };
+  'app.command': { command: 'export' | 'import' | 'close' | 'undo' | 'redo' | 'shortcuts' } | { command: 'openProject'; dir: string };
   /** Engine run progress; labels for frames < framesDone can be fetched. */
   'engine.progress': ProgressInfo & {
     runId: string;
@@ -20,6 +20,9 @@ export interface Events {
   'engine.done': { runId: string; projectId: string; trackId: string; status: 'done' | 'failed' | 'cancelled'; message: string; track: TrackInfo | null };
   'export.progress': ProgressInfo & { jobId: string };
   'export.done': { jobId: string; status: 'done' | 'failed' | 'cancelled'; message: string; out: string };
+  'import.progress': ProgressInfo & { jobId: string };
+  /** An import ended; trackId: the new or corrected track (null when it failed before knowing it). */
+  'import.done': { jobId: string; projectId: string; status: 'done' | 'failed' | 'cancelled'; message: string; trackId: string | null; imported: number };
   /** The project changed on the backend side (e.g. autosave, a run imported frames). */
   'project.changed': { projectId: string; state: ProjectState };
 }

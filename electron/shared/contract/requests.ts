@@ -9,7 +9,8 @@ import { ValidationError } from '../../core/errors.ts';
 import { classDefSchema, classMapSchema, ENGINE_MODES, EXPORT_FORMAT_NAMES, frameRateSchema, projectViewSchema } from './domain.ts';
 import { MAX_CLASSES } from '../../core/class-list.ts';
 import type { AppInfo, ModelInfo, ProjectState, RecentItem, RecentProject, VideoInfo } from './domain.ts';
-import { frameDiffSchema, wireDiffBytes, type WireDiff } from './wire.ts';
+import { importRequestSchema, type ImportPlanInfo } from './imports.ts';
+import { frameDiffSchema, wireDiffBytes, type WireDiff, type WireHistory } from './wire.ts';
 
 const projectId = s.id();
 const trackId = s.id();
@@ -63,12 +64,12 @@ export const requestSchemas = {
   /** View settings and playhead; autosaved. */
   'project.setView': s.object({ projectId, view: projectViewSchema, playhead: frameIndex }),
   /** Replaces the class list (rename, recolour, add, remove an unused class); checked by core/class-list.ts. */
-  'project.setClasses': s.object({ projectId, classes: s.array(classDefSchema, { maxLength: MAX_CLASSES + 1 }) }),
+  'project.setClasses': s.object({ projectId, classes: s.array(classDefSchema, { maxLength: MAX_CLASSES }) }),
   /** The frame rate of the project's frames folder (timecodes, playback, exports). */
   'project.setFrameRate': s.object({ projectId, fps: frameRateSchema }),
   /** How a track's model classes map onto the project's classes. */
   'track.setClassMap': s.object({ projectId, trackId, classMap: classMapSchema }),
-  /** The saved undo history (core/edit's SerializedHistory as JSON), read once when a page opens the project. */
+  /** The saved undo history (WireHistory: steps with binary diffs), read once when a page opens the project. */
   'project.history': s.object({ projectId }),
 
   // --- models and engine runs
@@ -102,8 +103,19 @@ export const requestSchemas = {
     from: s.optional(frameIndex),
     to: s.optional(frameIndex),
     overwrite: s.optional(s.boolean()),
+    /** One ZIP archive at out (".zip" added when missing) instead of a folder; not for "video". */
+    zip: s.optional(s.boolean()),
   }),
   'export.cancel': s.object({ jobId: s.id() }),
+  /** Shows a file or folder (an export's output) in the system file manager: desktop app only. */
+  'app.showInFolder': s.object({ path: s.path() }),
+
+  // --- import (contract/imports.ts)
+  /** What an import would do (class mapping, frame matching); reads no pixels. */
+  'import.plan': importRequestSchema,
+  /** Starts an import; import.progress and import.done follow. */
+  'import.start': importRequestSchema,
+  'import.cancel': s.object({ jobId: s.id() }),
 };
 
 export type RequestName = keyof typeof requestSchemas;
@@ -128,7 +140,7 @@ export interface Responses {
   'project.setClasses': ProjectState;
   'project.setFrameRate': ProjectState;
   'track.setClassMap': ProjectState;
-  'project.history': { history: string };
+  'project.history': { history: WireHistory };
   'models.list': { models: ModelInfo[] };
   'engine.run': { runId: string; trackId: string };
   'engine.cancel': { cancelled: boolean };
@@ -139,6 +151,10 @@ export interface Responses {
   'frame.lock': { ok: true };
   'export.start': { jobId: string };
   'export.cancel': { cancelled: boolean };
+  'app.showInFolder': { ok: true };
+  'import.plan': ImportPlanInfo;
+  'import.start': { jobId: string };
+  'import.cancel': { cancelled: boolean };
 }
 
 export type Requests = { [K in RequestName]: { req: Infer<(typeof requestSchemas)[K]>; res: Responses[K] } };

@@ -1,6 +1,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeMessage, encodeMessage } from './wire-codec.ts';
+import { applyChange, computeChange, EditHistory, revertChange } from '../../core/edit/index.ts';
+import type { WireHistory } from './wire.ts';
 
 test('a message without typed arrays is plain JSON text', () => {
   const m = { kind: 'request', id: 1, name: 'video.list', req: {} };
@@ -41,4 +43,29 @@ test('torn or forged binary frames are refused with one line', () => {
   const pooled = Buffer.concat([Buffer.alloc(5), Buffer.from(wire)]).subarray(5);
   assert.deepEqual([...(decodeMessage(pooled) as { a: Uint32Array }).a], [1, 2]);
   assert.throws(() => decodeMessage('{"a":'), /not valid JSON/);
+});
+
+test('project.history round-trips as one binary frame: steps with raw-byte diffs, restored to a history that undoes the same', () => {
+  const labels = { width: 64, height: 48, data: new Uint8Array(64 * 48) };
+  const ctx = { labels: (f: number) => (f === 0 ? labels : undefined), ignoreIndex: 255 };
+  const h = new EditHistory();
+  for (const cls of [3, 5, 7]) {
+    const c = computeChange({ kind: 'brush', frame: 0, points: [{ x: 8 * cls, y: 20 }], radius: 6, classId: cls }, ctx);
+    applyChange(ctx.labels, c.diffs);
+    h.record(c, `brush ${cls}`);
+  }
+  const after = labels.data.slice();
+  h.undo();
+  const wire = encodeMessage({ kind: 'response', id: 9, ok: true, res: { history: h.steps() } });
+  assert.ok(wire instanceof Uint8Array, 'binary frame, not JSON text');
+  // Raw bytes: the frame is the diffs' bytes plus a small JSON head (base64 alone would add a third).
+  assert.ok(wire.length < h.bytes + 600, `${wire.length} bytes for ${h.bytes} bytes of diffs`);
+  const back = decodeMessage(wire) as { res: { history: WireHistory } };
+  const restored = EditHistory.fromSteps(back.res.history);
+  assert.deepEqual(restored.steps(), h.steps());
+  assert.ok(back.res.history.undo[0]!.diffs[0]!.runs instanceof Uint32Array);
+  applyChange(ctx.labels, restored.redo()!.diffs);
+  assert.deepEqual(labels.data, after, 'redo of the restored history gives the labels before the undo');
+  for (let e = restored.undo(); e; e = restored.undo()) revertChange(ctx.labels, e.diffs);
+  assert.ok(labels.data.every((v) => v === 0), 'undoing every restored step clears the frame');
 });

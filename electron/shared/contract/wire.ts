@@ -3,6 +3,7 @@
  * of the review host, and the bridge the renderer calls (window.vss or the browser client).
  */
 import type { FrameDiff } from '../../core/edit/diff.ts';
+import type { HistorySteps } from '../../core/edit/history.ts';
 import { checkDiff } from '../../core/edit/serialize.ts';
 import { ValidationError, type WireError } from '../../core/errors.ts';
 import { s, type Schema } from '../../core/schema.ts';
@@ -21,6 +22,12 @@ const MAX_SIDE = 16384;
  * carries it as is and the review host's codec as raw bytes (wire-codec.ts), never as JSON text.
  */
 export type WireDiff = FrameDiff;
+
+/**
+ * The saved undo history on the wire (project.history): core's HistorySteps, every step's diffs
+ * WireDiffs, so it travels as raw bytes like the edits themselves, never as a JSON string.
+ */
+export type WireHistory = HistorySteps;
 
 /** A diff's size on the wire (bytes of its arrays). */
 export function wireDiffBytes(d: WireDiff): number {

@@ -1,7 +1,8 @@
-/** Editing: tools, classes, brush size, undo / redo, the frame lock, polygon close and cancel. */
+/** Editing: tools, classes, brush and superpixel size, undo / redo, the frame lock, polygon vertex delete, close and cancel. */
 import { editing } from '../edit/editing.ts';
 import { currentTrackId } from '../store/project-slice.ts';
-import { stepBrush, type EditTool } from '../store/edit-slice.ts';
+import { stepBrush, stepSuperpixel, type EditTool } from '../store/edit-slice.ts';
+import { deleteVertex } from '../edit/polygon-edit.ts';
 import type { AppState } from '../store/app-store.ts';
 import type { Action } from './types.ts';
 
@@ -20,6 +21,7 @@ export const EDIT_ACTIONS: readonly Action[] = [
   tool('polygon', 'Polygon', 'P'),
   tool('fill', 'Fill', 'U'),
   tool('picker', 'Pick a class from the image', 'I'),
+  tool('superpixel', 'Superpixels (click: one, Shift+click: similar run, drag: paint)', 'S'),
   {
     id: 'edit.class',
     label: 'Pick class 1–10 (Shift: 11–20)',
@@ -34,6 +36,22 @@ export const EDIT_ACTIONS: readonly Action[] = [
   },
   { id: 'brush.smaller', label: 'Smaller brush', group: 'Editing', keys: ['-', '_'], enabled: (s) => s.tool !== null, perform: (s) => s.setBrushRadius(stepBrush(s.brushRadius, -1)) },
   { id: 'brush.larger', label: 'Larger brush', group: 'Editing', keys: ['=', 'Plus'], enabled: (s) => s.tool !== null, perform: (s) => s.setBrushRadius(stepBrush(s.brushRadius, 1)) },
+  {
+    id: 'superpixel.smaller',
+    label: 'Smaller superpixels',
+    group: 'Editing',
+    keys: [','],
+    enabled: (s) => s.tool === 'superpixel',
+    perform: (s) => s.setSuperpixelSize(stepSuperpixel(s.superpixelSize, -1)),
+  },
+  {
+    id: 'superpixel.larger',
+    label: 'Larger superpixels',
+    group: 'Editing',
+    keys: ['.'],
+    enabled: (s) => s.tool === 'superpixel',
+    perform: (s) => s.setSuperpixelSize(stepSuperpixel(s.superpixelSize, 1)),
+  },
   { id: 'edit.undo', label: 'Undo', group: 'Editing', keys: ['Mod+Z'], enabled: (s) => s.canUndo, perform: () => editing.undo() },
   { id: 'edit.redo', label: 'Redo', group: 'Editing', keys: ['Mod+Shift+Z', 'Mod+Y'], enabled: (s) => s.canRedo, perform: () => editing.redo() },
   {
@@ -48,7 +66,15 @@ export const EDIT_ACTIONS: readonly Action[] = [
     },
     perform: (s) => void editing.toggleLock(s.index),
   },
-  { id: 'polygon.close', label: 'Close the polygon and fill it', group: 'Editing', keys: ['Enter'], enabled: (s) => s.tool === 'polygon' && s.polygon.length >= 3, perform: (s) => editing.closePolygon(s.index) },
+  {
+    id: 'polygon.deleteVertex',
+    label: 'Delete the selected polygon vertex (Alt+click deletes the one clicked)',
+    group: 'Editing',
+    keys: ['Delete', 'Backspace'],
+    enabled: (s) => s.tool === 'polygon' && s.polygonSelected !== null,
+    perform: (s) => s.setPolygon(deleteVertex(s.polygon, s.polygonSelected ?? -1), null),
+  },
+  { id: 'polygon.close', label: 'Close the polygon and fill it (drag a vertex to move it, click an edge to insert one)', group: 'Editing', keys: ['Enter'], enabled: (s) => s.tool === 'polygon' && s.polygon.length >= 3, perform: (s) => editing.closePolygon(s.index) },
   {
     id: 'edit.cancel',
     label: 'Cancel the stroke or polygon, then put the tool down',

@@ -1,6 +1,7 @@
 /** View, overlays, panels and help. */
 import { toggleOverlay, type OverlayName } from '../overlays/overlay-actions.ts';
 import { openExportDialog } from '../export/export-actions.ts';
+import { openImportDialog } from '../import/import-actions.ts';
 import type { AppState } from '../store/app-store.ts';
 import { hasProject, hasVideo, type Action } from './types.ts';
 
@@ -26,7 +27,9 @@ export const VIEW_ACTIONS: readonly Action[] = [
   overlay('flowArrows', 'Optical flow arrows', 'Shift+O'),
   overlay('diff', 'Track diff (main vs compare)', 'D'),
   overlay('flicker', 'Flicker (label flips along the flow)', 'Shift+L'),
+  { id: 'classes.edit', label: 'Edit classes…', group: 'Project', keys: ['Shift+C'], enabled: hasProject, perform: (s) => s.setClassesOpen(!s.classesOpen) },
   { id: 'export.open', label: 'Export labels…', group: 'Project', keys: ['Mod+E'], enabled: (s) => hasProject(s) && !s.project?.videoMissing, perform: () => openExportDialog() },
+  { id: 'import.open', label: 'Import labels…', group: 'Project', keys: ['Mod+I'], enabled: (s) => hasProject(s) && !s.project?.videoMissing, perform: () => openImportDialog() },
   { id: 'help.shortcuts', label: 'Keyboard shortcuts', group: 'Help', keys: ['?', 'F1'], perform: (s) => s.setSheetOpen(!s.sheetOpen) },
   { id: 'help.close', label: 'Close the shortcut sheet', group: 'Help', keys: ['Escape'], enabled: (s) => s.sheetOpen, perform: (s) => s.setSheetOpen(false) },
 ];

@@ -2,6 +2,7 @@
 import { client } from '../client/bridge.ts';
 import { appStore } from '../store/index.ts';
 import { listenAppCommands } from './listen-app-commands.ts';
+import { openProjectForVideo } from '../project/project-actions.ts';
 
 const state = () => appStore.getState();
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -14,7 +15,8 @@ export async function refreshRecent(): Promise<void> {
   }
 }
 
-export async function openPath(path: string): Promise<boolean> {
+/** Opens a video file or a frames folder; fps: the folder's frame rate (kept in its project). */
+export async function openPath(path: string, fps?: number): Promise<boolean> {
   const trimmed = path.trim();
   if (!trimmed) {
     state().notify('warning', 'Type the path of a video file or a folder of frames');
@@ -22,7 +24,9 @@ export async function openPath(path: string): Promise<boolean> {
   }
   state().setOpening(true);
   try {
-    const info = await client.call('video.open', { path: trimmed });
+    const info = await client.call('video.open', { path: trimmed, ...(fps === undefined ? {} : { fps }) });
+    // Asked first, so that the project request setVideo leads to is this one, carrying the rate.
+    if (fps !== undefined) void openProjectForVideo(info.path, fps);
     state().setVideo(info);
     if (info.warnings.length > 0) state().notify('warning', info.warnings[0]!);
     else state().clearStatus();
@@ -36,10 +40,11 @@ export async function openPath(path: string): Promise<boolean> {
   }
 }
 
-export async function browse(): Promise<void> {
+/** The desktop app's native open dialog; fps as in openPath (the toolbar's fps field). */
+export async function browse(fps?: number): Promise<void> {
   try {
     const { path } = await client.call('app.openDialog', {});
-    if (path) await openPath(path);
+    if (path) await openPath(path, fps);
   } catch (e) {
     state().notify('error', message(e));
   }

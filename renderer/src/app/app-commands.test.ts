@@ -10,6 +10,7 @@ function targets(typing: boolean): { t: CommandTargets; calls: string[] } {
     undo: () => calls.push('mask undo'),
     redo: () => calls.push('mask redo'),
     openExport: () => calls.push('export'),
+    openImport: () => calls.push('import'),
     close: () => calls.push('close'),
     openProject: (dir) => calls.push(`open ${dir}`),
     showShortcuts: () => calls.push('shortcuts'),
@@ -28,11 +29,12 @@ test('Edit › Undo/Redo drive the mask history, or the focused text field\'s ow
   assert.deepEqual(inField.calls, ['text undo', 'text redo']);
 });
 
-test('File › Open Project…, Export…, Close and Help › Keyboard Shortcuts reach their targets', () => {
+test('File › Open Project…, Import Labels…, Export…, Close and Help › Keyboard Shortcuts reach their targets', () => {
   const { t, calls } = targets(false);
   runAppCommand({ command: 'openProject', dir: '/p/clip-1234' }, t);
+  runAppCommand({ command: 'import' }, t);
   runAppCommand({ command: 'export' }, t);
   runAppCommand({ command: 'close' }, t);
   runAppCommand({ command: 'shortcuts' }, t);
-  assert.deepEqual(calls, ['open /p/clip-1234', 'export', 'close', 'shortcuts']);
+  assert.deepEqual(calls, ['open /p/clip-1234', 'import', 'export', 'close', 'shortcuts']);
 });

@@ -1,6 +1,6 @@
 /**
  * Desktop menu commands (the 'app.command' event from electron/main/menu.ts): File › Open
- * Project…, Export…, Close; Edit › Undo/Redo; Help › Keyboard Shortcuts. Undo and Redo act on
+ * Project…, Import Labels…, Export…, Close; Edit › Undo/Redo; Help › Keyboard Shortcuts. Undo and Redo act on
  * the text of a focused text field (as the standard Edit roles would), else on the mask history.
  */
 import type { Events } from '../../../electron/shared/contract.ts';
@@ -16,6 +16,7 @@ export interface CommandTargets {
   undo(): void;
   redo(): void;
   openExport(): void;
+  openImport(): void;
   close(): void;
   openProject(dir: string): void;
   showShortcuts(): void;
@@ -31,6 +32,8 @@ export function runAppCommand(c: AppCommand, t: CommandTargets): void {
       return;
     case 'export':
       return t.openExport();
+    case 'import':
+      return t.openImport();
     case 'close':
       return t.close();
     case 'openProject':

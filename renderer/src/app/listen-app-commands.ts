@@ -2,6 +2,7 @@
 import { client } from '../client/bridge.ts';
 import { editing } from '../edit/editing.ts';
 import { openExportDialog } from '../export/export-actions.ts';
+import { openImportDialog } from '../import/import-actions.ts';
 import { closeProject, openProjectDir } from '../project/project-actions.ts';
 import { appStore } from '../store/index.ts';
 import { runAppCommand, type CommandTargets } from './app-commands.ts';
@@ -23,6 +24,9 @@ export const appTargets: CommandTargets = {
   textHistory: (step) => void document.execCommand(step),
   undo: () => editing.undo(),
   redo: () => editing.redo(),
+  openImport: () => {
+    if (state().project) openImportDialog();
+  },
   openExport: () => {
     if (state().project) openExportDialog();
     else state().notify('info', 'Open a video or project to export its labels');

@@ -51,8 +51,18 @@ async function get(url: string, what: string, missingIsNull: boolean): Promise<R
 async function body<T extends Uint8Array | Uint8ClampedArray | Float32Array>(r: Response, what: string, make: (b: ArrayBuffer) => T, perPixel: number) {
   const width = Number(r.headers.get(FRAME_HEADERS.width));
   const height = Number(r.headers.get(FRAME_HEADERS.height));
-  const data = make(await r.arrayBuffer());
-  if (!(width > 0 && height > 0) || data.length !== width * height * perPixel) throw new BridgeError('CORRUPT', `${what} has an unexpected size`);
+  const bytes = await r.arrayBuffer();
+  const bad = (): never => {
+    throw new BridgeError('CORRUPT', `${what} has an unexpected size`);
+  };
+  // A body that is not whole elements (a torn float grid) is as bad as one of the wrong length.
+  let data: T;
+  try {
+    data = make(bytes);
+  } catch {
+    return bad();
+  }
+  if (!(width > 0 && height > 0) || data.length !== width * height * perPixel) bad();
   return { width, height, data };
 }
 

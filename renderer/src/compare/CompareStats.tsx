@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useApp } from '../store/index.ts';
 import { labelsRevision, loadLabels } from '../client/resources.ts';
-import { labelsKey, useCompareTrack, useMainTrack } from '../overlays/overlay-inputs.ts';
+import { labelsKey, useCompareTrack, useMainTrack, type TrackRef } from '../overlays/overlay-inputs.ts';
 import { frameStats, type FrameStats } from './compare-stats.ts';
 import { PanelSection } from '../components/PanelSection.tsx';
 
@@ -14,22 +14,17 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const RECENT = 128;
 const recent = new Lru<string, FrameStats>(RECENT);
 
-export function CompareStats() {
-  const main = useMainTrack();
-  const other = useCompareTrack();
-  const index = useApp((s) => s.index);
-  const classes = useApp(useShallow((s) => s.project?.classes ?? []));
-  const tc = useApp(useShallow((s) => {
-    const p = s.project;
-    const at = (id: string | undefined) => p?.tracks.find((t) => t.id === id)?.tc[s.index] ?? null;
-    return [at(main?.trackId), at(other?.trackId)] as const;
-  }));
+type Track = TrackRef | null;
+type ClassList = ReadonlyArray<{ id: number }>;
+
+/** The stats of the frame at `index` for the main track (and the compared one), null while unknown. */
+function useFrameStats(main: Track, other: Track, index: number, classes: ClassList): FrameStats | null {
   const [stats, setStats] = useState<FrameStats | null>(null);
   // Edits bump labelsVersion; the key then carries the new label revisions, so the stats follow.
   const version = useApp((s) => s.labelsVersion);
   // Saved edits and applied propagations drop frames from the label cache: re-read them.
   const saved = useApp((s) => s.labelsSaved);
-  const rev = (t: typeof main) => (t ? labelsRevision(t.projectId, t.trackId) : 0);
+  const rev = (t: Track) => (t ? labelsRevision(t.projectId, t.trackId) : 0);
   const key = `${labelsKey(main, index, rev(main))}|${labelsKey(other, index, rev(other))}|${version}|${saved}`;
 
   useEffect(() => {
@@ -62,6 +57,20 @@ export function CompareStats() {
     };
     // key covers main/other/index and the label revisions
   }, [key, classes]);
+  return stats;
+}
+
+export function CompareStats() {
+  const main = useMainTrack();
+  const other = useCompareTrack();
+  const index = useApp((s) => s.index);
+  const classes = useApp(useShallow((s) => s.project?.classes ?? []));
+  const tc = useApp(useShallow((s) => {
+    const p = s.project;
+    const at = (id: string | undefined) => p?.tracks.find((t) => t.id === id)?.tc[s.index] ?? null;
+    return [at(main?.trackId), at(other?.trackId)] as const;
+  }));
+  const stats = useFrameStats(main, other, index, classes);
 
   if (!main) return null;
   const name = (id: number) => classes.find((c) => c.id === id);

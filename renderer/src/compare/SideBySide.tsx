@@ -9,14 +9,16 @@ import { useApp } from '../store/index.ts';
 import { fitView } from '../viewer/view-transform.ts';
 import { useLatestFrame } from '../viewer/use-latest-frame.ts';
 import { maskImage } from '../overlays/layers.ts';
-import { labelsKey, useMaskStyle, type TrackRef } from '../overlays/overlay-inputs.ts';
+import { labelsKey, maskStyleKey, useMaskStyle, type TrackRef } from '../overlays/overlay-inputs.ts';
+import { labelsRevision } from '../client/resources.ts';
 import type { RasterImage } from '../overlays/RasterCanvas.tsx';
 import { useRaster } from '../overlays/use-raster.ts';
 
 function usePaneMask(t: TrackRef | null, index: number): RasterImage | null {
-  const { classes, hidden, opacity, ignore } = useMaskStyle();
-  const k = labelsKey(t, index, 0);
-  return useRaster(k && `${k}/${hidden.join(',')}/${opacity}`, (r) => maskImage(t!, index, classes, hidden, opacity, ignore, r));
+  const style = useMaskStyle();
+  const { classes, hidden, opacity, ignore } = style;
+  const k = labelsKey(t, index, t ? labelsRevision(t.projectId, t.trackId) : 0);
+  return useRaster(k && `${k}/${maskStyleKey(style)}`, (r) => maskImage(t!, index, classes, hidden, opacity, ignore, r));
 }
 
 function toCanvas(img: RasterImage, cache: { c: HTMLCanvasElement | null; seq: number }): HTMLCanvasElement {

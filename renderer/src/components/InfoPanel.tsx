@@ -1,6 +1,8 @@
+import type { ReactNode } from 'react';
 import { useApp } from '../store/index.ts';
+import { FrameRateField } from './FrameRateField.tsx';
 
-function Row({ label, value }: { label: string; value: string }) {
+function Row({ label, value }: { label: string; value: ReactNode }) {
   return (
     <>
       <dt>{label}</dt>
@@ -9,9 +11,10 @@ function Row({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** Facts about the open source: resolution, frame rate, codec, VFR, frame count, problems. */
+/** Facts about the open source: resolution, frame rate (set here for a frames folder), codec, VFR, frame count, problems. */
 export function InfoPanel() {
   const video = useApp((s) => s.video);
+  const inProject = useApp((s) => s.project !== null && s.project.videoPath === s.video?.path);
   if (!video) return <div className="info-panel muted" data-testid="info-panel">No video open</div>;
   const name = video.path.split(/[\\/]/).pop() ?? video.path;
   return (
@@ -19,7 +22,7 @@ export function InfoPanel() {
       <h4 title={video.path}>{name}</h4>
       <dl>
         <Row label="Resolution" value={`${video.width} × ${video.height}`} />
-        <Row label="Frame rate" value={`${video.fps.toFixed(3).replace(/\.?0+$/, '')} fps`} />
+        <Row label="Frame rate" value={video.kind === 'frames' && inProject ? <FrameRateField fps={video.fps} /> : `${video.fps.toFixed(3).replace(/\.?0+$/, '')} fps`} />
         <Row label="Codec" value={video.kind === 'frames' ? 'image frames' : video.codec} />
         <Row label="VFR" value={video.variableFrameRate ? 'yes (variable)' : 'no'} />
         <Row label="Frames" value={String(video.frameCount)} />

@@ -1,5 +1,5 @@
 /**
- * The editing strip: tools, brush size, the current class (picked in the side panel's class list
+ * The editing strip: tools, brush size (superpixel size with that tool), the current class (picked in the side panel's class list
  * or with the digit keys), undo/redo, the frame lock and propagation. Every button is a registry
  * action. The strip keeps one height whether or not a track exists, so the workspace never jumps.
  */
@@ -8,6 +8,7 @@ import { currentTrackId } from '../store/project-slice.ts';
 import { ActionButton } from '../actions/ActionButton.tsx';
 import { ClassSwatch } from '../components/ClassSwatch.tsx';
 import { PropagatePanel } from './PropagatePanel.tsx';
+import { SUPERPIXEL_MAX, SUPERPIXEL_MIN } from '../store/edit-slice.ts';
 
 const TOOLS: { id: string; label: string }[] = [
   { id: 'tool.brush', label: 'Brush' },
@@ -15,7 +16,30 @@ const TOOLS: { id: string; label: string }[] = [
   { id: 'tool.polygon', label: 'Polygon' },
   { id: 'tool.fill', label: 'Fill' },
   { id: 'tool.picker', label: 'Pick' },
+  { id: 'tool.superpixel', label: 'Superpixels' },
 ];
+
+/**
+ * With the superpixel tool the size slider sets the superpixel size (the brush keeps its radius:
+ * - / =, Alt+wheel), then "…" while the worker computes, "!" when it failed (details in the
+ * tooltip); the strip stays within 1280 px.
+ */
+function SuperpixelControls() {
+  const size = useApp((x) => x.superpixelSize);
+  const status = useApp((x) => (x.superpixelStatus?.frame === x.index ? x.superpixelStatus : null));
+  const shown = status?.state === 'computing' ? '…' : status?.state === 'error' ? '!' : ''; // ready: the outlines show it
+  const detail = !status ? '' : status.state === 'computing' ? 'computing the superpixels…' : status.state === 'ready' ? `${status.count} superpixels${status.ms !== undefined ? `, computed in ${status.ms} ms` : ''}` : (status.message ?? '');
+  return (
+    <label className="brush-size" title={`Superpixel size in pixels (, / .); brush size: - / =, Alt+wheel${detail ? `. ${detail}` : ''}`}>
+      Superpixel
+      <input type="range" min={SUPERPIXEL_MIN} max={SUPERPIXEL_MAX} value={size} aria-label="Superpixel size" onChange={(e) => appStore.getState().setSuperpixelSize(Number(e.target.value))} />
+      <span data-testid="superpixel-size">{size}</span>
+      <span className={`superpixel-status${status?.state === 'error' ? ' error' : ''}`} data-testid="superpixel-status" data-state={status?.state ?? ''} title={detail}>
+        {shown}
+      </span>
+    </label>
+  );
+}
 
 function CurrentClass() {
   const c = useApp((x) => x.project?.classes.find((k) => k.id === x.classId) ?? null);
@@ -30,6 +54,7 @@ function CurrentClass() {
 
 export function EditBar() {
   const radius = useApp((x) => x.brushRadius);
+  const superpixelTool = useApp((x) => x.tool === 'superpixel');
   const trackId = useApp((x) => currentTrackId(x.project));
   const locked = useApp((x) => (trackId ? (x.project?.locked[trackId] ?? []).includes(x.index) : false));
   const corrected = useApp((x) => (trackId ? (x.project?.corrections[trackId] ?? []).includes(x.index) : false));
@@ -43,11 +68,15 @@ export function EditBar() {
           </ActionButton>
         ))}
       </div>
-      <label className="brush-size" title="Brush size (- / =, Alt+wheel)">
-        Size
-        <input type="range" min={1} max={100} value={radius} aria-label="Brush size" onChange={(e) => appStore.getState().setBrushRadius(Number(e.target.value))} />
-        <span data-testid="brush-size">{radius}</span>
-      </label>
+      {superpixelTool ? (
+        <SuperpixelControls />
+      ) : (
+        <label className="brush-size" title="Brush size (- / =, Alt+wheel)">
+          Size
+          <input type="range" min={1} max={100} value={radius} aria-label="Brush size" onChange={(e) => appStore.getState().setBrushRadius(Number(e.target.value))} />
+          <span data-testid="brush-size">{radius}</span>
+        </label>
+      )}
       <CurrentClass />
       <ActionButton id="edit.undo">Undo</ActionButton>
       <ActionButton id="edit.redo">Redo</ActionButton>

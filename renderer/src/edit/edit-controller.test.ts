@@ -4,7 +4,9 @@ import { applyDiff, DiffBuilder, EditHistory } from '../../../electron/core/edit
 import type { LabelMap } from '../../../electron/core/types.ts';
 import type { ProjectState, Req, RequestName, Res } from '../../../electron/shared/contract.ts';
 import { createAppStore } from '../store/app-store.ts';
-import { createEditController } from './edit-controller.ts';
+import { createEditController, type EditDeps } from './edit-controller.ts';
+import { computeSuperpixels, type Superpixels } from '../../../electron/core/superpixel/superpixels.ts';
+import { image } from '../../../electron/core/superpixel/test-images.ts';
 import { memoryOutboxStore, Outbox } from '../client/outbox.ts';
 
 const W = 16;
@@ -38,7 +40,7 @@ function fakeBackend() {
       const corrected = [...frames.entries()].filter(([, l]) => l.data.some((v) => v !== 3)).map(([i]) => i);
       return { corrections: corrected.sort((a, b) => a - b) } as Res<K>;
     }
-    if (name === 'project.history') return { history: JSON.stringify(history.toJSON()) } as Res<K>;
+    if (name === 'project.history') return { history: history.steps() } as Res<K>;
     if (name === 'edit.propagatePreview') {
       const r = req as Req<'edit.propagatePreview'>;
       const src = r.diff;
@@ -56,7 +58,7 @@ function fakeBackend() {
   return { frames, label, calls, call, history };
 }
 
-async function setup(backend = fakeBackend()) {
+async function setup(backend = fakeBackend(), superpixels?: EditDeps['superpixels']) {
   const store = createAppStore();
   store.getState().setProject(project());
   const outbox = new Outbox({ send: (req) => backend.call('edit.apply', req), open: async () => 'p1', transient: () => false, store: memoryOutboxStore(), onState: () => undefined });
@@ -65,6 +67,7 @@ async function setup(backend = fakeBackend()) {
     fetchLabels: async (_p, _t, i, raw) => (raw ? engineLabels() : { ...backend.label(i), data: backend.label(i).data.slice() }),
     apply: (dir, req) => outbox.enqueue(dir, req),
     settled: () => outbox.idle(),
+    ...(superpixels ? { superpixels } : {}),
   });
   await outbox.start();
   await edit.idle(); // the saved history is loaded
@@ -199,4 +202,37 @@ test('an undo pressed while the saved history is still loading runs once it is l
   again.undo();
   await again.idle();
   assert.equal(backend.label(0).data[2 * W + 2], 3, 'the stroke was undone');
+});
+
+test('superpixel tool: waits for the superpixels; a click and drag paint whole superpixels as one step; Shift+click fills the similar run', async () => {
+  // left half gray, right half red: superpixels of 4 px never cross the middle
+  const img = image(W, H, (x) => (x < 8 ? [120, 120, 120] : [200, 30, 40]));
+  const sp = computeSuperpixels(img.data, W, H, { size: 4 });
+  let ready: Superpixels | null = null;
+  const { store, edit, backend } = await setup(fakeBackend(), () => ready);
+  store.getState().setTool('superpixel');
+  store.getState().setClassId(7);
+  store.getState().setBrushRadius(1);
+  edit.beginStroke(0, { x: 1.5, y: 1.5 });
+  assert.equal(store.getState().status?.text, 'The superpixels of this frame are still being computed');
+  assert.equal(edit.session()!.stroking, false);
+  ready = sp;
+  const at = (x: number, y: number) => sp.labels[y * W + x]!;
+  edit.beginStroke(0, { x: 1.5, y: 1.5 });
+  const afterClick = edit.session()!.labelsOf(0)!.data.slice();
+  assert.deepEqual([...afterClick].map((v, i) => v === 7), [...sp.labels].map((k) => k === at(1, 1)), 'the click painted exactly its superpixel');
+  edit.moveStroke(0, { x: 5.5, y: 1.5 });
+  edit.endStroke();
+  await edit.idle();
+  assert.equal(backend.calls.filter((c) => c.name === 'edit.apply').length, 1, 'click and drag: one edit');
+  assert.equal(backend.label(0).data[1 * W + 5], 7);
+  const painted = new Set([...sp.labels].filter((_, i) => backend.label(0).data[i] === 7));
+  assert.ok(painted.size > 1, 'the drag reached more superpixels');
+  sp.labels.forEach((k, i) => assert.equal(backend.label(0).data[i] === 7, painted.has(k), `pixel ${i}: whole superpixels only`));
+  assert.deepEqual(edit.session()!.history.undoLabels, ['superpixel@t1']);
+  store.getState().setClassId(5);
+  edit.fillSimilar(0, { x: 1.5, y: 6.5 });
+  await edit.idle();
+  const l = backend.label(0).data;
+  for (let i = 0; i < l.length; i++) assert.equal(l[i], i % W < 8 ? 5 : 3, `pixel ${i}: the gray half is one similar run, the red half untouched`);
 });

@@ -15,7 +15,7 @@ test('the label cache keeps the newest frames; Esc during a drag reverts it and 
   assert.equal(s.labelsOf(0), undefined);
   assert.ok(s.labelsOf(MAX_CACHED_FRAMES + 7));
   const f = MAX_CACHED_FRAMES;
-  s.beginStroke(f, { x: 2.5, y: 1.5 }, 1, 4);
+  s.beginStroke(f, { x: 2.5, y: 1.5 }, 1, { classId: 4 });
   s.moveStroke({ x: 6.5, y: 1.5 });
   assert.equal(s.labelsOf(f)!.data[1 * 8 + 4], 4);
   s.cancelStroke();

@@ -7,9 +7,11 @@
  * labelled "<kind>@<trackId>" so undo reaches the right track even after switching tracks or
  * reopening the project. Editing waits until the saved history is loaded (adoptHistory).
  */
-import { applyDiff, computeChange, EditHistory, type Change, type EditCommand, type FrameDiff, type Point } from '../../../electron/core/edit/index.ts';
+import { applyDiff, computeChange, EditHistory, strokeSpans, type Change, type EditCommand, type FrameDiff, type Point } from '../../../electron/core/edit/index.ts';
+import { superpixelAt, superpixelsUnder } from '../../../electron/core/superpixel/select.ts';
+import type { Superpixels } from '../../../electron/core/superpixel/superpixels.ts';
 import type { LabelMap } from '../../../electron/core/types.ts';
-import type { EditStep, WireDiff } from '../../../electron/shared/contract.ts';
+import type { EditStep, WireDiff, WireHistory } from '../../../electron/shared/contract.ts';
 import { diffRect, unionRect, type Rect } from './dirty-rect.ts';
 import { invertDiff } from '../../../electron/core/edit/invert-diff.ts';
 
@@ -34,7 +36,12 @@ interface Stroke {
   classId: number | null;
   last: Point;
   trackId: string;
+  /** A superpixel brush: the frame's superpixels and those painted so far in this stroke. */
+  superpixels?: { of: Superpixels; taken: Set<number> };
 }
+
+/** What a stroke paints: brush or eraser discs, or whole superpixels (a class, never the eraser). */
+export type StrokePaint = { classId: number | null } | { classId: number; superpixels: Superpixels };
 
 export const MAX_CACHED_FRAMES = 32;
 
@@ -66,10 +73,10 @@ export class EditSession {
     return this.loaded;
   }
   /** Takes the saved history (project.history); null or unreadable starts empty. Returns whether it was read. */
-  adoptHistory(serialized: string | null): boolean {
-    let ok = serialized === null;
+  adoptHistory(saved: WireHistory | null): boolean {
+    let ok = saved === null;
     try {
-      if (serialized !== null) this.h = EditHistory.fromJSON(JSON.parse(serialized));
+      if (saved !== null) this.h = EditHistory.fromSteps(saved);
       ok = true;
     } catch {
       this.h = new EditHistory(); // an unreadable history starts empty rather than undoing against wrong labels
@@ -159,11 +166,12 @@ export class EditSession {
     return rect;
   }
 
-  beginStroke(frame: number, at: Point, radius: number, classId: number | null): Rect | null {
+  beginStroke(frame: number, at: Point, radius: number, paint: StrokePaint): Rect | null {
     this.endStroke();
     if (!this.track || !this.loaded || !this.labels.has(frame)) return null;
-    this.h.begin(`${classId === null ? 'erase' : 'brush'}@${this.track}`);
-    this.stroke = { frame, radius, classId, last: at, trackId: this.track };
+    const superpixels = 'superpixels' in paint ? { of: paint.superpixels, taken: new Set<number>() } : undefined;
+    this.h.begin(`${superpixels ? 'superpixel' : paint.classId === null ? 'erase' : 'brush'}@${this.track}`);
+    this.stroke = { frame, radius, classId: paint.classId, last: at, trackId: this.track, ...(superpixels ? { superpixels } : {}) };
     return this.segment([at]);
   }
 
@@ -196,11 +204,21 @@ export class EditSession {
     return this.applyLocal(diffs.map(invertDiff).reverse(), s.trackId);
   }
 
+  /** The command of one stroke segment: a superpixel stroke paints the superpixel under its first point, then every superpixel its brush touches. */
+  private segmentCommand(s: Stroke, points: Point[]): EditCommand {
+    if (s.superpixels) {
+      const { of, taken } = s.superpixels;
+      const p = points[0]!;
+      const ids = points.length === 1 ? [superpixelAt(of, p.x, p.y)].filter((k) => k >= 0 && !taken.has(k)) : superpixelsUnder(of, strokeSpans(points, s.radius, of.width, of.height), taken);
+      for (const k of ids) taken.add(k);
+      return { kind: 'superpixel', frame: s.frame, superpixels: of, ids, classId: s.classId ?? this.ignoreIndex };
+    }
+    return s.classId === null ? { kind: 'erase', frame: s.frame, points, radius: s.radius } : { kind: 'brush', frame: s.frame, points, radius: s.radius, classId: s.classId };
+  }
+
   private segment(points: Point[]): Rect | null {
     const s = this.stroke!;
-    const cmd: EditCommand =
-      s.classId === null ? { kind: 'erase', frame: s.frame, points, radius: s.radius } : { kind: 'brush', frame: s.frame, points, radius: s.radius, classId: s.classId };
-    const change = computeChange(cmd, this.ctx());
+    const change = computeChange(this.segmentCommand(s, points), this.ctx());
     const rect = this.applyLocal(change.diffs, s.trackId);
     this.h.extend(change);
     return rect;

@@ -3,32 +3,36 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { EXPORT_FORMAT_NAMES, type ExportFormatName } from '../../../electron/shared/contract.ts';
 import { appStore, useApp } from '../store/index.ts';
-import { cancelExport, defaultExportOut, FORMAT_LABELS, startExport, startExportSync } from './export-actions.ts';
-
-const fmtEta = (sec: number) => (sec >= 60 ? `${Math.floor(sec / 60)} min ${Math.round(sec % 60)} s` : `${Math.round(sec)} s`);
+import { client } from '../client/bridge.ts';
+import { cancelExport, defaultExportOut, FORMAT_LABELS, revealExport, startExport, startExportSync } from './export-actions.ts';
+import { withZip } from './export-out.ts';
+import { JobProgress } from '../components/JobProgress.tsx';
 
 export function useExportSync(): void {
   useEffect(() => startExportSync(), []);
 }
 
+/** Where the export went: the path (selectable), and Show in folder (desktop) or Copy path (browser). */
+function ExportedPath({ path }: { path: string }) {
+  return (
+    <>
+      <input className="path-input" aria-label="Exported to" data-testid="export-out-path" readOnly value={path} onFocus={(e) => e.target.select()} />
+      <button type="button" data-testid="export-reveal" onClick={() => void revealExport(path)}>
+        {client.transport === 'electron' ? 'Show in folder' : 'Copy path'}
+      </button>
+    </>
+  );
+}
+
 function Progress() {
   const job = useApp((s) => s.exportJob);
-  if (!job) return null;
-  const p = job.progress;
-  const pct = p && p.total > 0 ? Math.round((100 * p.done) / p.total) : 0;
-  return (
-    <div className="export-progress" data-testid="export-status" data-status={job.status}>
-      {job.status === 'running' ? (
-        <>
-          <progress max={100} value={pct} />
-          <span>{p ? `${p.done}/${p.total} frames · ${p.fps.toFixed(1)} fps · ETA ${fmtEta(p.etaSec)}` : 'Starting…'}</span>
-          <button onClick={() => void cancelExport()}>Cancel</button>
-        </>
-      ) : (
-        <span className={job.status === 'done' ? '' : 'warn'}>{job.status === 'done' ? `Done: ${job.out}` : job.status === 'cancelled' ? 'Cancelled' : `Failed: ${job.message}`}</span>
-      )}
-    </div>
-  );
+  const done = job ? (
+    <>
+      <span>Done:</span>
+      <ExportedPath path={job.out} />
+    </>
+  ) : null;
+  return <JobProgress job={job} testId="export-status" onCancel={() => void cancelExport()} done={done} />;
 }
 
 export function ExportDialog() {
@@ -40,7 +44,8 @@ export function ExportDialog() {
   const running = useApp((s) => s.exportJob?.status === 'running');
   if (!open) return null;
   const set = appStore.getState().setExportForm;
-  const freshOut = (format: ExportFormatName, trackId: string | null) => (trackId ? defaultExportOut(dir, trackId, format) : form.out);
+  const freshOut = (format: ExportFormatName, trackId: string | null) => withZip(trackId ? defaultExportOut(dir, trackId, format) : form.out, form.zip && format !== 'video');
+  const zip = form.zip && form.format !== 'video';
   const num = (v: string): number | null => (v.trim() === '' ? null : Math.max(0, Math.floor(Number(v)) || 0));
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && !running && appStore.getState().setExportOpen(false)}>
@@ -87,8 +92,12 @@ export function ExportDialog() {
           <span className="muted">(empty = all)</span>
         </div>
         <label>
-          Output folder (new or empty)
+          {zip ? 'Output file (.zip)' : 'Output folder (new or empty)'}
           <input aria-label="Output folder" className="path-input" value={form.out} onChange={(e) => set({ out: e.target.value })} />
+        </label>
+        <label className="check">
+          <input type="checkbox" aria-label="As one ZIP file" disabled={form.format === 'video'} checked={zip} onChange={(e) => set({ zip: e.target.checked, out: withZip(form.out, e.target.checked) })} />
+          As one ZIP file{form.format === 'cvat' ? ' (ready to upload to CVAT)' : ''}
         </label>
         <label className="check">
           <input type="checkbox" aria-label="Overwrite" checked={form.overwrite} onChange={(e) => set({ overwrite: e.target.checked })} />

@@ -3,7 +3,7 @@ import type { ExportFormatName } from '../../../electron/shared/contract.ts';
 import { client } from '../client/bridge.ts';
 import { appStore } from '../store/index.ts';
 import { currentTrackId } from '../store/project-slice.ts';
-import { defaultExportOut } from './export-out.ts';
+import { defaultExportOut, withZip } from './export-out.ts';
 
 export { defaultExportOut };
 
@@ -27,7 +27,7 @@ export function openExportDialog(): void {
     s.notify('warning', 'Nothing to export yet: run the engine to get a track');
     return;
   }
-  s.setExportForm({ trackId, out: defaultExportOut(p.dir, trackId, s.exportForm.format) });
+  s.setExportForm({ trackId, out: withZip(defaultExportOut(p.dir, trackId, s.exportForm.format), s.exportForm.zip && s.exportForm.format !== 'video') });
   if (s.exportJob?.status !== 'running') s.setExportJob(null);
   s.setExportOpen(true);
 }
@@ -47,12 +47,27 @@ export async function startExport(): Promise<void> {
       ...(f.from !== null ? { from: f.from } : {}),
       ...(f.to !== null ? { to: f.to } : {}),
       overwrite: f.overwrite,
+      ...(f.zip && f.format !== 'video' ? { zip: true } : {}),
     });
     // events may have arrived before the answer: keep what they said
     const j = state().exportJob;
     if (!j || j.jobId !== jobId) s.setExportJob({ jobId, progress: null, status: 'running', message: '', out: f.out.trim() });
   } catch (e) {
     s.setExportJob({ jobId: '', progress: null, status: 'failed', message: e instanceof Error ? e.message : String(e), out: f.out });
+  }
+}
+
+/** Reveals a finished export in the file manager (desktop app), else copies its path (a browser cannot open folders). */
+export async function revealExport(path: string): Promise<void> {
+  const s = state();
+  try {
+    if (client.transport === 'electron') await client.call('app.showInFolder', { path });
+    else {
+      await navigator.clipboard.writeText(path);
+      s.notify('info', `Copied ${path}`);
+    }
+  } catch (e) {
+    s.notify('warning', `Could not ${client.transport === 'electron' ? 'open the folder' : 'copy the path'}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

@@ -13,3 +13,9 @@ export function defaultExportOut(dir: string, trackId: string, format: ExportFor
   issued.add(out);
   return out;
 }
+
+/** The output path with ".zip" added (zip) or removed. */
+export function withZip(out: string, zip: boolean): string {
+  if (!zip) return out.replace(/\.zip$/i, '');
+  return /\.zip$/i.test(out) ? out : `${out}.zip`;
+}

@@ -12,7 +12,7 @@ import { ArrowsCanvas } from './ArrowsCanvas.tsx';
 import { HoverProbe } from './HoverProbe.tsx';
 import { labelsRevision, loadLabels } from '../client/resources.ts';
 import { confidenceImage, diffImage, flickerImage, flowImage, maskImage } from './layers.ts';
-import { labelsKey, useCompareTrack, useMainTrack, useMaskStyle, type TrackRef } from './overlay-inputs.ts';
+import { labelsKey, maskStyleKey, useCompareTrack, useMainTrack, useMaskStyle, type TrackRef } from './overlay-inputs.ts';
 import { RasterCanvas } from './RasterCanvas.tsx';
 import { useRaster } from './use-raster.ts';
 import { useSettled } from './use-settled.ts';
@@ -21,7 +21,8 @@ import { SwipeHandle } from '../compare/SwipeHandle.tsx';
 
 function useMask(t: TrackRef | null, on: boolean) {
   const index = useApp((s) => s.index);
-  const { classes, hidden, opacity, ignore } = useMaskStyle();
+  const style = useMaskStyle();
+  const { classes, hidden, opacity, ignore } = style;
   const k = on && t ? labelsKey(t, index, labelsRevision(t.projectId, t.trackId)) : null;
   const playing = useApp((s) => s.playing);
   const count = useApp((s) => s.video?.frameCount ?? 0);
@@ -30,7 +31,7 @@ function useMask(t: TrackRef | null, on: boolean) {
     if (!k || !t || !playing) return;
     for (let d = 1; d <= 4; d++) if (index + d < Math.min(count, t.framesDone)) void loadLabels('labels', t.projectId, t.trackId, index + d).catch(() => undefined);
   }, [k, playing]); // k covers the track and the frame
-  return useRaster(k && `${k}/${hidden.join(',')}/${opacity}/${classes.length}`, (reuse) => maskImage(t!, index, classes, hidden, opacity, ignore, reuse));
+  return useRaster(k && `${k}/${maskStyleKey(style)}`, (reuse) => maskImage(t!, index, classes, hidden, opacity, ignore, reuse));
 }
 
 export function OverlayStack() {

@@ -1,6 +1,6 @@
 /** What the overlay layers read from the store: the project, its tracks and the current frame. */
 import { useShallow } from 'zustand/shallow';
-import type { ProjectState, TrackInfo } from '../../../electron/shared/contract.ts';
+import type { ClassDef, ProjectState, TrackInfo } from '../../../electron/shared/contract.ts';
 import { useApp } from '../store/index.ts';
 import { currentTrackId } from '../store/project-slice.ts';
 
@@ -34,6 +34,11 @@ export function useCompareTrack(): TrackRef | null {
 
 const NO_CLASSES: ProjectState['classes'] = [];
 const NO_HIDDEN: number[] = [];
+
+/** What a drawn mask depends on besides its labels: class colours, hidden classes, opacity. */
+export function maskStyleKey(m: { classes: readonly ClassDef[]; hidden: readonly number[]; opacity: number }): string {
+  return `${m.classes.map((c) => `${c.id}:${c.color.join(',')}`).join(';')}/${m.hidden.join(',')}/${m.opacity}`;
+}
 
 /** Mask styling from the project (stable empty arrays without a project, so selectors settle). */
 export function useMaskStyle() {

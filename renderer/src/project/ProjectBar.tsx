@@ -6,6 +6,7 @@ import { useApp } from '../store/index.ts';
 import { openProjectDir, relocateVideo } from './project-actions.ts';
 import { EditBar } from '../edit/EditBar.tsx';
 import { ExportDialog, useExportSync } from '../export/ExportDialog.tsx';
+import { ImportDialog, useImportSync } from '../import/ImportDialog.tsx';
 import { ActionButton } from '../actions/ActionButton.tsx';
 
 function RelocateBanner({ videoPath }: { videoPath: string }) {
@@ -63,9 +64,14 @@ export function ProjectControls() {
         </select>
       )}
       {name && !missing && (
-        <ActionButton id="export.open" testId="export-open">
-          Export…
-        </ActionButton>
+        <>
+          <ActionButton id="import.open" testId="import-open">
+            Import…
+          </ActionButton>
+          <ActionButton id="export.open" testId="export-open">
+            Export…
+          </ActionButton>
+        </>
       )}
     </>
   );
@@ -74,6 +80,7 @@ export function ProjectControls() {
 /** The strip under the toolbar: the edit bar, or the banner for a moved video. One height either way. */
 export function ProjectBar() {
   useExportSync();
+  useImportSync();
   const name = useApp((s) => s.project?.name ?? null);
   const missing = useApp((s) => (s.project?.videoMissing ? s.project.videoPath : null));
   return (
@@ -82,6 +89,7 @@ export function ProjectBar() {
       {missing !== null && <RelocateBanner videoPath={missing} />}
       {name && !missing && <EditBar />}
       <ExportDialog />
+      <ImportDialog />
     </div>
   );
 }

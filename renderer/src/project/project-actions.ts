@@ -11,11 +11,18 @@ import { viewerPatch } from './view-state.ts';
 const state = () => appStore.getState();
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** The shown video re-timed by its project (a frames folder's frame rate): take the new timing, keep the playhead. */
+export function adoptRetimedVideo(p: ProjectState): void {
+  const v = state().video;
+  if (p.video && v?.id === p.video.id && v.fps !== p.video.fps) appStore.setState({ video: p.video });
+}
+
 /** Shows a project: its video, the restored view and playhead. */
 export function showProject(p: ProjectState): void {
   const s = state();
   s.setProject(p); // first: the video subscription must see this project's video path
   if (p.video && s.video?.id !== p.video.id) s.setVideo(p.video);
+  else adoptRetimedVideo(p);
   if (!p.video) s.setVideo(null);
   appStore.setState(viewerPatch(p.view));
   if (p.video) s.seek(p.playhead);
@@ -52,11 +59,11 @@ const inflight = new Map<string, Promise<ProjectState | null>>();
  * Opens the automatic project of a video (one request per path at a time) and then closes the
  * project shown before, so the backend stops its decoders and autosaver.
  */
-export function openProjectForVideo(videoPath: string): Promise<ProjectState | null> {
+export function openProjectForVideo(videoPath: string, fps?: number): Promise<ProjectState | null> {
   const pending = inflight.get(videoPath);
   if (pending) return pending;
   const before = state().project;
-  const p = run('Cannot open the project of this video', () => client.call('project.forVideo', { videoPath }))
+  const p = run('Cannot open the project of this video', () => client.call('project.forVideo', { videoPath, ...(fps === undefined ? {} : { fps }) }))
     .then(async (opened) => {
       if (opened && before && before.id !== opened.id) await closeProject(before);
       return opened;

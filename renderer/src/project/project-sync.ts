@@ -5,7 +5,7 @@
  */
 import { client } from '../client/bridge.ts';
 import { appStore } from '../store/index.ts';
-import { openProjectForVideo, refreshRecentProjects } from './project-actions.ts';
+import { adoptRetimedVideo, openProjectForVideo, refreshRecentProjects } from './project-actions.ts';
 import { viewKey, viewToSave } from './view-state.ts';
 
 export const VIEW_SAVE_DEBOUNCE_MS = 400;
@@ -16,7 +16,9 @@ export function startProjectSync(): () => void {
   offs.push(
     client.on('project.changed', ({ projectId, state }) => {
       const s = appStore.getState();
-      if (s.project?.id === projectId) s.setProject({ ...state, view: s.project.view });
+      if (s.project?.id !== projectId) return;
+      s.setProject({ ...state, view: s.project.view });
+      adoptRetimedVideo(state); // another page changed the frame rate
     }),
   );
   offs.push(
@@ -40,6 +42,7 @@ export function startProjectSync(): () => void {
     appStore.subscribe((s, prev) => {
       if (s.project?.id !== prev.project?.id) {
         lastKey = viewKey(s); // a freshly loaded project is already saved
+        s.resetClassSteps(); // the class editor's undo history belongs to one project
         return;
       }
       if (s.project === prev.project && s.viewMode === prev.viewMode && s.manualView === prev.manualView && s.index === prev.index) return;

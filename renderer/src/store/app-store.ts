@@ -10,11 +10,13 @@ import { createViewSlice, type ViewSlice } from './view-slice.ts';
 import { createProjectSlice, type ProjectSlice } from './project-slice.ts';
 import { createEditSlice, type EditSlice } from './edit-slice.ts';
 import { createExportSlice, type ExportSlice } from './export-slice.ts';
+import { createImportSlice, type ImportSlice } from './import-slice.ts';
 import { createRunSlice, type RunSlice } from './run-slice.ts';
 import { createOverlaySlice, type OverlaySlice } from './overlay-slice.ts';
 import { createUiSlice, type UiSlice } from './ui-slice.ts';
+import { createClassesSlice, type ClassesSlice } from './classes-slice.ts';
 
-export type AppState = VideoSlice & PlayheadSlice & ViewSlice & StatusSlice & ProjectSlice & EditSlice & ExportSlice & RunSlice & OverlaySlice & UiSlice;
+export type AppState = VideoSlice & PlayheadSlice & ViewSlice & StatusSlice & ProjectSlice & EditSlice & ExportSlice & ImportSlice & RunSlice & OverlaySlice & UiSlice & ClassesSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -25,9 +27,11 @@ export function createAppStore() {
     ...createProjectSlice(...a),
     ...createEditSlice(...a),
     ...createExportSlice(...a),
+    ...createImportSlice(...a),
     ...createRunSlice(...a),
     ...createOverlaySlice(...a),
     ...createUiSlice(...a),
+    ...createClassesSlice(...a),
   }));
 }
 

@@ -13,6 +13,8 @@ export interface ExportForm {
   out: string;
   /** Replace the output folder's contents when it is not empty. */
   overwrite: boolean;
+  /** Write one .zip archive (ready to upload to CVAT) instead of a folder. */
+  zip: boolean;
 }
 
 export interface ExportJobState {
@@ -36,7 +38,7 @@ export interface ExportSlice {
 
 export const createExportSlice: StateCreator<AppState, [], [], ExportSlice> = (set, get) => ({
   exportOpen: false,
-  exportForm: { format: 'labels', trackId: null, corrected: true, from: null, to: null, out: '', overwrite: false },
+  exportForm: { format: 'labels', trackId: null, corrected: true, from: null, to: null, out: '', overwrite: false, zip: false },
   exportJob: null,
   setExportOpen: (exportOpen) => set({ exportOpen }),
   setExportForm: (patch) => set({ exportForm: { ...get().exportForm, ...patch } }),

@@ -12,6 +12,7 @@ import { OverlayBar } from '../../overlays/OverlayBar.tsx';
 import { useApp } from '../../store/index.ts';
 import { TrackList } from '../tracks/TrackList.tsx';
 import { RunPanel } from './RunPanel.tsx';
+import { ActionButton } from '../../actions/ActionButton.tsx';
 
 export function SidePanel() {
   const shown = useApp((s) => s.panels.side);
@@ -27,6 +28,9 @@ export function SidePanel() {
       </PanelSection>
       {hasProject && (
         <PanelSection id="classes" title="Classes">
+          <ActionButton id="classes.edit" testId="classes-edit-button" className="section-action">
+            Edit…
+          </ActionButton>
           <ClassList />
         </PanelSection>
       )}
