@@ -31,7 +31,8 @@ test('camvid-edge manifests: 11 CamVid classes, DFF stage wiring, size within 15
   assert.deepEqual(st.low.inputs, { image: 'image' });
   assert.deepEqual(st.high.inputs, { image: 'image' });
   assert.deepEqual(st.head.inputs, { high: 'high', low: 'low' });
-  assert.deepEqual([st.low.stride, st.high.stride, st.head.stride, st.head.channels], [4, 16, 4, 11]);
+  // `high` ends with the head's projection upsampled to stride 4: DFF warps on the stride-4 grid.
+  assert.deepEqual([st.low.stride, st.high.stride, st.head.stride, st.head.channels], [4, 4, 4, 11]);
   assert.equal(single.graph, 'model.onnx');
   assert.equal(single.output.stride, 4);
   for (const dir of [SPLIT_DIR, SINGLE_DIR]) {
@@ -75,7 +76,7 @@ test('camvid-edge: a synthetic 480x360 frame yields logits at stride 4 and a ful
   const r = await chain(preprocess(syntheticFrame(fw, fh), fh, fw, split.input));
   const st = split.stages!;
   assert.deepEqual(Array.from(r.low.dims), [1, st.low.channels, H / 4, W / 4]);
-  assert.deepEqual(Array.from(r.high.dims), [1, st.high.channels, H / 16, W / 16]);
+  assert.deepEqual(Array.from(r.high.dims), [1, st.high.channels, H / st.high.stride, W / st.high.stride]);
   assert.deepEqual(Array.from(r.logits.dims), [1, 11, H / 4, W / 4]);
   const pred = argmaxUpsampled(r.logits, fh, fw);
   assert.equal(pred.length, fw * fh);

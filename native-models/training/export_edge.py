@@ -149,7 +149,8 @@ def main():
     paths[f"{out_single.name}/model.onnx"] = out_single / "model.onnx"
     exported = {
         "checkpoint": str(Path(args.ckpt).name), "checkpoint_sha256": sha256(Path(args.ckpt)),
-        "fold": ck.get("fold"), "steps": ck.get("step"), "config": cfg, "params": params,
+        "fold": ck.get("fold"), "steps": ck.get("step"), "config": cfg,
+        "dff_head": ck.get("dff_head"), "params": params,
         "input": [w, h], "warp_stride": args.warp_stride, "macs": macs, "high_share_of_macs": macs["high"] / total, "opset": OPSET,
         "exported_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "files_sha256": {k: sha256(p) for k, p in paths.items()},

@@ -22,7 +22,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import REPO_ROOT  # noqa: E402
 from edgenet import MEAN, STD  # noqa: E402
-from export_edge import load  # noqa: E402
+from export_edge import load, split_stages  # noqa: E402
 
 STRIDE = 7
 
@@ -38,6 +38,7 @@ def main():
     ap.add_argument("--ckpt", required=True)
     ap.add_argument("--size", default="640x480")
     ap.add_argument("--out", default="native-models/camvid-edge/parity")
+    ap.add_argument("--warp-stride", type=int, default=4, help="as given to export_edge.py")
     args = ap.parse_args()
     torch.set_num_threads(2)
     w, h = (int(v) for v in args.size.split("x"))
@@ -45,9 +46,10 @@ def main():
     img = pattern_image(w, h).astype(np.float32) / np.float32(255.0)
     x = (img - np.asarray(MEAN, np.float32)) / np.asarray(STD, np.float32)
     x = torch.from_numpy(np.ascontiguousarray(x.transpose(2, 0, 1)[None].astype(np.float32)))
+    high_m, head_m = split_stages(model, x, args.warp_stride)
     with torch.no_grad():
-        low, high = model.low(x), model.high(x)
-        tensors = {"low": low, "high": high, "logits": model.head(high, low), "single_logits": model(x)}
+        low, high = model.low(x), high_m(x)
+        tensors = {"low": low, "high": high, "logits": head_m(high, low), "single_logits": model(x)}
     out = REPO_ROOT / args.out
     out.mkdir(parents=True, exist_ok=True)
     meta = {"checkpoint_sha256": hashlib.sha256(Path(args.ckpt).read_bytes()).hexdigest(), "input": [w, h],
