@@ -125,7 +125,7 @@ async function speed(c: Ctx): Promise<void> {
   const tPf = A + H;
   const need = (3.5 * B - A) / (1 - 3.5 / 5);
   rows.push(['high-stage cost 3.5x would need (same other costs)', `${need.toFixed(1)} ms (${((100 * need) / (A + need)).toFixed(0)}% of per-frame time)`, `measured high ${H.toFixed(1)} ms = ${((100 * H) / tPf).toFixed(0)}% of a ${tPf.toFixed(1)} ms per-frame latency; predicted dff ratio ${(tPf / (B + H / 5)).toFixed(2)}x; bound if non-key frames were free: ${(tPf / (H / 5)).toFixed(1)}x`, '']);
-  notes.push(`Throughput argument: per-frame time = A + H (A = ${A.toFixed(1)} ms of everything but the high stage, H = ${H.toFixed(1)} ms), dff K=5 time = B + H/5 (B = ${B.toFixed(1)} ms per non-key frame: prepare, low, flow + warp, head, labels). (A + H) / (B + H/5) ≥ 3.5 needs H ≥ (3.5 B − A) / 0.3 = ${need.toFixed(1)} ms, i.e. a high stage ≈ ${(need / H).toFixed(1)}x as costly as camvid-lite's (or non-key frames ≈ ${(B / ((A + H) / 3.5 - H / 5)).toFixed(1)}x cheaper).`);
+  notes.push(`Throughput argument: per-frame time = A + H (A = ${A.toFixed(1)} ms of everything but the high stage, H = ${H.toFixed(1)} ms), dff K=5 time = B + H/5 (B = ${B.toFixed(1)} ms per non-key frame: prepare, low, flow + warp, head, labels). (A + H) / (B + H/5) ≥ 3.5 needs H ≥ (3.5 B − A) / 0.3 = ${need.toFixed(1)} ms, i.e. a high stage ≈ ${(need / H).toFixed(1)}x as costly as this model's (or non-key frames ≈ ${(B / ((A + H) / 3.5 - H / 5)).toFixed(1)}x cheaper).`);
 }
 
 /** A row comparing an adaptive run with dff K=5 at their realised key counts. */

@@ -35,18 +35,70 @@ function Progress() {
   return <JobProgress job={job} testId="export-status" onCancel={() => void cancelExport()} done={done} />;
 }
 
-export function ExportDialog() {
-  const open = useApp((s) => s.exportOpen);
+/** The dialog's fields: format, track, corrections, frame range, output path, ZIP and overwrite. */
+function ExportFields() {
   const form = useApp(useShallow((s) => s.exportForm));
   const tracks = useApp(useShallow((s) => s.project?.tracks ?? []));
   const dir = useApp((s) => s.project?.dir ?? '');
   const frameCount = useApp((s) => s.video?.frameCount ?? 0);
-  const running = useApp((s) => s.exportJob?.status === 'running');
-  if (!open) return null;
   const set = appStore.getState().setExportForm;
   const freshOut = (format: ExportFormatName, trackId: string | null) => withZip(trackId ? defaultExportOut(dir, trackId, format) : form.out, form.zip && format !== 'video');
   const zip = form.zip && form.format !== 'video';
   const num = (v: string): number | null => (v.trim() === '' ? null : Math.max(0, Math.floor(Number(v)) || 0));
+  return (
+    <>
+          <label>
+            Format
+            <select aria-label="Format" value={form.format} onChange={(e) => set({ format: e.target.value as ExportFormatName, out: freshOut(e.target.value as ExportFormatName, form.trackId) })}>
+              {EXPORT_FORMAT_NAMES.map((f) => (
+                <option key={f} value={f}>
+                  {FORMAT_LABELS[f]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Track
+            <select aria-label="Track" value={form.trackId ?? ''} onChange={(e) => set({ trackId: e.target.value, out: freshOut(form.format, e.target.value) })}>
+              {tracks.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="check">
+            <input type="checkbox" aria-label="With corrections" checked={form.corrected} onChange={(e) => set({ corrected: e.target.checked })} />
+            With corrections (unchecked: the engine's labels only)
+          </label>
+          <div className="range">
+            Frames
+            <input aria-label="From frame" type="number" min={0} max={Math.max(0, frameCount - 1)} placeholder="first" value={form.from ?? ''} onChange={(e) => set({ from: num(e.target.value) })} />
+            to
+            <input aria-label="To frame" type="number" min={0} max={Math.max(0, frameCount - 1)} placeholder="last" value={form.to ?? ''} onChange={(e) => set({ to: num(e.target.value) })} />
+            <span className="muted">(empty = all)</span>
+          </div>
+          <label>
+            {zip ? 'Output file (.zip)' : 'Output folder (new or empty)'}
+            <input aria-label="Output folder" className="path-input" value={form.out} onChange={(e) => set({ out: e.target.value })} />
+          </label>
+          <label className="check">
+            <input type="checkbox" aria-label="As one ZIP file" disabled={form.format === 'video'} checked={zip} onChange={(e) => set({ zip: e.target.checked, out: withZip(form.out, e.target.checked) })} />
+            As one ZIP file{form.format === 'cvat' ? ' (ready to upload to CVAT)' : ''}
+          </label>
+          <label className="check">
+            <input type="checkbox" aria-label="Overwrite" checked={form.overwrite} onChange={(e) => set({ overwrite: e.target.checked })} />
+            Overwrite: replace what the folder holds (only when the export completes)
+          </label>
+    </>
+  );
+}
+
+export function ExportDialog() {
+  const open = useApp((s) => s.exportOpen);
+  const form = useApp(useShallow((s) => s.exportForm));
+  const running = useApp((s) => s.exportJob?.status === 'running');
+  if (!open) return null;
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && !running && appStore.getState().setExportOpen(false)}>
       <form
@@ -60,49 +112,7 @@ export function ExportDialog() {
         }}
       >
         <h2>Export labels</h2>
-        <label>
-          Format
-          <select aria-label="Format" value={form.format} onChange={(e) => set({ format: e.target.value as ExportFormatName, out: freshOut(e.target.value as ExportFormatName, form.trackId) })}>
-            {EXPORT_FORMAT_NAMES.map((f) => (
-              <option key={f} value={f}>
-                {FORMAT_LABELS[f]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Track
-          <select aria-label="Track" value={form.trackId ?? ''} onChange={(e) => set({ trackId: e.target.value, out: freshOut(form.format, e.target.value) })}>
-            {tracks.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="check">
-          <input type="checkbox" aria-label="With corrections" checked={form.corrected} onChange={(e) => set({ corrected: e.target.checked })} />
-          With corrections (unchecked: the engine's labels only)
-        </label>
-        <div className="range">
-          Frames
-          <input aria-label="From frame" type="number" min={0} max={Math.max(0, frameCount - 1)} placeholder="first" value={form.from ?? ''} onChange={(e) => set({ from: num(e.target.value) })} />
-          to
-          <input aria-label="To frame" type="number" min={0} max={Math.max(0, frameCount - 1)} placeholder="last" value={form.to ?? ''} onChange={(e) => set({ to: num(e.target.value) })} />
-          <span className="muted">(empty = all)</span>
-        </div>
-        <label>
-          {zip ? 'Output file (.zip)' : 'Output folder (new or empty)'}
-          <input aria-label="Output folder" className="path-input" value={form.out} onChange={(e) => set({ out: e.target.value })} />
-        </label>
-        <label className="check">
-          <input type="checkbox" aria-label="As one ZIP file" disabled={form.format === 'video'} checked={zip} onChange={(e) => set({ zip: e.target.checked, out: withZip(form.out, e.target.checked) })} />
-          As one ZIP file{form.format === 'cvat' ? ' (ready to upload to CVAT)' : ''}
-        </label>
-        <label className="check">
-          <input type="checkbox" aria-label="Overwrite" checked={form.overwrite} onChange={(e) => set({ overwrite: e.target.checked })} />
-          Overwrite: replace what the folder holds (only when the export completes)
-        </label>
+        <ExportFields />
         <Progress />
         <div className="modal-buttons">
           <button type="submit" disabled={running || !form.trackId || !form.out.trim()}>
