@@ -151,7 +151,12 @@ test('layout: the video is the largest thing, panels collapse, the edit bar does
   await car.click();
   await expect(car).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByTestId('current-class')).toHaveAttribute('data-class', '8');
-  await page.keyboard.press('b');
+  // Nothing is wider than the window, with any tool's controls in the edit bar (no cut-off side panel).
+  for (const key of ['s', 'p', 'b']) {
+    await page.keyboard.press(key);
+    const over = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth, ...[...document.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5).slice(0, 4).map((e) => `${e.tagName}.${e.className}`)]);
+    expect(over, `tool ${key}`).toEqual([over[1], over[1]]);
+  }
   await page.keyboard.press('2');
   await expect(page.getByTestId('current-class')).toContainText('Building');
   await expect(page.getByTestId('palette-1')).toHaveAttribute('aria-checked', 'true');
