@@ -5,6 +5,7 @@
 import { PNG } from 'pngjs';
 import type { LabelMap } from '../../core/types.ts';
 import { VssError } from '../../core/errors.ts';
+import { decodeGray8 } from '../../engine/segment/png.ts';
 
 export function encodeLabelPng(l: LabelMap, deflateLevel = 6): Buffer {
   const png = new PNG({ width: l.width, height: l.height, colorType: 0, inputColorType: 0, inputHasAlpha: false, bitDepth: 8 });
@@ -12,17 +13,13 @@ export function encodeLabelPng(l: LabelMap, deflateLevel = 6): Buffer {
   return PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false, bitDepth: 8, deflateLevel });
 }
 
+/** A label PNG as one byte per pixel: the engine's decoder (decodeGray8), with a one-line error naming `what`. */
 export function decodeLabelPng(buf: Uint8Array, what = 'label PNG'): LabelMap {
-  let png;
   try {
-    png = PNG.sync.read(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength));
+    return decodeGray8(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength));
   } catch (e) {
     throw new VssError('CORRUPT', `${what} is not a readable PNG (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
   }
-  const { width, height, data } = png;
-  const out = new Uint8Array(width * height);
-  for (let i = 0, j = 0; i < out.length; i++, j += 4) out[i] = data[j]!;
-  return { width, height, data: out };
 }
 
 /** RGB PNG from packed RGB bytes (width*height*3). */
