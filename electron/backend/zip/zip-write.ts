@@ -40,18 +40,23 @@ interface Entry {
   offset: number;
 }
 
+/** The fields local and central headers share, in the same order (method .. name length), from `at`. */
+function entryFields(h: Buffer, at: number, e: Entry, t: { time: number; date: number }): void {
+  h.writeUInt16LE(e.method, at);
+  h.writeUInt16LE(t.time, at + 2);
+  h.writeUInt16LE(t.date, at + 4);
+  h.writeUInt32LE(e.crc, at + 6);
+  h.writeUInt32LE(e.packed, at + 10);
+  h.writeUInt32LE(e.size, at + 14);
+  h.writeUInt16LE(e.name.length, at + 18);
+}
+
 function localHeader(e: Entry, t: { time: number; date: number }): Buffer {
   const h = Buffer.alloc(30);
   h.writeUInt32LE(0x04034b50, 0);
   h.writeUInt16LE(20, 4);
   h.writeUInt16LE(0x0800, 6); // UTF-8 names
-  h.writeUInt16LE(e.method, 8);
-  h.writeUInt16LE(t.time, 10);
-  h.writeUInt16LE(t.date, 12);
-  h.writeUInt32LE(e.crc, 14);
-  h.writeUInt32LE(e.packed, 18);
-  h.writeUInt32LE(e.size, 22);
-  h.writeUInt16LE(e.name.length, 26);
+  entryFields(h, 8, e, t);
   return Buffer.concat([h, e.name]);
 }
 
@@ -61,13 +66,7 @@ function centralHeader(e: Entry, t: { time: number; date: number }): Buffer {
   h.writeUInt16LE(0x0314, 4); // made by: Unix, 2.0
   h.writeUInt16LE(20, 6);
   h.writeUInt16LE(0x0800, 8);
-  h.writeUInt16LE(e.method, 10);
-  h.writeUInt16LE(t.time, 12);
-  h.writeUInt16LE(t.date, 14);
-  h.writeUInt32LE(e.crc, 16);
-  h.writeUInt32LE(e.packed, 20);
-  h.writeUInt32LE(e.size, 24);
-  h.writeUInt16LE(e.name.length, 28);
+  entryFields(h, 10, e, t);
   h.writeUInt32LE((0o100644 << 16) >>> 0, 38); // regular file, rw-r--r--
   h.writeUInt32LE(e.offset, 42);
   return Buffer.concat([h, e.name]);
