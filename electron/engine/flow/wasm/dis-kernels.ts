@@ -46,9 +46,11 @@ interface Exports {
     src: number, srcW: number, srcH: number, dstW: number, dstH: number,
     xStart: number, xIndex: number, xWeight: number, yStart: number, yIndex: number, yWeight: number, rows: number, out: number,
   ): void;
+  countClasses(src: number, n: number, C: number, counts: number): void;
+  pngFilterUp(src: number, width: number, height: number, dst: number): void;
 }
 
-const EXPORTED_FUNCTIONS = ['heapBase', 'patchSearch', 'densify', 'variationalRefine', 'upsampleFlow', 'toHwc', 'warpHwc', 'softmax', 'cellArgMax', 'labelRows', 'preprocessRgba', 'grayAreaDown'] as const;
+const EXPORTED_FUNCTIONS = ['heapBase', 'patchSearch', 'densify', 'variationalRefine', 'upsampleFlow', 'toHwc', 'warpHwc', 'softmax', 'cellArgMax', 'labelRows', 'preprocessRgba', 'grayAreaDown', 'countClasses', 'pngFilterUp'] as const;
 const PAGE = 65536;
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -119,7 +121,7 @@ export class WasmKernels {
     return this.top - this.base;
   }
 
-  private ptr(a: Float32Array | Int32Array | Uint8Array): number {
+  private ptr(a: Float32Array | Int32Array | Uint32Array | Uint8Array): number {
     if (a.buffer !== this.x.memory.buffer) throw new Error('WasmKernels: array is not a view into this instance\'s memory');
     return a.byteOffset;
   }
@@ -257,6 +259,17 @@ export class WasmKernels {
       this.ptr(src), srcW, srcH, dstW, dstH, this.ptr(x.start), this.ptr(x.index), this.ptr(x.weight),
       this.ptr(y.start), this.ptr(y.index), this.ptr(y.weight), this.ptr(rows), this.ptr(out),
     );
+  }
+
+  /** assembly/outputs.ts: counts[k] = bytes of value k in src, for k < counts.length. */
+  countClasses(src: Uint8Array, counts: Uint32Array): void {
+    this.x.countClasses(this.ptr(src), src.length, counts.length, this.ptr(counts));
+  }
+
+  /** assembly/outputs.ts: PNG scanlines of a width x height grey image, "up" filter (row 0 none). */
+  pngFilterUp(src: Uint8Array, width: number, height: number, dst: Uint8Array): void {
+    if (src.length < width * height || dst.length < (width + 1) * height) throw new RangeError('WasmKernels.pngFilterUp: buffers too small');
+    this.x.pngFilterUp(this.ptr(src), width, height, this.ptr(dst));
   }
 }
 

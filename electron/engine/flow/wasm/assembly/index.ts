@@ -11,6 +11,7 @@ export { toHwc, warpHwc } from './warp';
 export { softmax, cellArgMax, labelRows } from './labels';
 export { preprocessRgba } from './preprocess';
 export { grayAreaDown } from './gray-area';
+export { countClasses, pngFilterUp } from './outputs';
 
 /** First free byte after the module's static data: callers lay out their planes from here. */
 export function heapBase(): usize {
