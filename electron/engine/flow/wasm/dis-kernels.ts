@@ -42,6 +42,10 @@ interface Exports {
     src: number, fw: number, xa: number, xb: number, xw: number, W: number, ya: number, yb: number, yw: number, H: number,
     mul: number, add: number, dst: number, base0: number, base1: number, base2: number, lane0: number, lane1: number, lane2: number, step: number,
   ): void;
+  preprocessPlanar(
+    src: number, fw: number, xa: number, xb: number, xw: number, W: number, ya: number, yb: number, yw: number, H: number,
+    mul: number, add: number, dst: number, lane0: number, lane1: number, lane2: number, rows: number,
+  ): void;
   grayAreaDown(
     src: number, srcW: number, srcH: number, dstW: number, dstH: number,
     xStart: number, xIndex: number, xWeight: number, yStart: number, yIndex: number, yWeight: number, rows: number, out: number,
@@ -50,7 +54,7 @@ interface Exports {
   pngFilterUp(src: number, width: number, height: number, dst: number): void;
 }
 
-const EXPORTED_FUNCTIONS = ['heapBase', 'patchSearch', 'densify', 'variationalRefine', 'upsampleFlow', 'toHwc', 'warpHwc', 'softmax', 'cellArgMax', 'labelRows', 'preprocessRgba', 'grayAreaDown', 'countClasses', 'pngFilterUp'] as const;
+const EXPORTED_FUNCTIONS = ['heapBase', 'patchSearch', 'densify', 'variationalRefine', 'upsampleFlow', 'toHwc', 'warpHwc', 'softmax', 'cellArgMax', 'labelRows', 'preprocessRgba', 'preprocessPlanar', 'grayAreaDown', 'countClasses', 'pngFilterUp'] as const;
 const PAGE = 65536;
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -237,13 +241,31 @@ export class WasmKernels {
 
   /** assembly/preprocess.ts: bilinear resize + normalisation of an RGBA frame into a model input tensor. */
   preprocessRgba(c: PreprocessCall): void {
-    const W = c.xa.length;
-    const H = c.ya.length;
+    const { W, H } = c;
     const last = Math.max(...c.base) + (W * H - 1) * c.step;
-    if (c.dst.length <= last || c.mul.length < 4 || c.add.length < 4 || c.lane.some((l) => l < 0 || l > 3)) throw new RangeError('WasmKernels.preprocessRgba: buffers too small or bad lanes');
+    if (c.dst.length <= last || c.xa.length < W || c.ya.length < H || c.mul.length < 4 || c.add.length < 4 || c.lane.some((l) => l < 0 || l > 3)) {
+      throw new RangeError('WasmKernels.preprocessRgba: buffers too small or bad lanes');
+    }
     this.x.preprocessRgba(
       this.ptr(c.src), c.fw, this.ptr(c.xa), this.ptr(c.xb), this.ptr(c.xw), W, this.ptr(c.ya), this.ptr(c.yb), this.ptr(c.yw), H,
       this.ptr(c.mul), this.ptr(c.add), this.ptr(c.dst), c.base[0], c.base[1], c.base[2], c.lane[0], c.lane[1], c.lane[2], c.step,
+    );
+  }
+
+  /**
+   * assembly/preprocess.ts: preprocessRgba for NCHW tensors (planes at 0, W*H, 2*W*H), separably;
+   * the x tables hold Wp = W rounded up to 4 entries, rows is 6 * Wp floats of scratch.
+   */
+  preprocessPlanar(c: PreprocessCall, rows: Float32Array): void {
+    const { W, H } = c;
+    const Wp = (W + 3) & ~3;
+    if (c.step !== 1 || c.base[0] !== 0 || c.base[1] !== W * H || c.base[2] !== 2 * W * H) throw new RangeError('WasmKernels.preprocessPlanar: NCHW layout only');
+    if (c.dst.length < 3 * W * H || c.xa.length < Wp || c.xb.length < Wp || c.xw.length < Wp || c.ya.length < H || rows.length < 6 * Wp || c.lane.some((l) => l < 0 || l > 2)) {
+      throw new RangeError('WasmKernels.preprocessPlanar: buffers too small or bad lanes');
+    }
+    this.x.preprocessPlanar(
+      this.ptr(c.src), c.fw, this.ptr(c.xa), this.ptr(c.xb), this.ptr(c.xw), W, this.ptr(c.ya), this.ptr(c.yb), this.ptr(c.yw), H,
+      this.ptr(c.mul), this.ptr(c.add), this.ptr(c.dst), c.lane[0], c.lane[1], c.lane[2], this.ptr(rows),
     );
   }
 
@@ -290,6 +312,9 @@ export interface GrayTaps {
 export interface PreprocessCall {
   src: Uint8Array;
   fw: number;
+  /** Tensor width and height. */
+  W: number;
+  H: number;
   xa: Int32Array;
   xb: Int32Array;
   xw: Float32Array;

@@ -9,7 +9,7 @@ export { variationalRefine } from './variational-refinement';
 export { upsampleFlow } from './upsample';
 export { toHwc, warpHwc } from './warp';
 export { softmax, cellArgMax, labelRows } from './labels';
-export { preprocessRgba } from './preprocess';
+export { preprocessRgba, preprocessPlanar } from './preprocess';
 export { grayAreaDown } from './gray-area';
 export { countClasses, pngFilterUp } from './outputs';
 
