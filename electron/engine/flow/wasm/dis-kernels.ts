@@ -48,7 +48,7 @@ interface Exports {
   ): void;
   grayAreaDown(
     src: number, srcW: number, srcH: number, dstW: number, dstH: number,
-    xStart: number, xIndex: number, xWeight: number, yStart: number, yIndex: number, yWeight: number, rows: number, out: number,
+    xStart: number, xIndex: number, xWeight: number, yStart: number, yIndex: number, yWeight: number, rows: number, out: number, grey: number,
   ): void;
   countClasses(src: number, n: number, C: number, counts: number): void;
   pngFilterUp(src: number, width: number, height: number, dst: number): void;
@@ -271,15 +271,16 @@ export class WasmKernels {
 
   /**
    * assembly/gray-area.ts: grayAreaDown (../../image/gray-area.ts), bit-identical. Taps as areaTaps
-   * returns them (views into this memory); rows: dstW x srcH floats of scratch; out: dstW x dstH.
+   * returns them (views into this memory); rows: dstW x srcH floats of scratch; out: dstW x dstH;
+   * grey: srcW floats of scratch (one row's grey values).
    */
-  grayAreaDown(src: Uint8Array, srcW: number, srcH: number, x: GrayTaps, y: GrayTaps, rows: Float32Array, out: Float32Array): void {
+  grayAreaDown(src: Uint8Array, srcW: number, srcH: number, x: GrayTaps, y: GrayTaps, rows: Float32Array, out: Float32Array, grey: Float32Array): void {
     const dstW = x.start.length - 1;
     const dstH = y.start.length - 1;
-    if (src.length < srcW * srcH * 4 || rows.length < dstW * srcH || out.length < dstW * dstH) throw new RangeError('WasmKernels.grayAreaDown: buffers too small');
+    if (src.length < srcW * srcH * 4 || rows.length < dstW * srcH || out.length < dstW * dstH || grey.length < srcW) throw new RangeError('WasmKernels.grayAreaDown: buffers too small');
     this.x.grayAreaDown(
       this.ptr(src), srcW, srcH, dstW, dstH, this.ptr(x.start), this.ptr(x.index), this.ptr(x.weight),
-      this.ptr(y.start), this.ptr(y.index), this.ptr(y.weight), this.ptr(rows), this.ptr(out),
+      this.ptr(y.start), this.ptr(y.index), this.ptr(y.weight), this.ptr(rows), this.ptr(out), this.ptr(grey),
     );
   }
 
