@@ -79,7 +79,7 @@ test('go to frame N from the field and with G', async ({ page }) => {
 });
 
 test('? opens the shortcut sheet: every action with its key, read from the registry, and runnable', async ({ page }) => {
-  const { v, w, sh } = await openWorkspace(page);
+  const { w, sh } = await openWorkspace(page);
   await page.keyboard.press('?');
   await expect(sh.sheet).toBeVisible();
   const listed = await sh.listed();

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { summarize, type BenchSection } from './types.ts';
 import { classPalette, colorizeLabels } from '../../electron/core/palette.ts';
 import { flowResize } from '../../electron/core/warp/flow-resize.ts';
-import { warpLabels, warpTable, type WarpTable } from '../../electron/core/warp/warp-labels.ts';
+import { warpTable, type WarpTable } from '../../electron/core/warp/warp-labels.ts';
 import { diffMask, flickerMask, packRgba } from '../../renderer/src/overlays/rasterize.ts';
 import type { ClassDef } from '../../electron/shared/contract.ts';
 
