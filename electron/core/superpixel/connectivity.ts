@@ -142,7 +142,10 @@ function mergedRuns(r: RowRuns, id: Int32Array, height: number): RowRuns {
 function paint(r: RowRuns, width: number, height: number): Int32Array {
   const out = new Int32Array(width * height);
   for (let y = 0; y < height; y++) {
-    for (let i = r.rowStart[y]!; i < r.rowStart[y + 1]!; i++) out.fill(r.id[i]!, y * width + r.x0[i]!, y * width + r.x1[i]! + 1);
+    for (let i = r.rowStart[y]!; i < r.rowStart[y + 1]!; i++) {
+      const k = r.id[i]!;
+      for (let p = y * width + r.x0[i]!, end = y * width + r.x1[i]!; p <= end; p++) out[p] = k;
+    }
   }
   return out;
 }

@@ -104,27 +104,32 @@ export function labRows(rgba: Uint8Array | Uint8ClampedArray, out: LabImage): (y
 }
 
 /**
- * The frame halved (a 2 × 2 box filter on the sRGB values; at odd right and bottom edges the box
- * repeats its last pixel) and converted to Lab into `out`, whose planes hold ⌈width/2⌉ × ⌈height/2⌉
- * pixels. R and B are summed together in one word (16 bits each; 4 × 255 fits).
+ * The frame shrunk by `factor` (2 or 4: a factor × factor box filter on the sRGB values; at the
+ * right and bottom edges a short box repeats its last pixel) and converted to Lab into `out`, whose
+ * planes hold ⌈width/factor⌉ × ⌈height/factor⌉ pixels. R and B are summed together in one word
+ * (16 bits each; 16 × 255 fits).
  */
-export function halfRgbaToLab(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, out: LabImage): void {
+export function shrinkRgbaToLab(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, factor: 2 | 4, out: LabImage): void {
   const px = words(rgba, width, height);
-  const { xyz: T, f, span } = tables(4);
+  const { xyz: T, f, span } = tables(factor * factor);
   const { width: w, height: h, l: L, a: A, b: B } = out;
   const lo = Math.min(R_BIT, B_BIT);
   const rFirst = R_BIT < B_BIT;
+  const rows = new Int32Array(factor);
   for (let y = 0, i = 0; y < h; y++) {
-    const r0 = 2 * y * width;
-    const r1 = Math.min(2 * y + 1, height - 1) * width;
+    for (let dy = 0; dy < factor; dy++) rows[dy] = Math.min(factor * y + dy, height - 1) * width;
     for (let x = 0; x < w; x++, i++) {
-      const x1 = Math.min(2 * x + 1, width - 1);
-      const p = px[r0 + 2 * x]!;
-      const q = px[r0 + x1]!;
-      const u = px[r1 + 2 * x]!;
-      const v = px[r1 + x1]!;
-      const rb = ((p >>> lo) & 0xff00ff) + ((q >>> lo) & 0xff00ff) + ((u >>> lo) & 0xff00ff) + ((v >>> lo) & 0xff00ff);
-      const g = ((p >>> G_BIT) & 255) + ((q >>> G_BIT) & 255) + ((u >>> G_BIT) & 255) + ((v >>> G_BIT) & 255);
+      let rb = 0;
+      let g = 0;
+      const x0 = factor * x;
+      const inside = x0 + factor <= width;
+      for (let dy = 0; dy < factor; dy++) {
+        for (let dx = 0, row = rows[dy]!; dx < factor; dx++) {
+          const v = px[row + (inside ? x0 + dx : Math.min(x0 + dx, width - 1))]!;
+          rb += (v >>> lo) & 0xff00ff;
+          g += (v >>> G_BIT) & 255;
+        }
+      }
       put(T, f, span, rFirst ? rb & 0xffff : rb >>> 16, g, rFirst ? rb >>> 16 : rb & 0xffff, L, A, B, i);
     }
   }

@@ -1,11 +1,12 @@
 /**
- * The full-resolution step of coarse-to-fine SLIC: from the labels and centres found on the image
- * halved, the frame's labels. Each pixel lies between the 2 × 2 coarse pixels nearest to it: where
- * they share one label it keeps it, else it takes the nearest of their centres, so a boundary is
- * placed at full resolution within a coarse pixel of where the coarse pass put it. Outliers are
- * split off on the way (see kmeans.ts). Only pixels along coarse boundaries cost a search: first
- * every row is converted to Lab and takes its coarse pixels' labels while in cache, then the cells
- * of the dual grid whose 2 × 2 coarse pixels differ are decided again.
+ * The full-resolution step of coarse-to-fine SLIC: from the labels and centres found on the frame
+ * shrunk by 2 or 4, the frame's labels. Each pixel lies between the 2 × 2 coarse pixels nearest to
+ * it: where they share one label it keeps it, else it takes the nearest of their centres, so a
+ * boundary is placed at full resolution within a coarse pixel of where the coarse pass put it.
+ * Outliers are split off on the way (see kmeans.ts). Only pixels along coarse boundaries cost a
+ * search: first every row is converted to Lab and takes its coarse pixel's label while in cache,
+ * then the cells of the dual grid (factor × factor pixels each) whose 2 × 2 coarse pixels differ
+ * are decided again.
  */
 import { labRows, type LabImage } from './lab.ts';
 import { outlierLabel, type Centers, type OutlierTiles } from './kmeans.ts';
@@ -14,21 +15,23 @@ export interface Coarse {
   labels: Int32Array;
   width: number;
   height: number;
+  /** How many times smaller than the frame: 2 or 4. */
+  factor: number;
 }
 
 /** Row y (already in `lab`): each pixel its coarse pixel's label, or its outlier label when far in colour from that centre. */
 function nearestRow(y: number, lab: LabImage, c: Centers, coarse: Coarse, o: OutlierTiles, labels: Int32Array): void {
   const { width: w, l: L, a: A, b: B } = lab;
   const { l: cL, a: cA, b: cB } = c;
-  const cl = coarse.labels;
-  const row = (y >> 1) * coarse.width;
+  const { labels: cl, factor } = coarse;
+  const row = Math.floor(y / factor) * coarse.width;
   const t2 = o.t2;
-  for (let hx = 0, i = y * w; 2 * hx < w; hx++) {
+  for (let hx = 0, i = y * w; factor * hx < w; hx++) {
     const k = cl[row + hx]!;
     const l = cL[k]!;
     const a = cA[k]!;
     const b = cB[k]!;
-    for (let x = 2 * hx, end = Math.min(w, x + 2); x < end; x++, i++) {
+    for (let x = factor * hx, end = Math.min(w, x + factor); x < end; x++, i++) {
       const dl = L[i]! - l;
       const da = A[i]! - a;
       const db = B[i]! - b;
@@ -116,7 +119,7 @@ export function refine(rgba: Uint8Array | Uint8ClampedArray, lab: LabImage, c: C
     toLab(y, y + 1);
     nearestRow(y, lab, c, coarse, o, labels);
   }
-  const { labels: cl, width: cw, height: ch } = coarse;
+  const { labels: cl, width: cw, height: ch, factor: f } = coarse;
   const inv = (compactness / size) ** 2;
   const cand = new Int32Array(4);
   for (let cy = -1; cy < ch; cy++) {
@@ -125,10 +128,13 @@ export function refine(rgba: Uint8Array | Uint8ClampedArray, lab: LabImage, c: C
     for (let cx = -1; cx < cw; cx++) {
       const c0 = Math.max(0, cx);
       const c1 = Math.min(cw - 1, cx + 1);
-      cand[0] = cl[r0 + c0]!;
+      const k = cl[r0 + c0]!;
+      if (cl[r0 + c1] === k && cl[r1 + c0] === k && cl[r1 + c1] === k) continue;
+      cand[0] = k;
       const n = addCandidate(cand, addCandidate(cand, addCandidate(cand, 1, cl[r0 + c1]!), cl[r1 + c0]!), cl[r1 + c1]!);
-      if (n === 1) continue;
-      const [x0, x1, y0, y1] = [Math.max(0, 2 * cx + 1), Math.min(w - 1, 2 * cx + 2), Math.max(0, 2 * cy + 1), Math.min(h - 1, 2 * cy + 2)];
+      // the pixels whose nearest coarse pixels are columns cx, cx + 1 and rows cy, cy + 1
+      const [x0, y0] = [Math.max(0, f * cx + f / 2), Math.max(0, f * cy + f / 2)];
+      const [x1, y1] = [Math.min(w - 1, f * cx + f / 2 + f - 1), Math.min(h - 1, f * cy + f / 2 + f - 1)];
       if (n === 2) decidePair(lab, c, inv, o, cand[0]!, cand[1]!, x0, x1, y0, y1, labels);
       else decideCell(lab, c, inv, o, cand, n, x0, x1, y0, y1, labels);
     }

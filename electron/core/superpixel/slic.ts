@@ -1,12 +1,15 @@
 /**
  * SLIC superpixels (Achanta et al., 2012) of an RGBA frame: k-means on (L, a, b, x, y), see
- * kmeans.ts. Coarse to fine (S ≥ 8): the frame is halved (2 × 2 box filter on the sRGB values) and
- * converted to Lab, the k-means passes run on that quarter of the pixels, then the full-resolution
- * step (refine.ts) converts the frame to Lab and places every boundary at full resolution. Pixels
- * far in colour from their centre are split off as outliers. Labels are not yet connected: see
- * connectivity.ts.
+ * kmeans.ts. Coarse to fine (S ≥ 8): the frame is shrunk (a box filter on the sRGB values) by 2,
+ * or by 4 when S ≥ 32 (S is then 8 coarse pixels either way), and converted to Lab; the k-means
+ * passes run on those 1/4 or 1/16 of the pixels; then the full-resolution step (refine.ts)
+ * converts the frame to Lab and places every boundary at full resolution. Pixels far in colour
+ * from their centre are split off as outliers. Labels are not yet connected: see connectivity.ts.
+ * Shrinking by 4 at S = 16 would halve the time again, but a centre needs a structure about two
+ * coarse pixels wide to settle on: a 3-pixel pole then lost its superpixels (boundary recall at
+ * 1 px from 0.998 to 0.94 on quality.test.ts's synthetic scene), so S = 16 keeps the factor 2.
  */
-import { halfRgbaToLab, rgbaToLab, type LabImage } from './lab.ts';
+import { rgbaToLab, shrinkRgbaToLab, type LabImage } from './lab.ts';
 import { kmeans, labelBound, outlierTiles, scaleCenters, splitOutliers } from './kmeans.ts';
 import { refine } from './refine.ts';
 import { scratch } from './scratch.ts';
@@ -16,7 +19,7 @@ export interface SlicOptions {
   size: number;
   /** Colour against space: Lab units per S of distance; default 10 (the paper's choice). */
   compactness?: number;
-  /** k-means passes (at half resolution when coarse to fine); default 2. */
+  /** k-means passes (on the shrunk frame when coarse to fine); default 3. */
   iterations?: number;
   /**
    * Pixels farther than this ΔE from their centre's colour get a label of their own (split off
@@ -26,8 +29,8 @@ export interface SlicOptions {
 }
 
 /**
- * k-means passes by default. Measured on CamVid frames (docs/bench-results.md), a third pass
- * changes boundary recall by under 0.005 and the undersegmentation error by about 2%.
+ * k-means passes by default. Two pass CamVid's measures almost as well, but leave centres of mixed
+ * colour at sharp edges (the synthetic edge test of superpixels.test.ts fails with two).
  */
 const DEFAULT_ITERATIONS = 3;
 
@@ -49,13 +52,14 @@ export function slicLabels(rgba: Uint8Array | Uint8ClampedArray, width: number, 
   const labels = scratch('slic.labels', width * height, Int32Array);
   const lab = labScratch('lab', width, height);
   if (size >= 8 && width >= 16 && height >= 16) {
-    const half = labScratch('half', Math.ceil(width / 2), Math.ceil(height / 2));
-    halfRgbaToLab(rgba, width, height, half);
-    const coarse = scratch('slic.coarse', half.width * half.height, Int32Array);
-    const centers = kmeans(half, size / 2, m, iterations, coarse, scratch('slic.dist', coarse.length, Float32Array));
-    scaleCenters(centers, 2);
+    const factor = size >= 32 && width >= 32 && height >= 32 ? 4 : 2;
+    const small = labScratch('small', Math.ceil(width / factor), Math.ceil(height / factor));
+    shrinkRgbaToLab(rgba, width, height, factor, small);
+    const coarse = scratch('slic.coarse', small.width * small.height, Int32Array);
+    const centers = kmeans(small, size / factor, m, iterations, coarse, scratch('slic.dist', coarse.length, Float32Array));
+    scaleCenters(centers, factor);
     const o = outlierTiles(lab, centers, size, outlier);
-    refine(rgba, lab, centers, size, m, { labels: coarse, width: half.width, height: half.height }, o, labels);
+    refine(rgba, lab, centers, size, m, { labels: coarse, width: small.width, height: small.height, factor }, o, labels);
     return { labels, count: labelBound(o, height), lab };
   }
   rgbaToLab(rgba, width, height, lab);
