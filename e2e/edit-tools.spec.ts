@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { EditPom } from './poms/edit-pom.ts';
 import { ViewerPom } from './poms/viewer-pom.ts';
-import { startWorkspace, TRACK, type Workspace } from './poms/workspace-fixture.ts';
+import { useSharedWorkspace, TRACK } from './poms/workspace-fixture.ts';
 import { fixtures } from './support/paths.ts';
 import { computeSuperpixels, type Superpixels } from '../electron/core/superpixel/superpixels.ts';
 import { resampleRgba } from '../electron/core/superpixel/lab.ts';
@@ -9,14 +9,8 @@ import { similarRun, superpixelAt } from '../electron/core/superpixel/select.ts'
 import { polygonSpans } from '../electron/core/edit/polygon.ts';
 
 const fx = fixtures();
-let ws: Workspace;
+const ws = useSharedWorkspace();
 
-test.beforeAll(async () => {
-  ws = await startWorkspace(fx.clip, fx.frames);
-});
-test.afterAll(async () => {
-  await ws?.stop();
-});
 
 /** The superpixels the app computes for frame 0 (same frame bytes, same core code, same size). */
 async function expectedSuperpixels(e: EditPom, labelWidth: number, labelHeight: number, size: number): Promise<Superpixels> {
@@ -36,10 +30,10 @@ function expectPaintedExactly(sp: Superpixels, before: number[], after: number[]
 
 test('superpixel tool: a click fills one superpixel, Shift+click a similar run, a drag whole superpixels (saved labels)', async ({ page }) => {
   test.setTimeout(180_000); // two superpixel computations in the page's worker, on 2 shared cores
-  await page.goto(ws.serve.url);
+  await page.goto(ws().serve.url);
   const v = new ViewerPom(page);
   const e = new EditPom(page);
-  await v.openClip(ws.clip, fx.frames);
+  await v.openClip(ws().clip, fx.frames);
   await e.selectTool('s');
   await page.keyboard.press('9'); // Car
   await e.waitMask(0);
@@ -90,10 +84,10 @@ test('superpixel tool: a click fills one superpixel, Shift+click a similar run, 
 
 test('polygon: drag a vertex, insert one on an edge, Alt+click and Delete remove vertices, Enter fills (saved labels)', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(ws.serve.url);
+  await page.goto(ws().serve.url);
   const v = new ViewerPom(page);
   const e = new EditPom(page);
-  await v.openClip(ws.clip, fx.frames);
+  await v.openClip(ws().clip, fx.frames);
   await e.selectTool('p');
   await page.keyboard.press('0'); // Pedestrian
   await e.waitMask(0);

@@ -1,28 +1,22 @@
 import { test, expect } from '@playwright/test';
 import { EditPom } from './poms/edit-pom.ts';
 import { ViewerPom } from './poms/viewer-pom.ts';
-import { startWorkspace, TRACK, type Workspace } from './poms/workspace-fixture.ts';
+import { useSharedWorkspace, TRACK } from './poms/workspace-fixture.ts';
 import { fixtures } from './support/paths.ts';
 
 const fx = fixtures();
-let ws: Workspace;
+const ws = useSharedWorkspace();
 const CAR_COLOR = [64, 0, 128];
 const SKY_COLOR = [128, 128, 128];
 
-test.beforeAll(async () => {
-  ws = await startWorkspace(fx.clip, fx.frames);
-});
-test.afterAll(async () => {
-  await ws?.stop();
-});
 
 const near = (px: number[], rgb: number[]) => rgb.every((c, i) => Math.abs(px[i]! - c) <= 3) && px[3]! > 0;
 
 test('paint a brush stroke, undo and redo it (canvas pixels, correction marker, labels on the host)', async ({ page }, testInfo) => {
-  await page.goto(ws.serve.url);
+  await page.goto(ws().serve.url);
   const v = new ViewerPom(page);
   const e = new EditPom(page);
-  await v.openClip(ws.clip, fx.frames);
+  await v.openClip(ws().clip, fx.frames);
   await expect(e.projectName).toContainText('drive-');
   await e.selectTool('b');
   await page.keyboard.press('9'); // 9th class: Car
@@ -61,10 +55,10 @@ test('paint a brush stroke, undo and redo it (canvas pixels, correction marker, 
 });
 
 test('polygon and flood fill; propagate a correction to the next frames as one step', async ({ page }) => {
-  await page.goto(ws.serve.url);
+  await page.goto(ws().serve.url);
   const v = new ViewerPom(page);
   const e = new EditPom(page);
-  await v.openClip(ws.clip, fx.frames);
+  await v.openClip(ws().clip, fx.frames);
   await e.selectTool('p');
   await page.keyboard.press('0'); // 10th class: Pedestrian
   await e.waitMask(0);

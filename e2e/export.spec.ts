@@ -6,27 +6,21 @@ import { decodeLabelPng, decodeRgbaPng } from '../electron/backend/project/label
 import { EditPom } from './poms/edit-pom.ts';
 import { ExportPom } from './poms/export-pom.ts';
 import { ViewerPom } from './poms/viewer-pom.ts';
-import { CAR, startWorkspace, TRACK, type Workspace } from './poms/workspace-fixture.ts';
+import { CAR, useSharedWorkspace, TRACK } from './poms/workspace-fixture.ts';
 import { fixtures } from './support/paths.ts';
 
 const fx = fixtures();
-let ws: Workspace;
+const ws = useSharedWorkspace();
 const W = 320;
 
-test.beforeAll(async () => {
-  ws = await startWorkspace(fx.clip, fx.frames);
-});
-test.afterAll(async () => {
-  await ws?.stop();
-});
 
 test('export every format from the dialog and check the files on disk', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  await page.goto(ws.serve.url);
+  await page.goto(ws().serve.url);
   const v = new ViewerPom(page);
   const e = new EditPom(page);
   const x = new ExportPom(page);
-  await v.openClip(ws.clip, fx.frames);
+  await v.openClip(ws().clip, fx.frames);
   // a correction on frame 0: a car stroke across the sky
   await e.paintStroke('9', 0, [{ x: 60, y: 30 }, { x: 140, y: 30 }], { track: TRACK, x: 100, y: 30, classId: 8 });
   await x.open();

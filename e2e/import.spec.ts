@@ -5,23 +5,17 @@ import { decodeLabelPng } from '../electron/backend/project/label-png.ts';
 import { ExportPom } from './poms/export-pom.ts';
 import { ImportPom } from './poms/import-pom.ts';
 import { ViewerPom } from './poms/viewer-pom.ts';
-import { startWorkspace, TRACK, type Workspace } from './poms/workspace-fixture.ts';
+import { useSharedWorkspace, TRACK } from './poms/workspace-fixture.ts';
 import { fixtures } from './support/paths.ts';
 
 const fx = fixtures();
-let ws: Workspace;
+const ws = useSharedWorkspace();
 
-test.beforeAll(async () => {
-  ws = await startWorkspace(fx.clip, fx.frames);
-});
-test.afterAll(async () => {
-  await ws?.stop();
-});
 
 /** The clip open in the review host, with the export and import dialogs' page objects. */
 async function openClip(page: Page): Promise<{ x: ExportPom; im: ImportPom }> {
-  await page.goto(ws.serve.url);
-  await new ViewerPom(page).openClip(ws.clip, fx.frames);
+  await page.goto(ws().serve.url);
+  await new ViewerPom(page).openClip(ws().clip, fx.frames);
   return { x: new ExportPom(page), im: new ImportPom(page) };
 }
 

@@ -3,33 +3,27 @@ import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EditPom } from './poms/edit-pom.ts';
 import { ViewerPom } from './poms/viewer-pom.ts';
-import { startWorkspace, TRACK, type Workspace } from './poms/workspace-fixture.ts';
+import { useSharedWorkspace, TRACK } from './poms/workspace-fixture.ts';
 import { fixtures } from './support/paths.ts';
 import { decodeRecords } from '../electron/backend/project/history-log.ts';
 
 const fx = fixtures();
-let ws: Workspace;
+const ws = useSharedWorkspace();
 
-test.beforeAll(async () => {
-  ws = await startWorkspace(fx.clip, fx.frames);
-});
-test.afterAll(async () => {
-  await ws?.stop();
-});
 
 const json = async (name: string): Promise<Record<string, unknown>> => {
   try {
-    return JSON.parse(await readFile(join(ws.projectDir, name), 'utf8')) as Record<string, unknown>;
+    return JSON.parse(await readFile(join(ws().projectDir, name), 'utf8')) as Record<string, unknown>;
   } catch {
     return {};
   }
 };
 
 test('save and reopen restores tracks, corrections, undo history, view settings and the playhead', async ({ page }) => {
-  await page.goto(ws.serve.url);
+  await page.goto(ws().serve.url);
   const v = new ViewerPom(page);
   const e = new EditPom(page);
-  await v.openClip(ws.clip, fx.frames);
+  await v.openClip(ws().clip, fx.frames);
   await e.paintStroke('9', 0, [{ x: 60, y: 30 }, { x: 140, y: 30 }], { track: TRACK, x: 100, y: 30, classId: 8 }); // then no tool: the keys navigate again
   await page.getByTestId('overlay-toggle-confidence').click();
   // Zoom about a pixel of the index pattern that frame 4 lights (bit 2), so it stays on screen
@@ -45,12 +39,12 @@ test('save and reopen restores tracks, corrections, undo history, view settings 
   // autosaved: corrections + view + playhead are on disk within a couple of seconds
   await expect.poll(async () => (await json('project.json')).playhead).toBe(4);
   // the undo step was appended to history.log when it was made (one record, not the whole history)
-  await expect.poll(async () => decodeRecords(await readFile(join(ws.projectDir, 'history.log')).catch(() => Buffer.alloc(0))).records.filter((r) => r.t === 'step').length).toBe(1);
+  await expect.poll(async () => decodeRecords(await readFile(join(ws().projectDir, 'history.log')).catch(() => Buffer.alloc(0))).records.filter((r) => r.t === 'step').length).toBe(1);
   await expect.poll(async () => (await json('view.json')).zoom).toBeCloseTo(zoomed.scale, 3);
 
-  await ws.restart();
-  await page.goto(ws.serve.url);
-  await v.open(ws.clip);
+  await ws().restart();
+  await page.goto(ws().serve.url);
+  await v.open(ws().clip);
   await expect(v.counter).toHaveText(`frame 4 / ${fx.frames}`);
   await expect.poll(async () => (await v.view()).scale).toBeCloseTo(zoomed.scale, 3);
   expect((await v.view()).x).toBeCloseTo(zoomed.x, 3);
@@ -66,14 +60,14 @@ test('save and reopen restores tracks, corrections, undo history, view settings 
 });
 
 test('a project whose video moved says so and relocates it from a path', async ({ page }) => {
-  const moved = join(ws.dir, 'moved-drive.mp4');
-  await ws.serve.stop();
-  await rename(ws.clip, moved);
-  await ws.restart();
-  await page.goto(ws.serve.url);
-  await page.getByLabel('Recent projects').selectOption(ws.projectDir);
+  const moved = join(ws().dir, 'moved-drive.mp4');
+  await ws().serve.stop();
+  await rename(ws().clip, moved);
+  await ws().restart();
+  await page.goto(ws().serve.url);
+  await page.getByLabel('Recent projects').selectOption(ws().projectDir);
   const banner = page.getByTestId('video-missing');
-  await expect(banner).toContainText(ws.clip);
+  await expect(banner).toContainText(ws().clip);
   await banner.getByLabel('New video path').fill(moved);
   await banner.getByRole('button', { name: 'Relocate' }).click();
   await expect(banner).toBeHidden();

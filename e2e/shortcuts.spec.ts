@@ -2,26 +2,20 @@ import { test, expect, type Page } from '@playwright/test';
 import { ShellPom } from './poms/shell-pom.ts';
 import { ViewerPom } from './poms/viewer-pom.ts';
 import { WorkspacePom } from './poms/workspace-pom.ts';
-import { startWorkspace, type Workspace } from './poms/workspace-fixture.ts';
+import { useSharedWorkspace } from './poms/workspace-fixture.ts';
 import { fixtures } from './support/paths.ts';
 
 const fx = fixtures();
-let ws: Workspace;
+const ws = useSharedWorkspace();
 
 test.use({ viewport: { width: 1280, height: 720 } });
-test.beforeAll(async () => {
-  ws = await startWorkspace(fx.clip, fx.frames);
-});
-test.afterAll(async () => {
-  await ws?.stop();
-});
 
 /** Opens the clip and its project; the page objects the tests use. */
 async function openWorkspace(page: Page): Promise<{ v: ViewerPom; w: WorkspacePom; sh: ShellPom }> {
-  await page.goto(ws.serve.url);
+  await page.goto(ws().serve.url);
   const v = new ViewerPom(page);
   const w = new WorkspacePom(page);
-  await v.openClip(ws.clip, fx.frames);
+  await v.openClip(ws().clip, fx.frames);
   await w.waitProject();
   return { v, w, sh: new ShellPom(page) };
 }
@@ -85,7 +79,7 @@ test('go to frame N from the field and with G', async ({ page }) => {
 });
 
 test('? opens the shortcut sheet: every action with its key, read from the registry, and runnable', async ({ page }) => {
-  const { v, w, sh } = await openWorkspace(page);
+  const { w, sh } = await openWorkspace(page);
   await page.keyboard.press('?');
   await expect(sh.sheet).toBeVisible();
   const listed = await sh.listed();
@@ -116,12 +110,12 @@ test('? opens the shortcut sheet: every action with its key, read from the regis
 });
 
 test('layout: the video is the largest thing, panels collapse, the edit bar does not move the workspace, the class list reads', async ({ page }) => {
-  await page.goto(ws.serve.url);
+  await page.goto(ws().serve.url);
   const v = new ViewerPom(page);
   const w = new WorkspacePom(page);
   const sh = new ShellPom(page);
   const before = await sh.box(sh.viewer);
-  await v.openClip(ws.clip, fx.frames);
+  await v.openClip(ws().clip, fx.frames);
   await w.waitProject();
   await expect(page.getByTestId('edit-bar')).toBeVisible();
   expect(await sh.box(sh.viewer)).toEqual(before); // no jump when the project and its edit bar appear

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import {
   HERE, VAL_A_SKIP, argmaxAgreement, argmaxUpsampled, checkCamvidManifest, checkGraphNames, compare, preprocess, readF32, readJson,
-  runSplit, session, syntheticFrame, valA10Miou, type Manifest, type StageName,
+  runSplit, session, syntheticFrame, valA10Miou, type Manifest,
 } from './bundle-test-support.ts';
 
 const SPLIT_DIR = path.join(HERE, 'camvid-edge');
@@ -16,7 +16,6 @@ const SINGLE_DIR = path.join(HERE, 'camvid-edge-single');
 const PARITY_DIR = path.join(SPLIT_DIR, 'parity');
 const split = readJson<Manifest>(path.join(SPLIT_DIR, 'model.json'));
 const single = readJson<Manifest>(path.join(SINGLE_DIR, 'model.json'));
-const stageFile = (k: StageName) => path.join(SPLIT_DIR, split.stages![k].graph);
 const singleFile = () => path.join(SINGLE_DIR, single.graph!);
 const chain = (image: ort.Tensor) => runSplit(SPLIT_DIR, split, image);
 const { width: W, height: H } = split.input;

@@ -110,6 +110,9 @@ async function main(): Promise<void> {
       await page.getByTestId('compare-off').click();
       await page.getByTestId('track-row').first().getByTestId('track-main').check();
       await page.keyboard.press('Shift+L');
+      // The flicker layer needs the flow of the previous pair, computed on demand: wait for it.
+      const frame = /frame (\d+)/.exec((await page.getByTestId('frame-counter').textContent()) ?? '')?.[1] ?? '';
+      await expect(page.getByTestId('overlay-flicker')).toHaveAttribute('data-frame', frame, { timeout: 60_000 });
       await shoot(page, 'flicker');
       await page.keyboard.press('Shift+L');
     }

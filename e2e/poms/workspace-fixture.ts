@@ -1,8 +1,9 @@
 /**
- * A fresh workspace per spec: its own VSS_HOME, a copy of the index clip, and the clip's automatic
+ * A fresh workspace per spec (`useSharedWorkspace`) or per test (`startWorkspace`): its own VSS_HOME, a copy of the index clip, and the clip's automatic
  * project prepared with one engine track ("engine": sky above, road below, a car box that moves
  * 2 px right per frame), served by its own `vss serve`.
  */
+import { test } from '@playwright/test';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { createProject } from '../../electron/backend/project/open.ts';
 import { CAMVID_CLASSES, fakeRun } from '../../electron/backend/project/test-fixtures.ts';
 import type { LabelMap } from '../../electron/core/types.ts';
 import { CLIP } from '../support/clip.ts';
+import { fixtures } from '../support/paths.ts';
 import { startServe, type ServeProcess } from '../support/serve.ts';
 
 export const TRACK = 'engine';
@@ -60,4 +62,23 @@ export async function startWorkspace(srcClip: string, frames: number): Promise<W
     },
   };
   return ws;
+}
+
+/**
+ * One workspace shared by the tests of a spec file: started before the first test, stopped (and
+ * its folder removed) after the last. Returns the accessor the tests use.
+ */
+export function useSharedWorkspace(): () => Workspace {
+  const fx = fixtures();
+  let ws: Workspace | undefined;
+  test.beforeAll(async () => {
+    ws = await startWorkspace(fx.clip, fx.frames);
+  });
+  test.afterAll(async () => {
+    await ws?.stop();
+  });
+  return () => {
+    if (!ws) throw new Error('the shared workspace is used before it started (call it inside a test)');
+    return ws;
+  };
 }

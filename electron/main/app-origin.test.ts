@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isAppUrl, parseFrameUrl, pathFromArgv } from './app-origin.ts';
+import { isAppUrl, parseResourceUrl, pathFromArgv } from './app-origin.ts';
 
 test('only app://renderer pages count as ours', () => {
   assert.equal(isAppUrl('app://renderer/index.html'), true);
@@ -11,9 +11,9 @@ test('only app://renderer pages count as ours', () => {
 });
 
 test('frame URLs carry only a video id and an index', () => {
-  assert.deepEqual(parseFrameUrl('vss-frame://frames/v1/12'), { videoId: 'v1', index: 12 });
+  assert.deepEqual(parseResourceUrl('vss-frame://frames/v1/12'), { kind: 'frames', videoId: 'v1', index: 12 });
   for (const bad of ['vss-frame://frames/v1/-1', 'vss-frame://frames/v1/1.5', 'vss-frame://frames/../etc/passwd', 'vss-frame://other/v1/1', 'vss-frame://frames/v1/1?x=1', 'vss-frame://frames//etc/passwd/1', 'nonsense']) {
-    assert.throws(() => parseFrameUrl(bad), /frame|bad/, bad);
+    assert.throws(() => parseResourceUrl(bad), /resource|frames|bad/, bad);
   }
 });
 

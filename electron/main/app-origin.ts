@@ -1,8 +1,7 @@
 /**
  * The app's own origin and what may load from it (pure; no electron import, unit-tested).
- * Pages come from app://renderer/..., frames from vss-frame://frames/<videoId>/<index>.
+ * Pages come from app://renderer/..., frames and label grids from vss-frame://<kind>/<...>.
  */
-import { parseFramePath, type FrameRequest } from '../backend/frame-request.ts';
 import { VssError } from '../core/errors.ts';
 import { parseResourcePath, type ResourceRequest } from '../backend/resources.ts';
 
@@ -10,7 +9,6 @@ export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://renderer';
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 export const FRAME_SCHEME = 'vss-frame';
-export const FRAME_BASE = 'vss-frame://frames';
 
 export const APP_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
@@ -25,20 +23,6 @@ export function isAppUrl(url: string | undefined): boolean {
   } catch {
     return false;
   }
-}
-
-/** Parses vss-frame://frames/<videoId>/<index>; anything else (paths, other hosts) is refused. */
-export function parseFrameUrl(url: string): FrameRequest {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new VssError('BAD_REQUEST', 'bad frame URL');
-  }
-  if (u.protocol !== `${FRAME_SCHEME}:` || u.host !== 'frames' || u.search || u.hash) {
-    throw new VssError('BAD_REQUEST', 'frame URL must be vss-frame://frames/<videoId>/<index>');
-  }
-  return parseFramePath(u.pathname.replace(/^\//, ''));
 }
 
 /** Parses vss-frame://<kind>/<...>[?raw=1] for every resource kind (see backend/resources.ts). */

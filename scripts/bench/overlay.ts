@@ -1,16 +1,18 @@
 /**
  * Overlay rasterization per 1080p frame (renderer/src/overlays/rasterize.ts): mask colourize
- * (palette LUT, 32-bit writes), track diff, flicker (warp previous labels along a 480 px flow +
- * diff in one pass). Peers in the same run: the two-pass flicker (warped map, then diff) and the
- * naive per-pixel-object colourize (an {r,g,b,a} object per pixel from a class→colour Map,
+ * (palette LUT, 32-bit writes), track diff, flicker (core's warp of the previous labels along a
+ * 480 px flow through a per-cell table, then diff). Peers in the same run: flicker with a per-pixel
+ * warp (the flow resampled to full size, one rounding per pixel) and the naive per-pixel-object
+ * colourize (an {r,g,b,a} object per pixel from a class→colour Map,
  * written channel by channel). Budget: one display frame, 16.7 ms.
  */
 import { loadavg, cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { summarize, type BenchSection } from './types.ts';
 import { classPalette, colorizeLabels } from '../../electron/core/palette.ts';
-import { warpLabels } from '../../electron/core/warp/warp-labels.ts';
-import { diffMask, flickerMask, packRgba, warpTable, type WarpTable } from '../../renderer/src/overlays/rasterize.ts';
+import { flowResize } from '../../electron/core/warp/flow-resize.ts';
+import { warpTable, type WarpTable } from '../../electron/core/warp/warp-labels.ts';
+import { diffMask, flickerMask, packRgba } from '../../renderer/src/overlays/rasterize.ts';
 import type { ClassDef } from '../../electron/shared/contract.ts';
 
 const W = 1920;
@@ -65,7 +67,9 @@ export async function bench(): Promise<BenchSection> {
   const flow = new Float32Array(fw * fh * 2);
   for (let i = 0; i < fw * fh; i++) flow[2 * i] = 0.5; // 2 px right at full size
   const warped = new Uint8Array(W * H);
-  const back = { width: fw, height: fh, data: flow.map((v) => -v) };
+  const flowField = { width: fw, height: fh, data: flow };
+  const cur = { width: W, height: H, data: b };
+  const prev = { width: W, height: H, data: a };
   const color = packRgba(255, 0, 220, 220);
   const rows: string[][] = [];
   const n = 40;
@@ -76,14 +80,35 @@ export async function bench(): Promise<BenchSection> {
   rows.push(row('mask colourize — naive peer', naive, 'object per pixel + Map lookup'));
   rows.push(row('track diff', time(() => diffMask(a, b, out, color, 255), n), 'two label maps → RGBA + count'));
   let table: WarpTable | undefined;
-  rows.push(row('flicker (one pass)', time(() => {
-    table = warpTable(W, H, flow, fw, fh, table);
-    flickerMask(b, a, W, H, table, out, color, 255);
-  }, n), '480×270 flow: per-cell integer offsets, fused warp + diff'));
-  rows.push(row('flicker — two-pass peer', time(() => {
-    warpLabels({ width: W, height: H, data: a }, back, { out: warped });
+  rows.push(row('flicker', time(() => {
+    table = warpTable(W, H, flowField, { negate: true, reuse: table });
+    flickerMask(cur, prev, table, warped, out, color, 255);
+  }, n), 'uniform 480×270 flow: core warpLabels, runs of cells sharing an offset, then diff'));
+  const zoom = { width: fw, height: fh, data: new Float32Array(fw * fh * 2) };
+  for (let y = 0; y < fh; y++) {
+    for (let x = 0; x < fw; x++) {
+      zoom.data[2 * (y * fw + x)] = (x - fw / 2) * 0.02; // up to ±19 px at full size
+      zoom.data[2 * (y * fw + x) + 1] = (y - fh / 2) * 0.02;
+    }
+  }
+  let zoomTable: WarpTable | undefined;
+  rows.push(row('flicker, zoom flow', time(() => {
+    zoomTable = warpTable(W, H, zoom, { negate: true, reuse: zoomTable });
+    flickerMask(cur, prev, zoomTable, warped, out, color, 255);
+  }, n), 'driving forward: the whole-pixel offset changes every ~50 columns'));
+  const full = new Float32Array(W * H * 2);
+  rows.push(row('flicker — per-pixel warp peer', time(() => {
+    const f = flowResize(flowField, W, H, full).data;
+    for (let y = 0; y < H; y++) {
+      for (let x = 0; x < W; x++) {
+        const p = y * W + x;
+        const sx = Math.round(x - f[2 * p]!);
+        const sy = Math.round(y - f[2 * p + 1]!);
+        warped[p] = sx >= 0 && sx < W && sy >= 0 && sy < H ? a[sy * W + sx]! : 255;
+      }
+    }
     diffMask(b, warped, out, color, 255);
-  }, n), 'core warpLabels (flow resampled to full size), then diff'));
+  }, n), 'flow resampled to full size, one rounding per pixel, then diff'));
   const ratio = summarize(naive).p50 / summarize(ours).p50;
   return {
     title: 'Overlay rasterization (1920×1080, per frame)',

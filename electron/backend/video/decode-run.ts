@@ -69,7 +69,7 @@ export class DecodeRun {
   private outputClosed = false;
 
   constructor(
-    private readonly src: VideoFileSource,
+    src: VideoFileSource,
     private readonly opts: DecodeRunOptions,
   ) {
     const { index, probe, info } = src;

@@ -50,7 +50,7 @@ export class PacketDecoder {
   private used = false;
   private readonly script = newScriptPath();
 
-  private constructor(private readonly o: PacketDecoderOptions) {
+  private constructor(o: PacketDecoderOptions) {
     this.asm = new FrameAssembler(o.frameBytes, 0, (f) => this.frames.push(f));
   }
 

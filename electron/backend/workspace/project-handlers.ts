@@ -6,7 +6,7 @@
 import type { ProjectState, VideoInfo } from '../../shared/contract.ts';
 import type { HandlerGroup } from '../handlers.ts';
 import { VssError } from '../../core/errors.ts';
-import { createProject, openProject, listRecentProjects, type CreateProjectOptions, type Project } from '../project/index.ts';
+import { createProject, openProject, listRecentProjects, type CreateProjectOptions } from '../project/index.ts';
 import { defaultModelDir } from './engine-models.ts';
 import { autoProject, modelClasses } from './project-home.ts';
 import { projectState, refreshStems } from './project-session.ts';

@@ -10,17 +10,12 @@
  */
 import { VssError } from '../../core/errors.ts';
 import { LoadingLru } from '../../core/lru.ts';
-import { flowGridSize, type FlowGrid } from '../../engine/flow-worker/flow-grid.ts';
+import type { FlowGrid } from '../../engine/flow-worker/flow-grid.ts';
 import type { DecodedFrame } from '../video/types.ts';
 
 export const FLOW_MAX_WIDTH = 480;
 
 export type FlowResult = FlowGrid;
-
-/** Flow grid size for a frame: at most FLOW_MAX_WIDTH wide, aspect kept, at least 16 px. */
-export function flowSize(width: number, height: number): { width: number; height: number; scale: number } {
-  return flowGridSize(width, height, FLOW_MAX_WIDTH);
-}
 
 /** Computes one flow (the flow service's worker thread; tests pass their own). */
 export type FlowCompute = (a: DecodedFrame, b: DecodedFrame) => Promise<FlowResult>;

@@ -13,16 +13,6 @@ export interface StructureTensor {
   y: Float32Array;
 }
 
-export function allocStructureTensor(cells: number): StructureTensor {
-  return {
-    xx: new Float32Array(cells),
-    yy: new Float32Array(cells),
-    xy: new Float32Array(cells),
-    x: new Float32Array(cells),
-    y: new Float32Array(cells),
-  };
-}
-
 /**
  * @param aux scratch of at least 5 * height * ws floats
  */

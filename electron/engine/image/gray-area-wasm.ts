@@ -15,13 +15,14 @@ export interface GrayAreaWasm {
   y: GrayTaps;
   rows: Float32Array;
   out: Float32Array;
+  grey: Float32Array;
 }
 
 function setUp(k: WasmKernels, srcW: number, srcH: number, dstW: number, dstH: number): GrayAreaWasm {
   const tx = areaTaps(srcW, dstW);
   const ty = areaTaps(srcH, dstH);
-  const [src, xs, xi, xw, ys, yi, yw, rows, out] = k.alloc([srcW * srcH, tx.start.length, tx.index.length, tx.weight.length, ty.start.length, ty.index.length, ty.weight.length, dstW * srcH, dstW * dstH]) as [
-    Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array,
+  const [src, xs, xi, xw, ys, yi, yw, rows, out, grey] = k.alloc([srcW * srcH, tx.start.length, tx.index.length, tx.weight.length, ty.start.length, ty.index.length, ty.weight.length, dstW * srcH, dstW * dstH, srcW]) as [
+    Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array,
   ];
   const i32 = (a: Float32Array): Int32Array => new Int32Array(a.buffer, a.byteOffset, a.length);
   const place = (t: Taps, s: Float32Array, i: Float32Array, w: Float32Array): GrayTaps => {
@@ -31,7 +32,7 @@ function setUp(k: WasmKernels, srcW: number, srcH: number, dstW: number, dstH: n
     v.weight.set(t.weight);
     return v;
   };
-  return { key: `${srcW}x${srcH}>${dstW}x${dstH}`, k, src: new Uint8Array(src.buffer, src.byteOffset, srcW * srcH * 4), x: place(tx, xs, xi, xw), y: place(ty, ys, yi, yw), rows, out };
+  return { key: `${srcW}x${srcH}>${dstW}x${dstH}`, k, src: new Uint8Array(src.buffer, src.byteOffset, srcW * srcH * 4), x: place(tx, xs, xi, xw), y: place(ty, ys, yi, yw), rows, out, grey };
 }
 
 /** grayAreaDown in WebAssembly; undefined when unavailable. `state` carries the instance between frames. */
@@ -44,6 +45,6 @@ export function grayAreaDownWasm(rgba: Uint8Array | Uint8ClampedArray, srcW: num
   }
   const s = state.wasm;
   s.src.set(rgba.subarray(0, s.src.length));
-  s.k.grayAreaDown(s.src, srcW, srcH, s.x, s.y, s.rows, s.out);
+  s.k.grayAreaDown(s.src, srcW, srcH, s.x, s.y, s.rows, s.out, s.grey);
   return s.out.slice();
 }

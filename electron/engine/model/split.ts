@@ -113,7 +113,7 @@ export async function loadSplit(dir: string, m: ModelManifest, opts: LoadOptions
     const highAlongside = async (image: Float32Array, l: Tensor3): Promise<Tensor3> => {
       const feeds: Record<string, StageFeed> = {};
       for (const [key, from] of Object.entries(hi.spec.inputs)) {
-        feeds[key] = from === 'image' ? { data: image, dims: shape } : { data: l.data, dims: [1, l.channels, l.height, l.width] };
+        feeds[key] = from === 'image' ? { data: ownBuffer(image), dims: shape } : { data: ownBuffer(l.data), dims: [1, l.channels, l.height, l.width] };
       }
       return thread!.run(feeds, hi.spec.output);
     };
@@ -143,6 +143,14 @@ export async function loadSplit(dir: string, m: ModelManifest, opts: LoadOptions
     for (const s of stages) await s.created.session.release();
     throw e;
   }
+}
+
+/**
+ * `a`, or a copy of it when it is a view into a larger buffer (the pipeline's model input lives in
+ * WebAssembly memory): posting a view to a thread clones its whole buffer.
+ */
+function ownBuffer(a: Float32Array): Float32Array {
+  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : a.slice();
 }
 
 /** One line for summaries: what the high-stage thread's priority is. */

@@ -26,7 +26,7 @@ import { propagationDeviation } from './deviation.ts';
 import { RenewalStatistic } from './renewal.ts';
 import { KeyWarper } from '../warp/key-warper.ts';
 import type { KeyModel } from './key-model.ts';
-import { flowDisOptions, flowTo, scratchFor, warpFeatures } from './propagate.ts';
+import { flowDisOptions, flowTo, warpFeatures } from './propagate.ts';
 import { ThresholdController, type KeyDecision } from './threshold-controller.ts';
 import { zeroTimings, type Mode, type ModeFrame, type ModeOutput, type StageTimings } from './types.ts';
 
@@ -79,9 +79,6 @@ class AdaptiveMode implements Mode {
   private asyncHighMs = 0;
   /** Low latency: frames from a key's trigger to the frame that first used it (sum, count, max). */
   private readonly switchDelay = { sum: 0, n: 0, max: 0 };
-  /** Scratch for the warps consumed within a frame (the deviation's, the head's input). */
-  private lowWarp: Float32Array | undefined;
-  private highWarp: Float32Array | undefined;
   private readonly lowWarper = new KeyWarper();
   private readonly highWarper = new KeyWarper();
   private readonly dis: ReturnType<typeof flowDisOptions>;
@@ -106,8 +103,7 @@ class AdaptiveMode implements Mode {
     const interval = f.index - this.ref!.index;
     // Flow to the current key: it propagates the key's features, and measures the deviation.
     const flow = flowTo(f.gray, key.gray, this.dis, t);
-    this.lowWarp = scratchFor(this.lowWarp, key.low);
-    const dev = propagationDeviation(low, warpFeatures(this.lowWarper, key.low, flow, t, this.lowWarp));
+    const dev = propagationDeviation(low, warpFeatures(this.lowWarper, key.low, flow, t, true));
     this.deviationSum += dev;
     this.deviationCount++;
     // While a new key's high stage is in flight, frames are measured against the previous key:
@@ -126,8 +122,7 @@ class AdaptiveMode implements Mode {
       }
       this.deferKey(f, low);
     }
-    if (this.km.scratchWarp) this.highWarp = scratchFor(this.highWarp, key.features);
-    const warped = warpFeatures(this.highWarper, key.features, flow, t, this.highWarp);
+    const warped = warpFeatures(this.highWarper, key.features, flow, t, this.km.scratchWarp);
     return [{ index: f.index, probabilities: await this.km.output(warped, low, t), key: decision.trigger, timings: t }];
   }
 

@@ -9,7 +9,7 @@ import type { DisPreset } from '../flow/dis-options.ts';
 import type { GrayImage, Tensor3 } from '../../core/types.ts';
 import { KeyWarper } from '../warp/key-warper.ts';
 import type { KeyModel } from './key-model.ts';
-import { flowDisOptions, flowTo, scratchFor, warpFeatures } from './propagate.ts';
+import { flowDisOptions, flowTo, warpFeatures } from './propagate.ts';
 import { zeroTimings, type Mode } from './types.ts';
 
 export interface DffOptions {
@@ -24,8 +24,6 @@ export function dffMode(km: KeyModel, o: DffOptions): Mode {
   let n = 0;
   const K = Math.max(1, Math.floor(o.keyInterval));
   const dis = flowDisOptions(o.preset, o.flowScale);
-  /** Scratch for the head's warped input (split bundles; single graphs return the warp as output). */
-  let scratch: Float32Array | undefined;
   const warper = new KeyWarper();
   return {
     async push(f) {
@@ -39,8 +37,8 @@ export function dffMode(km: KeyModel, o: DffOptions): Mode {
         return [{ index: f.index, probabilities: await km.output(features, low, t), key: true, timings: t }];
       }
       const flow = flowTo(f.gray, key!.gray, dis, t);
-      if (km.scratchWarp) scratch = scratchFor(scratch, key!.features);
-      const warped = warpFeatures(warper, key!.features, flow, t, scratch);
+      // Split bundles: the head's input, consumed at once; single graphs: the frame's output.
+      const warped = warpFeatures(warper, key!.features, flow, t, km.scratchWarp);
       return [{ index: f.index, probabilities: await km.output(warped, low, t), key: false, timings: t }];
     },
     async flush() {

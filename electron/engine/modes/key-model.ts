@@ -12,8 +12,9 @@ import { since, type ModeFrame, type StageTimings } from './types.ts';
 
 export interface KeyModel {
   /**
-   * output() only reads the (warped) key features it is given (split: the head), so they may live
-   * in a scratch buffer reused every frame; false when output() returns them (single graph).
+   * output() only reads the (warped) key features it is given (split: the head), so they may be a
+   * transient warp (KeyWarper.warpTransient: the warper's memory, valid until its next warp);
+   * false when output() returns them (single graph).
    */
   readonly scratchWarp: boolean;
   low(f: ModeFrame, t: StageTimings): Promise<Tensor3>;

@@ -27,22 +27,15 @@ export function flowTo(cur: GrayImage, key: GrayImage, dis: DisUserOptions, t: S
 
 /**
  * Key features seen from the current frame: out(x) = key(x + f(x)) on the features' own grid
- * (stride handled as in warpTensor), timed as 'warp', written into `out` when given (see scratchFor). `warper`
- * keeps the key laid out for the WebAssembly warp between frames (one warper per key tensor kind).
+ * (stride handled as in warpTensor), timed as 'warp'. `warper` keeps the key laid out for the
+ * WebAssembly warp between frames (one warper per key tensor kind). `transient`: the result is
+ * consumed before this warper's next warp (the head's input, the deviation), so it may stay in the
+ * warper's own memory (KeyWarper.warpTransient: no copy, no per-frame allocation); otherwise it is
+ * a new array (a single graph's warped probabilities are the frame's output).
  */
-export function warpFeatures(warper: KeyWarper, key: Tensor3, flowCurToKey: FlowField, t: StageTimings, out?: Float32Array): Tensor3 {
+export function warpFeatures(warper: KeyWarper, key: Tensor3, flowCurToKey: FlowField, t: StageTimings, transient = false): Tensor3 {
   const t0 = performance.now();
-  const w = warper.warp(key, flowCurToKey, out);
+  const w = transient ? warper.warpTransient(key, flowCurToKey) : warper.warp(key, flowCurToKey);
   t.warp += since(t0);
   return w;
-}
-
-/**
- * A scratch buffer for a warp of `like` that is consumed before the next frame (the deviation, the
- * head's input): `prev` when it has the right size, else a new one. Keeps the per-frame path from
- * allocating megabytes that only the garbage collector would reclaim.
- */
-export function scratchFor(prev: Float32Array | undefined, like: Tensor3): Float32Array {
-  const n = like.channels * like.width * like.height;
-  return prev?.length === n ? prev : new Float32Array(n);
 }

@@ -6,6 +6,7 @@
  */
 import { crc32, deflate, deflateSync } from 'node:zlib';
 import { promisify } from 'node:util';
+import { filterUpWasm } from './output-kernels.ts';
 
 const deflateAsync = promisify(deflate);
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -28,9 +29,14 @@ function chunk(type: string, data: Buffer): Buffer {
   return out;
 }
 
-/** Scanlines with their filter byte (the bytes deflate compresses). */
-export function filterRows(width: number, height: number, data: Uint8Array, filter: 0 | 2 = 2): Buffer {
+/**
+ * Scanlines with their filter byte (the bytes deflate compresses); the up filter in WebAssembly
+ * SIMD (output-kernels.ts, the same bytes) unless `backend` is 'js' or it is unavailable.
+ */
+export function filterRows(width: number, height: number, data: Uint8Array, filter: 0 | 2 = 2, backend: 'wasm' | 'js' = 'wasm'): Buffer {
   if (data.length < width * height) throw new RangeError(`png: need ${width * height} bytes, got ${data.length}`);
+  const fast = filter === 2 && backend === 'wasm' ? filterUpWasm(width, height, data) : undefined;
+  if (fast) return fast;
   const stride = width + 1;
   const raw = Buffer.allocUnsafe(stride * height);
   for (let y = 0; y < height; y++) {

@@ -20,6 +20,7 @@ import type { Mode, ModeOutput } from '../modes/types.ts';
 import type { FlowField, GrayImage, LabelMap } from '../../core/types.ts';
 import { flowGray, flowSizeFor, type FlowGrayScratch } from './flow-gray.ts';
 import { ModelInputs } from './model-input.ts';
+import { countClasses } from './output-kernels.ts';
 import { prefetch } from './prefetch.ts';
 import type { FrameSink } from './sink.ts';
 import { buildSummary } from './summary.ts';
@@ -203,8 +204,7 @@ class SegmentRun {
     this.stored[position] = false;
     this.positionOf.set(frame.index, position);
     await this.input.sink.put({ index: frame.index, stem: frame.stem, width: frame.width, height: frame.height, labels: labels.data, confidence }, () => this.onStored(position));
-    const classPixels = new Array<number>(this.classes).fill(0);
-    for (let i = 0; i < labels.data.length; i++) classPixels[labels.data[i]!]!++;
+    const classPixels = countClasses(labels.data, this.classes);
     const record: FrameRecord = { index: o.index, stem: frame.stem, key: o.key, tcPrev: null, classPixels, timings: { ...o.timings, decode: frame.decodeMs, prepare: p.prepare.ms, labels: labelsMs, total } };
     this.records.push(record);
     if (this.input.settings.tc) this.toAnalyse.push({ record, gray: p.gray, labels, flowToPrev: o.flowToPrev });

@@ -24,7 +24,6 @@ export const CAMVID = {
   Bicyclist: 10,
   Void: 11,
 } as const;
-export const CAMVID_NAMES = ['Sky', 'Building', 'Pole', 'Road', 'Pavement', 'Tree', 'SignSymbol', 'Fence', 'Car', 'Pedestrian', 'Bicyclist'] as const;
 
 export interface Facade {
   /** -1 left, +1 right. */

@@ -96,3 +96,21 @@ test('prepare() lays a source out ahead of its first warp; warps of it (or of an
   assertClose(kw.warp(b, f).data, warpTensor(b, f).data, 'after preparing another grid size');
   assert.throws(() => kw.prepare({ channels: 3, width: 5, height: 5, data: new Float32Array(4) }), /shorter than/);
 });
+
+test('warpTransient gives warp()\'s values, in the warper\'s memory when the pixels need no padding', () => {
+  for (const [C, w, h] of [[12, 16, 6], [3, 9, 7]] as const) {
+    const src = tensor(C, w, h, C * w);
+    const f = flow(w, h, 3, 2);
+    for (const backend of ['wasm', 'js'] as const) {
+      const kw = new KeyWarper(backend);
+      const want = new KeyWarper(backend).warp(src, f).data;
+      const got = kw.warpTransient(src, f);
+      assert.deepEqual(got.data, want, `${backend} ${C}x${h}x${w}`);
+      assert.deepEqual([got.channels, got.width, got.height], [C, w, h]);
+      // Unpadded sizes stay in WebAssembly memory (no copy); padded ones are compacted into a buffer of the warper's.
+      const inWasm = got.data.byteLength < got.data.buffer.byteLength;
+      assert.equal(inWasm, backend === 'wasm' && (w * h) % 4 === 0, `${backend} ${C}x${h}x${w}: in place`);
+      assert.equal(kw.warpTransient(src, flow(w, h, 4, 2)).data.buffer, got.data.buffer, 'the same memory every frame');
+    }
+  }
+});

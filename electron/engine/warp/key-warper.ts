@@ -37,6 +37,8 @@ export class KeyWarper {
   private layout: Layout | undefined;
   /** The data array of the source now laid out in `layout.hwc`. */
   private source: Float32Array | undefined;
+  /** warpTransient's buffer where the result cannot stay in WebAssembly memory. */
+  private scratch: Float32Array | undefined;
 
   /** 'js' forces warpTensor (tests, comparisons). */
   constructor(private readonly backend: 'wasm' | 'js' = 'wasm') {}
@@ -50,14 +52,40 @@ export class KeyWarper {
 
   /** out(x) = src(x + f(x)) on the tensor's grid, as warpTensor (flow of any size, clamped border). */
   warp(src: Tensor3, flow: FlowField, out?: Float32Array): Tensor3 {
-    if (!this.usesWasm) return warpTensor(src, flow, out ? { out } : {});
+    const { channels: C, width: w, height: h } = src;
+    const n = w * h;
+    const dst = out ?? new Float32Array(C * n);
+    if (dst.length < C * n) throw new RangeError('KeyWarper: out buffer too small');
+    if (!this.usesWasm) return warpTensor(src, flow, { out: dst });
+    const L = this.warpPlanes(src, flow, dst);
+    if (L.np === n) dst.set(L.planes.subarray(0, C * n));
+    else for (let c = 0; c < C; c++) dst.set(L.planes.subarray(c * L.np, c * L.np + n), c * n);
+    return { channels: C, width: w, height: h, data: dst };
+  }
+
+  /**
+   * warp() into the warper's own memory, with no copy where the planes need no compaction (pixels a
+   * multiple of 4): for a result consumed before the next warp (the head's input, the deviation).
+   * Valid until this warper's next warp or prepare.
+   */
+  warpTransient(src: Tensor3, flow: FlowField): Tensor3 {
+    const { channels: C, width: w, height: h } = src;
+    const n = w * h;
+    if (!this.usesWasm || up4(n) !== n) {
+      if (this.scratch?.length !== C * n) this.scratch = new Float32Array(C * n);
+      return this.warp(src, flow, this.scratch);
+    }
+    const L = this.warpPlanes(src, flow, undefined);
+    return { channels: C, width: w, height: h, data: L.planes.subarray(0, C * n) };
+  }
+
+  /** The warp in WebAssembly, left in the layout's CHW planes (np floats each). */
+  private warpPlanes(src: Tensor3, flow: FlowField, out: Float32Array | undefined): Layout {
     const k = this.kernels!;
     const { channels: C, width: w, height: h } = src;
     const n = w * h;
     if (src.data.length < C * n) throw new RangeError('KeyWarper: data shorter than channels*height*width');
-    const dst = out ?? new Float32Array(C * n);
-    if (dst.length < C * n) throw new RangeError('KeyWarper: out buffer too small');
-    if (dst === src.data) throw new RangeError('KeyWarper: out must not alias the source');
+    if (out === src.data) throw new RangeError('KeyWarper: out must not alias the source');
     const L = this.layoutFor(k, C, w, h);
     if (this.source !== src.data) this.lay(k, L, src.data);
     const f = flow.width === w && flow.height === h ? flow.data : flowResize(flow, w, h, L.flow).data;
@@ -69,9 +97,7 @@ export class KeyWarper {
     }
     const t = L.taps;
     k.warpHwc(L.hwc, L.Cp, L.np, t.base, t.dxs, t.dys, t.axs, t.ays, L.planes);
-    if (L.np === n) dst.set(L.planes.subarray(0, C * n));
-    else for (let c = 0; c < C; c++) dst.set(L.planes.subarray(c * L.np, c * L.np + n), c * n);
-    return { channels: C, width: w, height: h, data: dst };
+    return L;
   }
 
   /**

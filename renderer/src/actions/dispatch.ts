@@ -1,6 +1,6 @@
 /**
  * The registry's pure half: which action a key event runs, how an action's keys are shown, the
- * plain-data list that menus read, and the key conflicts a list of actions has.
+ * plain-data list that menus read.
  */
 import type { AppState } from '../store/app-store.ts';
 import { chordAccelerator, chordLabel, matchesChord, parseChord, type KeyLike } from './key-chord.ts';
@@ -53,15 +53,3 @@ export function actionItems(actions: readonly Action[], s: AppState, mac = false
   }));
 }
 
-/** Pairs of actions sharing a key chord (they must never be enabled at the same time). */
-export function sharedKeys(actions: readonly Action[]): { chord: string; ids: string[] }[] {
-  const by = new Map<string, string[]>();
-  for (const a of actions) {
-    for (const k of a.keys ?? []) {
-      const c = parseChord(k);
-      const norm = `${c.mod ? 'Mod+' : ''}${c.alt ? 'Alt+' : ''}${c.shift ? 'Shift+' : ''}${c.key}`;
-      by.set(norm, [...(by.get(norm) ?? []), a.id]);
-    }
-  }
-  return [...by].filter(([, ids]) => ids.length > 1).map(([chord, ids]) => ({ chord, ids }));
-}

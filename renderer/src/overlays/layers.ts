@@ -8,7 +8,8 @@ import type { RasterImage } from './RasterCanvas.tsx';
 import { loadFlow, loadLabels } from '../client/resources.ts';
 import type { TrackRef } from './overlay-inputs.ts';
 import { classPalette, colorizeLabels } from '../../../electron/core/palette.ts';
-import { confidenceHeat, diffMask, flickerMask, packRgba, warpTable, type WarpTable } from './rasterize.ts';
+import { warpTable, type WarpTable } from '../../../electron/core/warp/warp-labels.ts';
+import { confidenceHeat, diffMask, flickerMask, packRgba } from './rasterize.ts';
 import { nextSeq, rgbaBuffer } from './use-raster.ts';
 
 export const DIFF_COLOR = packRgba(255, 0, 220, 220);
@@ -47,15 +48,16 @@ export async function diffImage(a: TrackRef, b: TrackRef, index: number, ignoreI
 }
 
 /** Reused between frames (the flow grid and the frame size rarely change). */
-const warp: { table?: WarpTable } = {};
+const warp: { table?: WarpTable; scratch: Uint8Array } = { scratch: new Uint8Array(0) };
 
 export async function flickerImage(t: TrackRef, videoId: string, index: number, ignoreIndex: number, reuse: Uint8ClampedArray | null): Promise<RasterImage | null> {
   if (index < 1) return null;
   const [cur, prev, flow] = await Promise.all([loadLabels('labels', t.projectId, t.trackId, index), loadLabels('labels', t.projectId, t.trackId, index - 1), loadFlow(videoId, index - 1)]);
   if (!cur || !prev || !flow || cur.data.length !== prev.data.length) return null;
-  warp.table = warpTable(cur.width, cur.height, flow.data, flow.width, flow.height, warp.table);
+  warp.table = warpTable(cur.width, cur.height, flow, { negate: true, reuse: warp.table });
+  if (warp.scratch.length !== cur.data.length) warp.scratch = new Uint8Array(cur.data.length);
   const out = rgbaBuffer(reuse, cur.data.length);
   const rows = { top: 0, bottom: 0 };
-  lastCounts.flicker = flickerMask(cur.data, prev.data, cur.width, cur.height, warp.table, out, FLICKER_COLOR, ignoreIndex, rows);
+  lastCounts.flicker = flickerMask(cur, prev, warp.table, warp.scratch, out, FLICKER_COLOR, ignoreIndex, rows);
   return { rgba: out, width: cur.width, height: cur.height, scale: 1, index, seq: nextSeq(), rows };
 }

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { classPalette, colorizeLabels } from '../../../electron/core/palette.ts';
-import { warpLabels } from '../../../electron/core/warp/warp-labels.ts';
-import { classHistogram, confidenceHeat, diffMask, flickerMask, packRgba, warpTable } from './rasterize.ts';
+import { warpLabels, warpTable } from '../../../electron/core/warp/warp-labels.ts';
+import { classHistogram, confidenceHeat, diffMask, flickerMask, packRgba } from './rasterize.ts';
 import { flowArrows } from './flow-arrows.ts';
 import { viridis } from './viridis.ts';
+
+const lm = (width: number, height: number, data: Uint8Array | number[]) => ({ width, height, data: Uint8Array.from(data) });
 
 const classes = [
   { id: 0, name: 'Sky', color: [10, 20, 30] as [number, number, number] },
@@ -31,12 +33,13 @@ test('flicker with a uniform rightward flow at half size compares each pixel wit
   // 4x1 frame, flow grid 2x1 at half size: dx = 0.5 flow px = 1 frame px.
   const prev = new Uint8Array([1, 2, 3, 4]);
   const out = new Uint8ClampedArray(16);
-  const n = flickerMask(new Uint8Array([7, 1, 2, 9]), prev, 4, 1, warpTable(4, 1, new Float32Array([0.5, 0, 0.5, 0]), 2, 1), out, packRgba(1, 2, 3, 4));
+  const flow = { width: 2, height: 1, data: new Float32Array([0.5, 0, 0.5, 0]) };
+  const n = flickerMask(lm(4, 1, [7, 1, 2, 9]), lm(4, 1, prev), warpTable(4, 1, flow, { negate: true }), new Uint8Array(4), out, packRgba(1, 2, 3, 4));
   assert.equal(n, 1);
   assert.deepEqual([...out.subarray(12, 16)], [1, 2, 3, 4]);
 });
 
-test('flicker in one pass equals core warpLabels along the negated flow then diffing, with out-of-frame pixels', () => {
+test('flicker equals core warpLabels along the negated flow then diffing, with out-of-frame pixels and a dirty scratch', () => {
   const [w, h] = [13, 7];
   const [fw, fh] = [w, h];
   let seed = 7;
@@ -49,7 +52,8 @@ test('flicker in one pass equals core warpLabels along the negated flow then dif
   const back = { width: w, height: h, data: flow.map((v) => -v) };
   const n0 = diffMask(cur, warpLabels({ width: w, height: h, data: prev }, back).data, expected, color);
   const out = new Uint8ClampedArray(w * h * 4).fill(9);
-  const n = flickerMask(cur, prev, w, h, warpTable(w, h, flow, fw, fh), out, color);
+  const table = warpTable(w, h, { width: fw, height: fh, data: flow }, { negate: true });
+  const n = flickerMask(lm(w, h, cur), lm(w, h, prev), table, new Uint8Array(w * h).fill(3), out, color);
   assert.equal(n, n0);
   assert.ok(n > 0 && n < w * h);
   assert.deepEqual([...out], [...expected]);
@@ -130,7 +134,8 @@ test('flicker reports the rows that hold marks', () => {
   const cur = Uint8Array.from(prev);
   cur[5] = 2;
   const rows = { top: -1, bottom: -1 };
-  const n = flickerMask(cur, prev, 4, 3, warpTable(4, 3, new Float32Array(8), 2, 2), new Uint8ClampedArray(48), 1, 255, rows);
+  const still = warpTable(4, 3, { width: 2, height: 2, data: new Float32Array(8) });
+  const n = flickerMask(lm(4, 3, cur), lm(4, 3, prev), still, new Uint8Array(12), new Uint8ClampedArray(48), 1, 255, rows);
   assert.equal(n, 1);
   assert.deepEqual(rows, { top: 1, bottom: 2 });
 });

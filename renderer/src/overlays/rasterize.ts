@@ -4,6 +4,8 @@
  * confidence heat. Every function writes into a caller-owned `out` buffer (reused across
  * frames) and returns how many pixels it marked where that is useful.
  */
+import type { LabelMap } from '../../../electron/core/types.ts';
+import { warpLabels, type WarpTable } from '../../../electron/core/warp/warp-labels.ts';
 import { viridis } from './viridis.ts';
 
 /** Packs an [r, g, b, a] colour as the Uint32 a little-endian RGBA buffer holds. */
@@ -65,85 +67,16 @@ export function diffMask(a: Uint8Array, b: Uint8Array, out: Uint8ClampedArray, c
 }
 
 /**
- * Whole-pixel displacement of each flow cell (pure): flow is the reduced-size field from frame
- * t-1 to t (x-flow-scale = frame width / flow width); pixel x of frame t takes prev(x - f(x))
- * rounded to the nearest pixel, the usual backward approximation of a forward field. Computed once
- * per flow cell, so the per-pixel loops below only add integers.
+ * Flicker: pixels whose label differs from the previous frame's labels warped along the flow
+ * (core's one label warp, `table` built from the flow t-1 → t with `negate`), marked with `color`;
+ * returns the count. `scratch` (width*height, reused across frames) receives the warped labels;
+ * pixels warped from outside the frame get the void label and stay transparent. `rows`
+ * (optional) receives the rows that hold marks.
  */
-export interface WarpTable {
-  /** Per flow cell: integer dx, dy. */
-  dx: Int32Array;
-  dy: Int32Array;
-  /** Per frame column / row: the flow cell column / the first cell of the flow row. */
-  col: Int32Array;
-  row: Int32Array;
-  /** Per frame column: the end (exclusive) of the run of columns in the same flow cell. */
-  colEnd: Int32Array;
-}
-
-export function warpTable(width: number, height: number, flow: Float32Array, fw: number, fh: number, reuse?: WarpTable): WarpTable {
-  const n = fw * fh;
-  const t = reuse && reuse.dx.length === n && reuse.col.length === width && reuse.row.length === height ? reuse : { dx: new Int32Array(n), dy: new Int32Array(n), col: new Int32Array(width), row: new Int32Array(height), colEnd: new Int32Array(width) };
-  const kx = width / fw;
-  const ky = height / fh;
-  for (let c = 0; c < n; c++) {
-    t.dx[c] = Math.floor(0.5 - flow[2 * c]! * kx);
-    t.dy[c] = Math.floor(0.5 - flow[2 * c + 1]! * ky);
-  }
-  for (let x = 0; x < width; x++) t.col[x] = Math.min(fw - 1, Math.floor((x * fw) / width));
-  for (let y = 0; y < height; y++) t.row[y] = fw * Math.min(fh - 1, Math.floor((y * fh) / height));
-  for (let x = width - 1; x >= 0; x--) t.colEnd[x] = x + 1 < width && t.col[x + 1] === t.col[x] ? t.colEnd[x + 1]! : x + 1;
-  return t;
-}
-
-/**
- * Flicker in one pass: pixels whose label differs from the flow-warped previous label (the same
- * result as core's warpLabels along the negated flow followed by diffMask, without the
- * intermediate map; the flow is read per cell rather than resampled), marked with
- * `color`; returns the count. Works per run of columns sharing a flow cell (one offset), so the
- * inner loop is two loads and a compare; pixels warped from outside the frame stay transparent.
- * `rows` (optional) receives the rows that hold marks.
- */
-export function flickerMask(cur: Uint8Array, prev: Uint8Array, width: number, height: number, table: WarpTable, out: Uint8ClampedArray, color: number, ignoreIndex = 255, rows?: RowSpan): number {
-  const out32 = new Uint32Array(out.buffer, out.byteOffset, width * height);
-  out32.fill(0);
-  const { dx, dy, col, row, colEnd } = table;
-  let n = 0;
-  let top = -1;
-  let bottom = 0;
-  for (let y = 0; y < height; y++) {
-    const r = row[y]!;
-    const o = y * width;
-    const before = n;
-    for (let x = 0; x < width; ) {
-      const c = r + col[x]!;
-      const x1 = colEnd[x]!;
-      const py = y + dy[c]!;
-      if (py >= 0 && py < height) {
-        const d = dx[c]!;
-        const po = py * width + d;
-        const hi = Math.min(x1, width - d);
-        for (let i = Math.max(x, -d); i < hi; i++) {
-          const a = cur[o + i]!;
-          const w = prev[po + i]!;
-          if (a !== w && a !== ignoreIndex && w !== ignoreIndex) {
-            out32[o + i] = color;
-            n++;
-          }
-        }
-      }
-      x = x1;
-    }
-    if (n !== before) {
-      if (top < 0) top = y;
-      bottom = y + 1;
-    }
-  }
-  if (rows) {
-    rows.top = top < 0 ? 0 : top;
-    rows.bottom = top < 0 ? 0 : bottom;
-  }
-  return n;
+export function flickerMask(cur: LabelMap, prev: LabelMap, table: WarpTable, scratch: Uint8Array, out: Uint8ClampedArray, color: number, ignoreIndex = 255, rows?: RowSpan): number {
+  if (cur.width !== prev.width || cur.height !== prev.height) throw new RangeError(`flickerMask: ${cur.width}×${cur.height} vs ${prev.width}×${prev.height}`);
+  const warped = warpLabels(prev, table, { out: scratch, fill: ignoreIndex });
+  return diffMask(cur.data, warped.data.subarray(0, cur.data.length), out, color, ignoreIndex, rows, cur.width);
 }
 
 /**

@@ -42,13 +42,19 @@ interface Exports {
     src: number, fw: number, xa: number, xb: number, xw: number, W: number, ya: number, yb: number, yw: number, H: number,
     mul: number, add: number, dst: number, base0: number, base1: number, base2: number, lane0: number, lane1: number, lane2: number, step: number,
   ): void;
+  preprocessPlanar(
+    src: number, fw: number, xa: number, xb: number, xw: number, W: number, ya: number, yb: number, yw: number, H: number,
+    mul: number, add: number, dst: number, lane0: number, lane1: number, lane2: number, rows: number,
+  ): void;
   grayAreaDown(
     src: number, srcW: number, srcH: number, dstW: number, dstH: number,
-    xStart: number, xIndex: number, xWeight: number, yStart: number, yIndex: number, yWeight: number, rows: number, out: number,
+    xStart: number, xIndex: number, xWeight: number, yStart: number, yIndex: number, yWeight: number, rows: number, out: number, grey: number,
   ): void;
+  countClasses(src: number, n: number, C: number, counts: number): void;
+  pngFilterUp(src: number, width: number, height: number, dst: number): void;
 }
 
-const EXPORTED_FUNCTIONS = ['heapBase', 'patchSearch', 'densify', 'variationalRefine', 'upsampleFlow', 'toHwc', 'warpHwc', 'softmax', 'cellArgMax', 'labelRows', 'preprocessRgba', 'grayAreaDown'] as const;
+const EXPORTED_FUNCTIONS = ['heapBase', 'patchSearch', 'densify', 'variationalRefine', 'upsampleFlow', 'toHwc', 'warpHwc', 'softmax', 'cellArgMax', 'labelRows', 'preprocessRgba', 'preprocessPlanar', 'grayAreaDown', 'countClasses', 'pngFilterUp'] as const;
 const PAGE = 65536;
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -119,7 +125,7 @@ export class WasmKernels {
     return this.top - this.base;
   }
 
-  private ptr(a: Float32Array | Int32Array | Uint8Array): number {
+  private ptr(a: Float32Array | Int32Array | Uint32Array | Uint8Array): number {
     if (a.buffer !== this.x.memory.buffer) throw new Error('WasmKernels: array is not a view into this instance\'s memory');
     return a.byteOffset;
   }
@@ -235,10 +241,11 @@ export class WasmKernels {
 
   /** assembly/preprocess.ts: bilinear resize + normalisation of an RGBA frame into a model input tensor. */
   preprocessRgba(c: PreprocessCall): void {
-    const W = c.xa.length;
-    const H = c.ya.length;
+    const { W, H } = c;
     const last = Math.max(...c.base) + (W * H - 1) * c.step;
-    if (c.dst.length <= last || c.mul.length < 4 || c.add.length < 4 || c.lane.some((l) => l < 0 || l > 3)) throw new RangeError('WasmKernels.preprocessRgba: buffers too small or bad lanes');
+    if (c.dst.length <= last || c.xa.length < W || c.ya.length < H || c.mul.length < 4 || c.add.length < 4 || c.lane.some((l) => l < 0 || l > 3)) {
+      throw new RangeError('WasmKernels.preprocessRgba: buffers too small or bad lanes');
+    }
     this.x.preprocessRgba(
       this.ptr(c.src), c.fw, this.ptr(c.xa), this.ptr(c.xb), this.ptr(c.xw), W, this.ptr(c.ya), this.ptr(c.yb), this.ptr(c.yw), H,
       this.ptr(c.mul), this.ptr(c.add), this.ptr(c.dst), c.base[0], c.base[1], c.base[2], c.lane[0], c.lane[1], c.lane[2], c.step,
@@ -246,17 +253,46 @@ export class WasmKernels {
   }
 
   /**
-   * assembly/gray-area.ts: grayAreaDown (../../image/gray-area.ts), bit-identical. Taps as areaTaps
-   * returns them (views into this memory); rows: dstW x srcH floats of scratch; out: dstW x dstH.
+   * assembly/preprocess.ts: preprocessRgba for NCHW tensors (planes at 0, W*H, 2*W*H), separably;
+   * the x tables hold Wp = W rounded up to 4 entries, rows is 6 * Wp floats of scratch.
    */
-  grayAreaDown(src: Uint8Array, srcW: number, srcH: number, x: GrayTaps, y: GrayTaps, rows: Float32Array, out: Float32Array): void {
+  preprocessPlanar(c: PreprocessCall, rows: Float32Array): void {
+    const { W, H } = c;
+    const Wp = (W + 3) & ~3;
+    if (c.step !== 1 || c.base[0] !== 0 || c.base[1] !== W * H || c.base[2] !== 2 * W * H) throw new RangeError('WasmKernels.preprocessPlanar: NCHW layout only');
+    if (c.dst.length < 3 * W * H || c.xa.length < Wp || c.xb.length < Wp || c.xw.length < Wp || c.ya.length < H || rows.length < 6 * Wp || c.lane.some((l) => l < 0 || l > 2)) {
+      throw new RangeError('WasmKernels.preprocessPlanar: buffers too small or bad lanes');
+    }
+    this.x.preprocessPlanar(
+      this.ptr(c.src), c.fw, this.ptr(c.xa), this.ptr(c.xb), this.ptr(c.xw), W, this.ptr(c.ya), this.ptr(c.yb), this.ptr(c.yw), H,
+      this.ptr(c.mul), this.ptr(c.add), this.ptr(c.dst), c.lane[0], c.lane[1], c.lane[2], this.ptr(rows),
+    );
+  }
+
+  /**
+   * assembly/gray-area.ts: grayAreaDown (../../image/gray-area.ts), bit-identical. Taps as areaTaps
+   * returns them (views into this memory); rows: dstW x srcH floats of scratch; out: dstW x dstH;
+   * grey: srcW floats of scratch (one row's grey values).
+   */
+  grayAreaDown(src: Uint8Array, srcW: number, srcH: number, x: GrayTaps, y: GrayTaps, rows: Float32Array, out: Float32Array, grey: Float32Array): void {
     const dstW = x.start.length - 1;
     const dstH = y.start.length - 1;
-    if (src.length < srcW * srcH * 4 || rows.length < dstW * srcH || out.length < dstW * dstH) throw new RangeError('WasmKernels.grayAreaDown: buffers too small');
+    if (src.length < srcW * srcH * 4 || rows.length < dstW * srcH || out.length < dstW * dstH || grey.length < srcW) throw new RangeError('WasmKernels.grayAreaDown: buffers too small');
     this.x.grayAreaDown(
       this.ptr(src), srcW, srcH, dstW, dstH, this.ptr(x.start), this.ptr(x.index), this.ptr(x.weight),
-      this.ptr(y.start), this.ptr(y.index), this.ptr(y.weight), this.ptr(rows), this.ptr(out),
+      this.ptr(y.start), this.ptr(y.index), this.ptr(y.weight), this.ptr(rows), this.ptr(out), this.ptr(grey),
     );
+  }
+
+  /** assembly/outputs.ts: counts[k] = bytes of value k in src, for k < counts.length. */
+  countClasses(src: Uint8Array, counts: Uint32Array): void {
+    this.x.countClasses(this.ptr(src), src.length, counts.length, this.ptr(counts));
+  }
+
+  /** assembly/outputs.ts: PNG scanlines of a width x height grey image, "up" filter (row 0 none). */
+  pngFilterUp(src: Uint8Array, width: number, height: number, dst: Uint8Array): void {
+    if (src.length < width * height || dst.length < (width + 1) * height) throw new RangeError('WasmKernels.pngFilterUp: buffers too small');
+    this.x.pngFilterUp(this.ptr(src), width, height, this.ptr(dst));
   }
 }
 
@@ -277,6 +313,9 @@ export interface GrayTaps {
 export interface PreprocessCall {
   src: Uint8Array;
   fw: number;
+  /** Tensor width and height. */
+  W: number;
+  H: number;
   xa: Int32Array;
   xb: Int32Array;
   xw: Float32Array;

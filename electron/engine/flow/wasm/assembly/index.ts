@@ -9,8 +9,9 @@ export { variationalRefine } from './variational-refinement';
 export { upsampleFlow } from './upsample';
 export { toHwc, warpHwc } from './warp';
 export { softmax, cellArgMax, labelRows } from './labels';
-export { preprocessRgba } from './preprocess';
+export { preprocessRgba, preprocessPlanar } from './preprocess';
 export { grayAreaDown } from './gray-area';
+export { countClasses, pngFilterUp } from './outputs';
 
 /** First free byte after the module's static data: callers lay out their planes from here. */
 export function heapBase(): usize {
