@@ -59,6 +59,9 @@ function tables(scale: number): Tables {
   return t;
 }
 
+/** The tables of single bytes, built once at load (module constants: the hot loop reads them without lookups). */
+const { xyz: BYTE_XYZ, f: F_TABLE } = tables(1);
+
 /** Stores the Lab of channel values r, g, b (table indices of `T`, `s` entries per channel) at i of L, A, B. */
 function put(T: Int32Array, f: Float32Array, s: number, r: number, g: number, b: number, L: Float32Array, A: Float32Array, B: Float32Array, i: number): void {
   const g1 = g + s;
@@ -80,11 +83,10 @@ function words(rgba: Uint8Array | Uint8ClampedArray, width: number, height: numb
 
 /** Lab of pixels from..to-1 of `px` into `out` at the same indices. */
 function convertWords(px: Uint32Array, from: number, to: number, out: LabImage): void {
-  const { xyz: T, f } = tables(1);
   const { l: L, a: A, b: B } = out;
   for (let i = from; i < to; i++) {
     const v = px[i]!;
-    put(T, f, 256, (v >>> R_BIT) & 255, (v >>> G_BIT) & 255, (v >>> B_BIT) & 255, L, A, B, i);
+    put(BYTE_XYZ, F_TABLE, 256, (v >>> R_BIT) & 255, (v >>> G_BIT) & 255, (v >>> B_BIT) & 255, L, A, B, i);
   }
 }
 
@@ -93,7 +95,8 @@ export function rgbaToLab(rgba: Uint8Array | Uint8ClampedArray, width: number, h
   const n = width * height;
   const px = words(rgba, width, height);
   const img = out && out.l.length === n ? { ...out, width, height } : { width, height, l: new Float32Array(n), a: new Float32Array(n), b: new Float32Array(n) };
-  convertWords(px, 0, n, img);
+  // row by row: V8 compiles one long loop here about twice as slow as the same loop called per row
+  for (let y = 0; y < height; y++) convertWords(px, y * width, (y + 1) * width, img);
   return img;
 }
 
@@ -103,34 +106,47 @@ export function labRows(rgba: Uint8Array | Uint8ClampedArray, out: LabImage): (y
   return (y0, y1) => convertWords(px, y0 * out.width, y1 * out.width, out);
 }
 
+/** A pixel word's R in the low 16 bits and B in the high 16 bits: box sums add both in one add. */
+const redBlue = (v: number): number => ((v >>> R_BIT) & 255) | (((v >>> B_BIT) & 255) << 16);
+const green = (v: number): number => (v >>> G_BIT) & 255;
+
 /**
  * The frame shrunk by `factor` (2 or 4: a factor × factor box filter on the sRGB values; at the
  * right and bottom edges a short box repeats its last pixel) and converted to Lab into `out`, whose
- * planes hold ⌈width/factor⌉ × ⌈height/factor⌉ pixels. R and B are summed together in one word
- * (16 bits each; 16 × 255 fits).
+ * planes hold ⌈width/factor⌉ × ⌈height/factor⌉ pixels. Factor 2, the common case, reads its 4
+ * pixels without a loop.
  */
 export function shrinkRgbaToLab(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, factor: 2 | 4, out: LabImage): void {
   const px = words(rgba, width, height);
   const { xyz: T, f, span } = tables(factor * factor);
   const { width: w, height: h, l: L, a: A, b: B } = out;
-  const lo = Math.min(R_BIT, B_BIT);
-  const rFirst = R_BIT < B_BIT;
   const rows = new Int32Array(factor);
   for (let y = 0, i = 0; y < h; y++) {
     for (let dy = 0; dy < factor; dy++) rows[dy] = Math.min(factor * y + dy, height - 1) * width;
+    const r0 = rows[0]!;
+    const r1 = rows[1]!;
     for (let x = 0; x < w; x++, i++) {
+      const x0 = factor * x;
       let rb = 0;
       let g = 0;
-      const x0 = factor * x;
-      const inside = x0 + factor <= width;
-      for (let dy = 0; dy < factor; dy++) {
-        for (let dx = 0, row = rows[dy]!; dx < factor; dx++) {
-          const v = px[row + (inside ? x0 + dx : Math.min(x0 + dx, width - 1))]!;
-          rb += (v >>> lo) & 0xff00ff;
-          g += (v >>> G_BIT) & 255;
+      if (factor === 2) {
+        const x1 = Math.min(x0 + 1, width - 1);
+        const p = px[r0 + x0]!;
+        const q = px[r0 + x1]!;
+        const u = px[r1 + x0]!;
+        const v = px[r1 + x1]!;
+        rb = redBlue(p) + redBlue(q) + redBlue(u) + redBlue(v);
+        g = green(p) + green(q) + green(u) + green(v);
+      } else {
+        for (let dy = 0; dy < factor; dy++) {
+          for (let dx = 0; dx < factor; dx++) {
+            const v = px[rows[dy]! + Math.min(x0 + dx, width - 1)]!;
+            rb += redBlue(v);
+            g += green(v);
+          }
         }
       }
-      put(T, f, span, rFirst ? rb & 0xffff : rb >>> 16, g, rFirst ? rb >>> 16 : rb & 0xffff, L, A, B, i);
+      put(T, f, span, rb & 0xffff, g, rb >>> 16, L, A, B, i);
     }
   }
 }

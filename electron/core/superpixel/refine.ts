@@ -54,8 +54,16 @@ function addCandidate(cand: Int32Array, n: number, k: number): number {
 function decidePair(lab: LabImage, c: Centers, inv: number, o: OutlierTiles, k0: number, k1: number, x0: number, x1: number, y0: number, y1: number, labels: Int32Array): void {
   const { width: w, l: L, a: A, b: B } = lab;
   const { l: cL, a: cA, b: cB, x: cX, y: cY } = c;
-  const [l0, a0, b0, l1, a1, b1] = [cL[k0]!, cA[k0]!, cB[k0]!, cL[k1]!, cA[k1]!, cB[k1]!];
-  const [cx0, cy0, cx1, cy1] = [cX[k0]!, cY[k0]!, cX[k1]!, cY[k1]!];
+  const l0 = cL[k0]!;
+  const a0 = cA[k0]!;
+  const b0 = cB[k0]!;
+  const l1 = cL[k1]!;
+  const a1 = cA[k1]!;
+  const b1 = cB[k1]!;
+  const cx0 = cX[k0]!;
+  const cy0 = cY[k0]!;
+  const cx1 = cX[k1]!;
+  const cy1 = cY[k1]!;
   const gl = -2 * (l0 - l1);
   const ga = -2 * (a0 - a1);
   const gb = -2 * (b0 - b1);
@@ -125,6 +133,8 @@ export function refine(rgba: Uint8Array | Uint8ClampedArray, lab: LabImage, c: C
   for (let cy = -1; cy < ch; cy++) {
     const r0 = Math.max(0, cy) * cw;
     const r1 = Math.min(ch - 1, cy + 1) * cw;
+    const y0 = Math.max(0, f * cy + f / 2);
+    const y1 = Math.min(h - 1, f * cy + f / 2 + f - 1);
     for (let cx = -1; cx < cw; cx++) {
       const c0 = Math.max(0, cx);
       const c1 = Math.min(cw - 1, cx + 1);
@@ -133,8 +143,8 @@ export function refine(rgba: Uint8Array | Uint8ClampedArray, lab: LabImage, c: C
       cand[0] = k;
       const n = addCandidate(cand, addCandidate(cand, addCandidate(cand, 1, cl[r0 + c1]!), cl[r1 + c0]!), cl[r1 + c1]!);
       // the pixels whose nearest coarse pixels are columns cx, cx + 1 and rows cy, cy + 1
-      const [x0, y0] = [Math.max(0, f * cx + f / 2), Math.max(0, f * cy + f / 2)];
-      const [x1, y1] = [Math.min(w - 1, f * cx + f / 2 + f - 1), Math.min(h - 1, f * cy + f / 2 + f - 1)];
+      const x0 = Math.max(0, f * cx + f / 2);
+      const x1 = Math.min(w - 1, f * cx + f / 2 + f - 1);
       if (n === 2) decidePair(lab, c, inv, o, cand[0]!, cand[1]!, x0, x1, y0, y1, labels);
       else decideCell(lab, c, inv, o, cand, n, x0, x1, y0, y1, labels);
     }
