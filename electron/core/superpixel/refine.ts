@@ -9,7 +9,7 @@
  * are decided again.
  */
 import { labRows, type LabImage } from './lab.ts';
-import { outlierLabel, type Centers, type OutlierTiles } from './kmeans.ts';
+import { addCandidate, outlierLabel, type Centers, type OutlierTiles } from './kmeans.ts';
 
 export interface Coarse {
   labels: Int32Array;
@@ -38,13 +38,6 @@ function nearestRow(y: number, lab: LabImage, c: Centers, coarse: Coarse, o: Out
       labels[i] = dl * dl + da * da + db * db > t2 ? outlierLabel(o, x, y) : k;
     }
   }
-}
-
-/** Appends centre `k` to the first `n` candidates unless it is there; returns the new length. */
-function addCandidate(cand: Int32Array, n: number, k: number): number {
-  for (let j = 0; j < n; j++) if (cand[j] === k) return n;
-  cand[n] = k;
-  return n + 1;
 }
 
 /**

@@ -28,10 +28,7 @@ export interface SlicOptions {
   outlier?: number;
 }
 
-/**
- * k-means passes by default. Two pass CamVid's measures almost as well, but leave centres of mixed
- * colour at sharp edges (the synthetic edge test of superpixels.test.ts fails with two).
- */
+/** k-means passes by default: one over every centre's window, then two over the borders (kmeans.ts). */
 const DEFAULT_ITERATIONS = 3;
 
 /** A Lab image of width × height in scratch planes named `name`. */
