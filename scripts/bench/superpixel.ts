@@ -127,7 +127,7 @@ export async function bench(): Promise<BenchSection> {
     notes: [
       `superpixels (size 16) p50 ${spP50.toFixed(0)} ms wall vs target 150 ms: ${spP50 <= 150 ? 'PASS' : 'FAIL'} (in the worker: the UI thread never waits for it)`,
       `superpixel brush segment p95 ${brushP95.toFixed(2)} ms vs one display frame (16 ms): ${brushP95 < 16 ? 'PASS' : 'FAIL'}`,
-      `frame: ${source}; SLIC: 3 k-means passes on the frame shrunk by 2 (by 4 at size ≥ 32), then a full-resolution pass that converts the frame to Lab and re-decides only pixels along coarse boundaries; one thread`,
+      `frame: ${source}; SLIC: 3 k-means passes on the frame shrunk by 2 (by 4 at size ≥ 32), the last two over border pixels only, then a full-resolution pass that converts the frame to Lab and re-decides only pixels along coarse boundaries; one thread`,
       quality(),
       `machine: ${os.cpus().length} cores shared with other work (load ${load} after the timings); compare with the peer row`,
     ],
