@@ -1,8 +1,9 @@
 /**
- * The k-means of SLIC (Achanta et al., 2012) over a Lab image: centres on (L, a, b, x, y), each
- * searching only a 2S × 2S window, so a pass costs about 4 distance evaluations a pixel.
- * Distance: ΔLab² + (Δxy · m / S)², m the compactness. Also the outliers: pixels far in colour
- * from their centre (a pole thinner than a superpixel) get labels of their own.
+ * The k-means of SLIC (Achanta et al., 2012) over a Lab image: centres on (L, a, b, x, y). The
+ * first pass lets each centre search only a 2S × 2S window (about 4 distance evaluations a pixel);
+ * the later ones move border pixels only (see kmeans). Distance: ΔLab² + (Δxy · m / S)², m the
+ * compactness. Also the outliers: pixels far in colour from their centre (a pole thinner than a
+ * superpixel) get labels of their own.
  */
 import type { LabImage } from './lab.ts';
 

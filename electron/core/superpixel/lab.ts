@@ -28,17 +28,21 @@ const XYZ = [
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 const [R_BIT, G_BIT, B_BIT] = LITTLE_ENDIAN ? [0, 8, 16] : [24, 16, 8];
 
+/** f(t) of the Lab companding at t = i / F_STEPS, a few entries past 1 for the rounding of white. */
+const F_TABLE = Float32Array.from({ length: F_STEPS + 4 }, (_, i) => {
+  const t = i / F_STEPS;
+  return t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 / 116) * t + 16 / 116;
+});
+
 interface Tables {
   /** Entries per channel: 255 × scale + 1 (a channel value, or the sum of `scale` of them). */
   span: number;
   /** X, Y, Z contribution of each channel value: [row][channel] × span entries, in steps of 1/(4·F_STEPS). */
   xyz: Int32Array;
-  /** f(t) at t = i / F_STEPS, a few entries past 1 for the rounding of white. */
-  f: Float32Array;
 }
 const cached = new Map<number, Tables>();
 
-/** The tables for channel values that are sums of `scale` sRGB bytes (their mean is decoded). */
+/** The table for channel values that are sums of `scale` sRGB bytes (their mean is decoded). */
 function tables(scale: number): Tables {
   const hit = cached.get(scale);
   if (hit) return hit;
@@ -49,21 +53,17 @@ function tables(scale: number): Tables {
     const lin = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
     for (let row = 0; row < 3; row++) for (let ch = 0; ch < 3; ch++) xyz[(row * 3 + ch) * span + v] = Math.round(XYZ[row]![ch]! * lin * F_STEPS * 4);
   }
-  const f = new Float32Array(F_STEPS + 4);
-  for (let i = 0; i < f.length; i++) {
-    const t = i / F_STEPS;
-    f[i] = t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 / 116) * t + 16 / 116;
-  }
-  const t: Tables = { span, xyz, f };
+  const t: Tables = { span, xyz };
   cached.set(scale, t);
   return t;
 }
 
-/** The tables of single bytes, built once at load (module constants: the hot loop reads them without lookups). */
-const { xyz: BYTE_XYZ, f: F_TABLE } = tables(1);
+/** The table of single bytes, built once at load (a module constant: the hot loop reads it without lookups). */
+const BYTE_XYZ = tables(1).xyz;
 
 /** Stores the Lab of channel values r, g, b (table indices of `T`, `s` entries per channel) at i of L, A, B. */
-function put(T: Int32Array, f: Float32Array, s: number, r: number, g: number, b: number, L: Float32Array, A: Float32Array, B: Float32Array, i: number): void {
+function put(T: Int32Array, s: number, r: number, g: number, b: number, L: Float32Array, A: Float32Array, B: Float32Array, i: number): void {
+  const f = F_TABLE;
   const g1 = g + s;
   const b2 = b + 2 * s;
   const fx = f[(T[r]! + T[g1]! + T[b2]! + 2) >> 2]!;
@@ -86,7 +86,7 @@ function convertWords(px: Uint32Array, from: number, to: number, out: LabImage):
   const { l: L, a: A, b: B } = out;
   for (let i = from; i < to; i++) {
     const v = px[i]!;
-    put(BYTE_XYZ, F_TABLE, 256, (v >>> R_BIT) & 255, (v >>> G_BIT) & 255, (v >>> B_BIT) & 255, L, A, B, i);
+    put(BYTE_XYZ, 256, (v >>> R_BIT) & 255, (v >>> G_BIT) & 255, (v >>> B_BIT) & 255, L, A, B, i);
   }
 }
 
@@ -118,7 +118,7 @@ const green = (v: number): number => (v >>> G_BIT) & 255;
  */
 export function shrinkRgbaToLab(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, factor: 2 | 4, out: LabImage): void {
   const px = words(rgba, width, height);
-  const { xyz: T, f, span } = tables(factor * factor);
+  const { xyz: T, span } = tables(factor * factor);
   const { width: w, height: h, l: L, a: A, b: B } = out;
   const rows = new Int32Array(factor);
   for (let y = 0, i = 0; y < h; y++) {
@@ -146,7 +146,7 @@ export function shrinkRgbaToLab(rgba: Uint8Array | Uint8ClampedArray, width: num
           }
         }
       }
-      put(T, f, span, rb & 0xffff, g, rb >>> 16, L, A, B, i);
+      put(T, span, rb & 0xffff, g, rb >>> 16, L, A, B, i);
     }
   }
 }
