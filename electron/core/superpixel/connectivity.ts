@@ -5,7 +5,8 @@
  * A component smaller than `minSize` joins the superpixel of the pixel left of (or above) its
  * first pixel, so no superpixel is split and no fragment is left behind. Returns the final
  * runs (consecutive runs of one superpixel in a row merged) and the label image.
- * Working arrays are scratch buffers (see scratch.ts); the label image is fresh.
+ * Working arrays and the returned runs are scratch buffers (see scratch.ts), valid until the next
+ * call; the label image is fresh.
  */
 import { scratch } from './scratch.ts';
 
@@ -22,7 +23,7 @@ export interface RowRuns {
 function runArrays(name: string, need: number, keep: number, old?: RowRuns): Pick<RowRuns, 'x0' | 'x1' | 'id'> {
   const make = (part: string, prev?: Int32Array): Int32Array => {
     const a = scratch(`${name}.${part}`, need, Int32Array);
-    if (prev && prev !== a) a.set(prev.subarray(0, keep));
+    if (prev && prev.buffer !== a.buffer) a.set(prev.subarray(0, keep));
     return a;
   };
   return { x0: make('x0', old?.x0), x1: make('x1', old?.x1), id: make('id', old?.id) };
