@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { rgbaToLab } from './lab.ts';
-import { computeSuperpixels, type Superpixels } from './superpixels.ts';
+import { computeSuperpixels, superpixelBuffers, type Superpixels } from './superpixels.ts';
 import { enforceConnectivity } from './connectivity.ts';
 import { image } from './test-images.ts';
 
@@ -51,13 +51,15 @@ test('Lab conversion: white, black and sRGB red land on their reference values',
   near(lab.b[2]!, 67.2);
 });
 
-test('every superpixel is one 4-connected piece with no fragments, on a noisy image', () => {
-  const img = image(160, 120, (x, y) => ((x >> 4) + (y >> 3)) % 2 ? GRAY : BLUE, 25);
-  const sp = computeSuperpixels(img.data, img.width, img.height, { size: 12 });
-  const { sizes, reached } = connectedSizes(sp);
-  for (let k = 0; k < sp.count; k++) {
-    assert.ok(sizes[k]! > 0, `superpixel ${k} is not empty`);
-    assert.equal(reached[k], sizes[k], `superpixel ${k} is connected`);
+test('every superpixel is one 4-connected piece with no fragments, on a noisy image (each path: shrunk by 2, by 4 with cut edges, none)', () => {
+  for (const [width, height, size] of [[160, 120, 12], [157, 101, 32], [93, 67, 5]] as const) {
+    const img = image(width, height, (x, y) => ((x >> 4) + (y >> 3)) % 2 ? GRAY : BLUE, 25);
+    const sp = computeSuperpixels(img.data, img.width, img.height, { size });
+    const { sizes, reached } = connectedSizes(sp);
+    for (let k = 0; k < sp.count; k++) {
+      assert.ok(sizes[k]! > 0, `${width}×${height}, size ${size}: superpixel ${k} is not empty`);
+      assert.equal(reached[k], sizes[k], `${width}×${height}, size ${size}: superpixel ${k} is connected`);
+    }
   }
 });
 
@@ -114,6 +116,21 @@ test('connectivity splits a label in two pieces and folds a small fragment into 
   const r = enforceConnectivity(labels, w, 3, 2);
   assert.equal(r.count, 3);
   assert.deepEqual([...r.labels].join(''), '000111222'.repeat(3));
+});
+
+test('working buffers reused across calls: a result stays as it was, and the same frame gives the same superpixels', () => {
+  const a = image(96, 64, (x, y) => ((x >> 4) + (y >> 4)) % 2 ? RED : BLUE, 10);
+  const b = image(130, 70, (x) => (x < 65 ? GRAY : RED), 20);
+  const first = computeSuperpixels(a.data, a.width, a.height, { size: 16 });
+  const copy = structuredClone(first);
+  computeSuperpixels(b.data, b.width, b.height, { size: 8 });
+  computeSuperpixels(b.data, b.width, b.height, { size: 16 });
+  assert.deepEqual(first, copy, 'a later call changed an earlier result');
+  assert.deepEqual(computeSuperpixels(a.data, a.width, a.height, { size: 16 }), first);
+  // every array has a buffer of its own (posted from the worker with a transfer list)
+  const buffers = superpixelBuffers(first);
+  assert.equal(new Set(buffers).size, buffers.length);
+  assert.ok([first.labels, first.means, first.runStart, first.runs, first.adjStart, first.adj].every((t) => t.byteOffset === 0 && t.byteLength === t.buffer.byteLength));
 });
 
 test('bad sizes are refused with a one-line error', () => {

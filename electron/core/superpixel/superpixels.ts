@@ -4,7 +4,8 @@
  * scan of the frame), its mean Lab colour and its neighbours. computeSuperpixels runs the whole
  * pipeline: Lab, SLIC, connectivity, then the tables.
  */
-import { rgbaToLab, type LabImage } from './lab.ts';
+import type { LabImage } from './lab.ts';
+import { scratch } from './scratch.ts';
 import { slicLabels, type SlicOptions } from './slic.ts';
 import { enforceConnectivity, forEachVerticalTouch, type RowRuns } from './connectivity.ts';
 
@@ -45,33 +46,60 @@ function groupRuns(r: RowRuns, height: number, count: number): { runStart: Int32
   return { runStart, runs };
 }
 
-/** Pairs of touching superpixels (side by side in a row, or sharing a column across rows), as a symmetric CSR table. */
+/** Sorts a[from..to-1] ascending (a neighbour list: a handful of ids). */
+function sortSmall(a: Int32Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    for (; j >= from && a[j]! > v; j--) a[j + 1] = a[j]!;
+    a[j + 1] = v;
+  }
+}
+
+/**
+ * Pairs of touching superpixels (side by side in a row, or sharing a column across rows), as a
+ * symmetric CSR table: the pairs are bucketed by their first superpixel (a counting sort), then
+ * each bucket drops repeats and is sorted.
+ */
 function buildAdjacency(r: RowRuns, height: number, count: number): { adjStart: Int32Array; adj: Int32Array } {
-  const keys: number[] = [];
-  // the last neighbour paired with each superpixel: skips most repeats before the sort
-  const last = new Int32Array(count).fill(-1);
+  const cap = 6 * r.id.length + 2;
+  const from = scratch('adj.from', cap, Int32Array);
+  const to = scratch('adj.to', cap, Int32Array);
+  let n = 0;
+  // the last neighbour paired with each superpixel: skips most repeats before the buckets
+  const last = scratch('adj.last', count, Int32Array).fill(-1, 0, count);
   const pair = (a: number, b: number): void => {
     if (a === b || last[a] === b) return;
     last[a] = b;
-    keys.push(a * count + b, b * count + a);
+    from[n] = a;
+    to[n++] = b;
+    from[n] = b;
+    to[n++] = a;
   };
   for (let y = 0; y < height; y++) {
     for (let i = r.rowStart[y]! + 1; i < r.rowStart[y + 1]!; i++) pair(r.id[i - 1]!, r.id[i]!);
   }
   forEachVerticalTouch(r, height, (a, b) => pair(r.id[a]!, r.id[b]!));
-  const sorted = Float64Array.from(keys).sort();
+  const start = scratch('adj.start', count + 1, Int32Array).fill(0, 0, count + 1);
+  for (let i = 0; i < n; i++) start[from[i]! + 1]!++;
+  for (let k = 0; k < count; k++) start[k + 1]! += start[k]!;
+  const bucket = scratch('adj.bucket', n, Int32Array);
+  const fill = scratch('adj.fill', count, Int32Array).fill(0, 0, count);
+  for (let i = 0; i < n; i++) bucket[start[from[i]!]! + fill[from[i]!]!++] = to[i]!;
+  const seen = last.fill(-1, 0, count); // seen[b] === a: b is already a neighbour of a
   const adjStart = new Int32Array(count + 1);
-  const adj: number[] = [];
-  let prev = -1;
-  for (const key of sorted) {
-    if (key === prev) continue;
-    prev = key;
-    const a = Math.floor(key / count);
-    adjStart[a + 1]!++;
-    adj.push(key - a * count);
+  let m = 0;
+  for (let a = 0; a < count; a++) {
+    for (let j = start[a]!; j < start[a + 1]!; j++) {
+      const b = bucket[j]!;
+      if (seen[b] === a) continue;
+      seen[b] = a;
+      bucket[m++] = b; // m ≤ j: compacting in place
+    }
+    sortSmall(bucket, adjStart[a]!, m);
+    adjStart[a + 1] = m;
   }
-  for (let k = 0; k < count; k++) adjStart[k + 1]! += adjStart[k]!;
-  return { adjStart, adj: Int32Array.from(adj) };
+  return { adjStart, adj: bucket.slice(0, m) };
 }
 
 function meanLab(img: LabImage, r: RowRuns, count: number): Float32Array {
@@ -106,10 +134,9 @@ function meanLab(img: LabImage, r: RowRuns, count: number): Float32Array {
 export function computeSuperpixels(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, opts: SuperpixelOptions): Superpixels {
   if (!(width > 0 && height > 0)) throw new RangeError(`superpixels: bad size ${width}×${height}`);
   if (!(opts.size >= 2)) throw new RangeError(`superpixels: size must be at least 2 (got ${opts.size})`);
-  const lab = rgbaToLab(rgba, width, height);
-  const raw = slicLabels(lab, opts);
-  const { labels, count, runs } = enforceConnectivity(raw.labels, width, height, Math.max(1, Math.floor((opts.size * opts.size) / 4)));
-  return { width, height, count, labels, means: meanLab(lab, runs, count), ...groupRuns(runs, height, count), ...buildAdjacency(runs, height, count) };
+  const slic = slicLabels(rgba, width, height, opts);
+  const { labels, count, runs } = enforceConnectivity(slic.labels, width, height, Math.max(1, Math.floor((opts.size * opts.size) / 4)));
+  return { width, height, count, labels, means: meanLab(slic.lab, runs, count), ...groupRuns(runs, height, count), ...buildAdjacency(runs, height, count) };
 }
 
 /** Every typed array of `sp` (a worker's transfer list). */
