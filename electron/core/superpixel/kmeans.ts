@@ -183,6 +183,7 @@ export function addCandidate(cand: Int32Array, n: number, k: number): number {
 export function reassignBorders(img: LabImage, c: Centers, size: number, compactness: number, labels: Int32Array): void {
   const { width: w, height: h, l: L, a: A, b: B } = img;
   const inv = (compactness / size) ** 2;
+  const { l: cL, a: cA, b: cB, x: cX, y: cY } = c;
   const cand = new Int32Array(5);
   for (let y = 0; y < h; y++) {
     for (let x = 0, i = y * w; x < w; x++, i++) {
@@ -194,15 +195,18 @@ export function reassignBorders(img: LabImage, c: Centers, size: number, compact
       if (left === k0 && right === k0 && up === k0 && down === k0) continue;
       cand[0] = k0;
       const n = addCandidate(cand, addCandidate(cand, addCandidate(cand, addCandidate(cand, 1, left), right), up), down);
+      const l = L[i]!;
+      const a = A[i]!;
+      const b = B[i]!;
       let best = Infinity;
       let pick = k0;
       for (let j = 0; j < n; j++) {
         const k = cand[j]!;
-        const dl = L[i]! - c.l[k]!;
-        const da = A[i]! - c.a[k]!;
-        const db = B[i]! - c.b[k]!;
-        const dx = x - c.x[k]!;
-        const dy = y - c.y[k]!;
+        const dl = l - cL[k]!;
+        const da = a - cA[k]!;
+        const db = b - cB[k]!;
+        const dx = x - cX[k]!;
+        const dy = y - cY[k]!;
         const d = dl * dl + da * da + db * db + (dx * dx + dy * dy) * inv;
         if (d < best) {
           best = d;

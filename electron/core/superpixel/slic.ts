@@ -1,13 +1,13 @@
 /**
  * SLIC superpixels (Achanta et al., 2012) of an RGBA frame: k-means on (L, a, b, x, y), see
  * kmeans.ts. Coarse to fine (S ≥ 8): the frame is shrunk (a box filter on the sRGB values) by 2,
- * or by 4 when S ≥ 32 (S is then 8 coarse pixels either way), and converted to Lab; the k-means
- * passes run on those 1/4 or 1/16 of the pixels; then the full-resolution step (refine.ts)
- * converts the frame to Lab and places every boundary at full resolution. Pixels far in colour
- * from their centre are split off as outliers. Labels are not yet connected: see connectivity.ts.
- * Shrinking by 4 at S = 16 would halve the time again, but a centre needs a structure about two
- * coarse pixels wide to settle on: a 3-pixel pole then lost its superpixels (boundary recall at
- * 1 px from 0.998 to 0.94 on quality.test.ts's synthetic scene), so S = 16 keeps the factor 2.
+ * or by 4 when S ≥ 32 (S is then 4 coarse pixels or more, 8 or more from S = 16), and converted
+ * to Lab; the k-means passes run on those 1/4 or 1/16 of the pixels; then the full-resolution
+ * step (refine.ts) converts the frame to Lab and places every boundary at full resolution. Pixels
+ * far in colour from their centre are split off as outliers. Labels are not yet connected: see
+ * connectivity.ts. Shrinking by 4 at S = 16 is faster still, but a centre needs a structure about
+ * two coarse pixels wide to settle on: a 3-pixel pole then lost its superpixels (boundary recall
+ * at 1 px from 0.998 to 0.94 on quality.test.ts's synthetic scene), so S = 16 keeps the factor 2.
  */
 import { rgbaToLab, shrinkRgbaToLab, type LabImage } from './lab.ts';
 import { kmeans, labelBound, outlierTiles, scaleCenters, splitOutliers } from './kmeans.ts';
