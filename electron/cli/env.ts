@@ -33,7 +33,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'VSS_BENCH_PARTS_FRAMES', scope: 'dev', help: 'bench: frames per run in the engine-parts section', unset: '50' },
   { name: 'VSS_BENCH_MODEL', scope: 'dev', help: 'bench: another split bundle for the engine-parts section (the default bundle is always measured)', unset: 'none' },
   { name: 'VSS_BENCH_MODEL_SINGLE', scope: 'dev', help: 'bench: a single-graph bundle to add to the engine-parts section', unset: 'none' },
-  { name: 'VSS_BENCH_SINGLE_BLOCKS', scope: 'dev', help: 'bench: blocks of the generated 1280x720 single-graph bundle', unset: '2' },
+  { name: 'VSS_BENCH_SINGLE_BLOCKS', scope: 'dev', help: 'bench: blocks of the generated 1280x720 single-graph bundle (4: a graph of ~60 ms on 2 cores)', unset: '4' },
   { name: 'VSS_CHROMIUM', scope: 'dev', help: 'bench: Chromium binary for the UI section', unset: '/usr/bin/chromium' },
   { name: 'CHROMIUM_PATH', scope: 'dev', help: 'Chromium binary for e2e tests and screenshots', unset: '/usr/bin/chromium' },
   { name: 'VSS_SCREENSHOT_CLIP', scope: 'dev', help: 'clip for `npm run screenshots`', unset: '$VSS_DATA_DIR/videos/solidWhiteRight.mp4' },
