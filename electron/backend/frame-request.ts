@@ -31,6 +31,7 @@ export function httpStatus(code: ErrorCode): number {
     case 'CORRUPT':
       return 422;
     case 'CANCELLED':
+    case 'LOCKED':
       return 409;
     case 'INTERNAL':
       return 500;

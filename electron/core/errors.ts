@@ -4,8 +4,11 @@
  * turns anything thrown into the one-line form that crosses a transport.
  */
 
-/** Error codes carried over both transports; the message is always one readable line. */
-export type ErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'UNSUPPORTED' | 'CORRUPT' | 'OUT_OF_RANGE' | 'CANCELLED' | 'INTERNAL';
+/**
+ * Error codes carried over both transports; the message is always one readable line. LOCKED:
+ * another process (a running app, `vss import`) holds the project's lock (project/lock.ts).
+ */
+export type ErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'UNSUPPORTED' | 'CORRUPT' | 'OUT_OF_RANGE' | 'CANCELLED' | 'LOCKED' | 'INTERNAL';
 
 export interface WireError {
   code: ErrorCode;

@@ -1,10 +1,13 @@
 /** Builders for tests: a fake video file, an engine run folder, a class list. */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LabelMap } from '../../core/types.ts';
 import { encodeLabelPng } from './label-png.ts';
 import type { ClassInfo } from './types.ts';
+import { LOCK_FILE, type LockOwner } from './lock.ts';
 
 export const CAMVID_CLASSES: ClassInfo[] = [
   { id: 0, name: 'Sky', color: [128, 128, 128] },
@@ -54,4 +57,22 @@ export async function fakeRun(dir: string, n: number, labelsOf: (i: number) => L
   }
   await writeFile(join(dir, 'summary.json'), JSON.stringify({ mode, frames: n, keyFrames: [0, Math.max(0, n - 1)], tc: 0.9, settings: { keyInterval: 5 }, records: [] }));
   return dir;
+}
+
+/**
+ * Another live process holding the project lock of `dir` (as a running app would): a child
+ * that idles, named in the lock file. stop() ends the child (the lock file stays, now stale).
+ */
+export async function lockByLiveProcess(dir: string, owner: LockOwner = 'app'): Promise<{ pid: number; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+  await once(child, 'spawn');
+  const pid = child.pid!;
+  await writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid, hostname: hostname(), owner, since: new Date().toISOString() }));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    await exited;
+  };
+  return { pid, stop };
 }

@@ -7,7 +7,8 @@ import type { Events } from '../../shared/contract.ts';
 import { DiffBuilder, type FrameDiff } from '../../core/edit/index.ts';
 import { fakeVideoService } from '../host/fake-video.test-support.ts';
 import { decodeLabelPng } from '../project/label-png.ts';
-import { fakeRun, fakeVideo, tempDir } from '../project/test-fixtures.ts';
+import { fakeRun, fakeVideo, lockByLiveProcess, tempDir } from '../project/test-fixtures.ts';
+import { LOCK_FILE, readProjectLock } from '../project/lock.ts';
 import { testWorkspace } from './test-support.ts';
 import { defaultView } from './project-view.ts';
 
@@ -41,6 +42,28 @@ test('project.forVideo creates the automatic project once and reopens it', async
   assert.equal(b.dir, a.dir);
   assert.deepEqual((await h['project.recent']({})).items.map((i) => i.dir), [a.dir]);
   assert.equal(ws.openSessions().length, 1);
+});
+
+test('a project another live app holds fails to open with one line; once that app is gone it opens, locked while open', async () => {
+  const { h, ws, videoPath } = await setup();
+  const a = await h['project.forVideo']({ videoPath, model: MODEL });
+  assert.equal((await readProjectLock(a.dir))?.pid, process.pid, 'an open project holds its lock');
+  await h['project.close']({ projectId: a.id });
+  assert.equal(existsSync(join(a.dir, LOCK_FILE)), false, 'closing releases it');
+  const other = await lockByLiveProcess(a.dir, 'app');
+  try {
+    const refused = new RegExp(`^project is open in VSS Studio \\(pid ${other.pid}, since \\d\\d:\\d\\d\\); close it there first$`);
+    await assert.rejects(h['project.open']({ dir: a.dir }), (e) => e instanceof Error && 'code' in e && e.code === 'LOCKED' && refused.test(e.message));
+    await assert.rejects(h['project.forVideo']({ videoPath }), { code: 'LOCKED' });
+    assert.equal(ws.openSessions().length, 0);
+    assert.equal((await readProjectLock(a.dir))?.pid, other.pid, 'the other app keeps its lock');
+  } finally {
+    await other.stop();
+  }
+  const b = await h['project.open']({ dir: a.dir });
+  assert.equal((await readProjectLock(b.dir))?.pid, process.pid, 'the stale lock of the killed app is taken over');
+  await ws.dispose();
+  assert.equal(existsSync(join(a.dir, LOCK_FILE)), false, 'dispose releases it');
 });
 
 test('setView is autosaved and restored on reopen; the history is read with project.history', async () => {

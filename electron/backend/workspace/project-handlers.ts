@@ -8,7 +8,8 @@ import type { HandlerGroup } from '../handlers.ts';
 import { VssError } from '../../core/errors.ts';
 import { createProject, openProject, listRecentProjects, type CreateProjectOptions } from '../project/index.ts';
 import { defaultModelDir } from './engine-models.ts';
-import { autoProject, modelClasses } from './project-home.ts';
+import { assertProjectUnlocked } from '../project/lock.ts';
+import { autoProject, autoProjectDir, modelClasses } from './project-home.ts';
 import { projectState, refreshStems } from './project-session.ts';
 import { setProjectFrameRate } from './class-handlers.ts';
 import { toViewSettings } from './project-view.ts';
@@ -39,6 +40,7 @@ async function create(ws: Workspace, dir: string, videoPath: string, model?: str
 
 /** The automatic project of a video (created the first time); fps sets a frames folder's frame rate. */
 export async function projectForVideo(ws: Workspace, videoPath: string, model?: string, fps?: number): Promise<ProjectState> {
+  await assertProjectUnlocked(autoProjectDir(ws.dataDir, videoPath), 'app');
   const { project, created } = await autoProject(ws.dataDir, videoPath, () => creation(ws, videoPath, model, fps));
   const state = await ws.register(project);
   return created || fps === undefined ? state : setProjectFrameRate(ws, state.id, fps);
@@ -47,7 +49,11 @@ export async function projectForVideo(ws: Workspace, videoPath: string, model?: 
 export function createProjectHandlers(ws: Workspace): HandlerGroup<ProjectRequestName> {
   return {
     'project.create': ({ dir, videoPath, model }) => create(ws, dir, videoPath, model),
-    'project.open': async ({ dir }) => ws.register(await openProject(dir)),
+    // Checked before opening too: opening sweeps temp files, which another process may be writing.
+    'project.open': async ({ dir }) => {
+      await assertProjectUnlocked(dir, 'app');
+      return ws.register(await openProject(dir));
+    },
     'project.forVideo': ({ videoPath, model, fps }) => projectForVideo(ws, videoPath, model, fps),
     'project.close': async ({ projectId }) => ({ closed: await ws.closeProject(projectId) }),
     'project.recent': async () => ({

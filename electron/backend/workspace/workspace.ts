@@ -8,6 +8,10 @@
  * the least recently used project that no engine run is filling, with its video; opening a bare
  * video closes videos no open project uses, oldest first. A project closed while a run fills it
  * stays open until the run ends.
+ *
+ * Each open project holds its project lock (project/lock.ts), so another app, review host or
+ * `vss import` cannot write it meanwhile; a project another live process holds fails to open
+ * with LOCKED.
  */
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -15,6 +19,7 @@ import type { LabelMap } from '../../core/types.ts';
 import type { EventName, Events, ProjectState, VideoInfo } from '../../shared/contract.ts';
 import { VssError } from '../../core/errors.ts';
 import { addRecentProject, Autosaver, openProjectHistory, setFrameRate, type Project } from '../project/index.ts';
+import { acquireProjectLock, type ProjectLock } from '../project/lock.ts';
 import { FOLDER_FPS } from '../video/open-folder.ts';
 import type { VideoService } from '../video/types.ts';
 import { EngineRuns, type EngineRunsOptions } from './engine-runs.ts';
@@ -57,6 +62,8 @@ export class Workspace {
   private readonly live = new Map<string, LiveTrackStatus>();
   private readonly lastUsed = new Map<string, number>();
   private readonly closeAfterRun = new Set<string>();
+  /** The project lock (project/lock.ts) each open session holds, by session id. */
+  private readonly locks = new Map<string, ProjectLock>();
   private clock = 0;
 
   constructor(o: WorkspaceOptions) {
@@ -156,10 +163,18 @@ export class Workspace {
   }
 
   private async registerNew(project: Project): Promise<ProjectState> {
-    await this.makeRoom();
-    const videoId = project.videoMissing ? null : await this.projectVideo(project);
+    const lock = await acquireProjectLock(project.dir, 'app');
+    let session: ProjectSession;
     const id = `p${createHash('sha256').update(project.dir).digest('hex').slice(0, 12)}`;
-    const session = await this.newSession(id, project, videoId);
+    try {
+      await this.makeRoom();
+      const videoId = project.videoMissing ? null : await this.projectVideo(project);
+      session = await this.newSession(id, project, videoId);
+    } catch (e) {
+      await lock.release();
+      throw e;
+    }
+    this.locks.set(id, lock);
     this.sessions.set(id, session);
     this.lastUsed.set(id, ++this.clock);
     await addRecentProject(project.dir, this.recentProjectsFile).catch(() => undefined);
@@ -185,6 +200,7 @@ export class Workspace {
     for (const k of [...this.live.keys()]) if (k.startsWith(`${projectId}/`)) this.live.delete(k);
     s.open.project.onDirty = null;
     await s.autosaver.dispose();
+    await this.releaseLock(projectId);
     const videoId = s.open.videoId;
     if (videoId && !this.openSessions().some((o) => o.open.videoId === videoId)) await this.closeVideo(videoId);
     return true;
@@ -204,7 +220,10 @@ export class Workspace {
     await this.runs.dispose();
     await this.flows.dispose();
     await this.flushAll();
-    for (const s of this.openSessions()) await s.autosaver.dispose();
+    for (const s of this.openSessions()) {
+      await s.autosaver.dispose();
+      await this.releaseLock(s.open.id);
+    }
     this.sessions.clear();
     this.live.clear();
   }
@@ -252,6 +271,12 @@ export class Workspace {
     project.onDirty = () => session.autosaver.touch();
     refreshStems(this, session);
     return session;
+  }
+
+  private async releaseLock(projectId: string): Promise<void> {
+    const lock = this.locks.get(projectId);
+    this.locks.delete(projectId);
+    await lock?.release();
   }
 
   /** Closes least recently used idle projects until one more fits. */

@@ -2,7 +2,8 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { openProject } from '../../backend/project/open.ts';
-import { stemOf } from '../../backend/project/test-fixtures.ts';
+import { readdir } from 'node:fs/promises';
+import { lockByLiveProcess, stemOf } from '../../backend/project/test-fixtures.ts';
 import { cli, clipProject } from './test-cli.ts';
 import { parseClassMap } from './import.ts';
 
@@ -47,6 +48,31 @@ test('vss import: usage mistakes exit 2, refused imports exit 1, each with one l
     assert.equal(r.err.length, 1, r.err.join('\n'));
     assert.match(r.err[0]!, re);
   }
+});
+
+test('vss import refuses (exit 1, one line) while a running app holds the project, and writes nothing', async () => {
+  const { root, project } = await setup();
+  const out = join(root, 'labels');
+  await cli(['export', project.dir, '--format', 'labels', '--track', 'engine', '--out', out]);
+  const app = await lockByLiveProcess(project.dir, 'app');
+  const before = await readdir(project.dir, { recursive: true });
+  try {
+    for (const extra of [[], ['--dry-run']]) {
+      const r = await cli(['import', project.dir, '--format', 'labels', '--from', out, '--as-track', 'gt', ...extra]);
+      assert.equal(r.code, 1, extra.join(' '));
+      assert.deepEqual(r.out, []);
+      assert.equal(r.err.length, 1, r.err.join('\n'));
+      const re = new RegExp(`^vss import: project is open in VSS Studio \\(pid ${app.pid}, since \\d\\d:\\d\\d\\); close it there, or import from the app's Import dialog$`);
+      assert.match(r.err[0]!, re);
+    }
+    assert.deepEqual(await readdir(project.dir, { recursive: true }), before, 'nothing written or removed');
+  } finally {
+    await app.stop();
+  }
+  const r = await cli(['import', project.dir, '--format', 'labels', '--from', out, '--as-track', 'gt']);
+  assert.equal(r.code, 0, `the stale lock of the ended app is taken over: ${r.err.join('\n')}`);
+  assert.equal((await openProject(project.dir)).tracks.length, 2);
+  assert.ok(!(await readdir(project.dir)).includes('.vss-lock'), 'the import released its lock');
 });
 
 test('parseClassMap reads comma-separated pairs', () => {

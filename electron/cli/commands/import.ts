@@ -4,14 +4,17 @@
  * (and Cityscapes synonyms); the mapping is printed. A class that frames use but that matches
  * nothing stops the import (exit 1) unless --map names its project class or --unmatched void.
  * Frames are matched by name or number; the ones that match nothing are listed. Nothing reaches
- * the project unless every matched frame was read and checked.
+ * the project unless every matched frame was read and checked. The project's lock
+ * (project/lock.ts) is held throughout, also for --dry-run (opening a project tidies its
+ * folder): a project open in a running app or review host is refused (exit 1).
  */
 import { UsageError, type ParsedArgs } from '../args.ts';
-import type { CliCommand } from '../command.ts';
+import type { CliCommand, CliContext, CommandResult } from '../command.ts';
 import { Progress } from '../progress.ts';
 import { VssError } from '../../core/errors.ts';
 import { stemMapFor } from '../../core/frame-stems.ts';
 import { openProject } from '../../backend/project/open.ts';
+import { acquireProjectLock } from '../../backend/project/lock.ts';
 import type { Project } from '../../backend/project/project.ts';
 import { IMPORT_FORMATS, planImport, runImport, type ImportFormat, type ImportMode, type ImportPlan, type ImportTarget } from '../../backend/import/index.ts';
 import { createVideoService } from '../../backend/video/service.ts';
@@ -76,31 +79,40 @@ export const importCommand: CliCommand = {
     'vss import proj --format cvat --from task.zip --as-corrections --track engine --map "Lorry=Car,kerb=void"',
     'vss import proj --format cityscapes --from gtFine/ --as-track cs --dry-run',
   ],
-  async run(args, { io, signal }) {
+  async run(args, ctx) {
     const mode = importMode(args);
     const map = parseClassMap(args.string('map'));
-    const project = await openProject(args.positionals[0]!);
-    const opts = {
-      format: args.need('format') as ImportFormat,
-      from: args.need('from'),
-      mode,
-      map,
-      unmatched: args.string('unmatched') as 'error' | 'void',
-      target: await videoTarget(project),
-      signal,
-    };
-    if (args.flag('dry-run')) {
-      const plan: ImportPlan = await planImport(project, opts);
-      return { data: plan, text: importReport(plan, null) };
-    }
-    const progress = new Progress(`import ${opts.format}`, io, { lines: true });
+    const lock = await acquireProjectLock(args.positionals[0]!, 'import');
     try {
-      const result = await runImport(project, { ...opts, onProgress: (done, total) => progress.update({ done, total }) });
-      progress.finish();
-      return { data: result, text: importReport(result, result) };
+      return await importInto(args, ctx, mode, map);
     } finally {
-      progress.finish();
+      await lock.release();
     }
   },
 };
 
+/** Opens the project (its lock held) and imports, or with --dry-run reports what an import would do. */
+async function importInto(args: ParsedArgs, { io, signal }: CliContext, mode: ImportMode, map: Record<string, string>): Promise<CommandResult> {
+  const project = await openProject(args.positionals[0]!);
+  const opts = {
+    format: args.need('format') as ImportFormat,
+    from: args.need('from'),
+    mode,
+    map,
+    unmatched: args.string('unmatched') as 'error' | 'void',
+    target: await videoTarget(project),
+    signal,
+  };
+  if (args.flag('dry-run')) {
+    const plan: ImportPlan = await planImport(project, opts);
+    return { data: plan, text: importReport(plan, null) };
+  }
+  const progress = new Progress(`import ${opts.format}`, io, { lines: true });
+  try {
+    const result = await runImport(project, { ...opts, onProgress: (done, total) => progress.update({ done, total }) });
+    progress.finish();
+    return { data: result, text: importReport(result, result) };
+  } finally {
+    progress.finish();
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The advisory project lock: `.vss-lock` in a project folder says which process writes the
+ * project now (a running app or review host that has it open, or `vss import`), so that two of
+ * them never write one project at once (the app keeps the project in memory and autosaves it,
+ * so it would overwrite what another process wrote).
+ *
+ * The file is created exclusively and holds {pid, hostname, owner, since}. A lock whose process
+ * is gone (a crash, kill -9) or that cannot be read is stale and is taken over. A process may
+ * take its own lock again (references are counted); the file goes when the last is released,
+ * and at the latest when the process exits. A lock of another host cannot be checked, so it is
+ * honoured; its message names the file to delete when that host no longer has the project open.
+ */
+import { hostname } from 'node:os';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { VssError } from '../../core/errors.ts';
+import { PROJECT_FILE } from './paths.ts';
+
+export const LOCK_FILE = '.vss-lock';
+
+/** Who holds a lock: the app or review host (project open), or `vss import`. */
+export type LockOwner = 'app' | 'import';
+
+export interface LockInfo {
+  pid: number;
+  hostname: string;
+  owner: LockOwner;
+  /** ISO time the lock was taken. */
+  since: string;
+}
+
+export interface ProjectLock {
+  readonly dir: string;
+  /** Drops this reference; the file goes with the last one (only while it is still ours). */
+  release(): Promise<void>;
+}
+
+interface Held {
+  refs: number;
+  /** Settles once the file is written (or the acquire failed). */
+  ready: Promise<LockInfo>;
+}
+
+/** Locks this process holds, by absolute project folder. */
+const held = new Map<string, Held>();
+let exitHookSet = false;
+
+/**
+ * Takes the lock of the project in `dir` for `owner` (a reference more when this process holds
+ * it already). Throws LOCKED with a one-line message when another live process holds it.
+ */
+export async function acquireProjectLock(dir: string, owner: LockOwner): Promise<ProjectLock> {
+  const root = resolve(dir);
+  let h = held.get(root);
+  if (h) h.refs++;
+  else {
+    h = { refs: 1, ready: writeLock(root, owner) };
+    held.set(root, h);
+    setExitHook();
+  }
+  try {
+    await h.ready;
+  } catch (e) {
+    if (held.get(root) === h) held.delete(root);
+    throw e;
+  }
+  let released = false;
+  return {
+    dir: root,
+    release: async () => {
+      if (released) return;
+      released = true;
+      await dropRef(root, h);
+    },
+  };
+}
+
+/** Throws LOCKED when another live process holds the project's lock (takes nothing). */
+export async function assertProjectUnlocked(dir: string, requester: LockOwner): Promise<void> {
+  const path = join(resolve(dir), LOCK_FILE);
+  const info = await readLock(path);
+  if (info && !isOurs(info) && holderAlive(info)) throw lockedError(resolve(dir), info, requester);
+}
+
+/** The lock of `dir` as it is on disk (null: none, or unreadable). */
+export async function readProjectLock(dir: string): Promise<LockInfo | null> {
+  return readLock(join(resolve(dir), LOCK_FILE));
+}
+
+async function dropRef(root: string, h: Held): Promise<void> {
+  if (--h.refs > 0 || held.get(root) !== h) return;
+  held.delete(root);
+  const info = await readLock(join(root, LOCK_FILE));
+  if (info && isOurs(info)) await rm(join(root, LOCK_FILE), { force: true });
+}
+
+async function writeLock(root: string, owner: LockOwner): Promise<LockInfo> {
+  const path = join(root, LOCK_FILE);
+  const info: LockInfo = { pid: process.pid, hostname: hostname(), owner, since: new Date().toISOString() };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fh = await open(path, 'wx');
+      try {
+        await fh.writeFile(`${JSON.stringify(info)}\n`);
+      } finally {
+        await fh.close();
+      }
+      return info;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new VssError('NOT_FOUND', `no project at ${root} (missing ${PROJECT_FILE})`);
+      if (code !== 'EEXIST' || attempt >= 5) throw e;
+    }
+    const other = await readLock(path);
+    if (other && !isOurs(other) && holderAlive(other)) throw lockedError(root, other, owner);
+    await takeOver(path, other);
+  }
+}
+
+/**
+ * Removes a stale lock: moved aside first, and put back when what was moved is not the stale
+ * lock that was read (another process took it over meanwhile), so a live lock is never lost.
+ */
+async function takeOver(path: string, stale: LockInfo | null): Promise<void> {
+  const aside = `${path}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await rename(path, aside);
+  } catch {
+    return; // gone already: the next attempt creates it
+  }
+  const moved = await readLock(aside);
+  if (moved && stale && !sameLock(moved, stale) && holderAlive(moved)) {
+    await rename(aside, path).catch(() => undefined);
+    return;
+  }
+  await rm(aside, { force: true });
+}
+
+async function readLock(path: string): Promise<LockInfo | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const v = JSON.parse(text) as Partial<LockInfo>;
+    const ok = Number.isSafeInteger(v.pid) && (v.pid ?? 0) > 0 && typeof v.hostname === 'string' && (v.owner === 'app' || v.owner === 'import');
+    return ok ? { pid: v.pid!, hostname: v.hostname!, owner: v.owner!, since: typeof v.since === 'string' ? v.since : '' } : null;
+  } catch {
+    return null;
+  }
+}
+
+function sameLock(a: LockInfo, b: LockInfo): boolean {
+  return a.pid === b.pid && a.hostname === b.hostname && a.since === b.since;
+}
+
+function isOurs(info: LockInfo): boolean {
+  return info.pid === process.pid && info.hostname === hostname();
+}
+
+/** Whether the lock's process runs (a lock of another host counts as held: it cannot be checked). */
+function holderAlive(info: LockInfo): boolean {
+  if (info.hostname !== hostname()) return true;
+  try {
+    process.kill(info.pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function lockedError(root: string, info: LockInfo, requester: LockOwner): VssError {
+  const t = new Date(info.since);
+  const since = Number.isNaN(t.getTime()) ? '' : `, since ${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
+  const who = `pid ${info.pid}${info.hostname === hostname() ? '' : ` on ${info.hostname}`}${since}`;
+  const what = info.owner === 'app' ? `project is open in VSS Studio (${who})` : `project is being imported into by vss import (${who})`;
+  const todo =
+    info.owner === 'import' ? 'wait for the import to finish' : requester === 'import' ? "close it there, or import from the app's Import dialog" : 'close it there first';
+  const remote = info.hostname === hostname() ? '' : `; if it is not open there, delete ${join(root, LOCK_FILE)}`;
+  return new VssError('LOCKED', `${what}; ${todo}${remote}`);
+}
+
+/** At exit (also without dispose), the locks still held go: only ours, checked synchronously. */
+function setExitHook(): void {
+  if (exitHookSet) return;
+  exitHookSet = true;
+  process.once('exit', () => {
+    for (const root of held.keys()) {
+      const path = join(root, LOCK_FILE);
+      try {
+        const v = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockInfo>;
+        if (v.pid === process.pid && v.hostname === hostname()) rmSync(path, { force: true });
+      } catch {
+        // unreadable or gone: nothing of ours to remove
+      }
+    }
+  });
+}
