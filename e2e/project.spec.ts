@@ -6,6 +6,8 @@ import { ViewerPom } from './poms/viewer-pom.ts';
 import { useSharedWorkspace, TRACK } from './poms/workspace-fixture.ts';
 import { fixtures } from './support/paths.ts';
 import { decodeRecords } from '../electron/backend/project/history-log.ts';
+import { LOCK_FILE } from '../electron/backend/project/lock.ts';
+import { lockByLiveProcess } from '../electron/backend/project/test-fixtures.ts';
 
 const fx = fixtures();
 const ws = useSharedWorkspace();
@@ -75,4 +77,26 @@ test('a project whose video moved says so and relocates it from a path', async (
   await expect(v.counter).toContainText(`/ ${fx.frames}`);
   const e = new EditPom(page);
   await expect.poll(() => e.labels(TRACK, 0).then((l) => l.width)).toBe(320);
+});
+
+test('a project another running app holds is refused with one line in the status bar; it opens once that app is gone', async ({ page }) => {
+  await ws().serve.stop();
+  const other = await lockByLiveProcess(ws().projectDir, 'app');
+  const recent = page.getByLabel('Recent projects');
+  try {
+    await ws().restart();
+    await page.goto(ws().serve.url);
+    await recent.selectOption(ws().projectDir);
+    const dir = ws().projectDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const line = new RegExp(`^Cannot open the project ${dir}: project is open in VSS Studio \\(pid ${other.pid}, since \\d\\d:\\d\\d\\); close it there first$`);
+    const banner = new ViewerPom(page).banner;
+    await expect.poll(async () => (await banner.innerText()).trim().split('\n')[0]).toMatch(line);
+  } finally {
+    await other.stop();
+  }
+  await page.reload();
+  await recent.selectOption(ws().projectDir);
+  await expect(new ViewerPom(page).counter).toContainText(`/ ${fx.frames}`);
+  const holder = async () => JSON.parse(await readFile(join(ws().projectDir, LOCK_FILE), 'utf8')) as { pid: number; owner: string };
+  await expect.poll(holder).toEqual(expect.objectContaining({ pid: ws().serve.child.pid, owner: 'app' }));
 });
