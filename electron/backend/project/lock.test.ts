@@ -1,8 +1,9 @@
 /** The advisory project lock: taken, counted, refused while another live process holds it, taken over when stale. */
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { VssError } from '../../core/errors.ts';
@@ -97,10 +98,16 @@ test('an unreadable or corrupt lock file is taken over', async () => {
 test('release removes the lock only while it is still ours', async () => {
   const dir = await tempDir('lock');
   const lock = await acquireProjectLock(dir, 'app');
-  const theirs = JSON.stringify({ pid: process.pid + 1, hostname: 'elsewhere', owner: 'app', since: new Date().toISOString() });
-  await writeFile(join(dir, LOCK_FILE), theirs); // e.g. taken over meanwhile
+  const theirs = JSON.stringify({ pid: deadPid(), hostname: hostname(), owner: 'app', since: new Date().toISOString() });
+  await writeFile(join(dir, LOCK_FILE), theirs); // e.g. taken over meanwhile by a process that has ended since
   await lock.release();
   assert.equal(await readFile(join(dir, LOCK_FILE), 'utf8'), theirs);
+  const newer = await acquireProjectLock(dir, 'app'); // that process is gone: its lock is stale
+  const ours = JSON.stringify({ pid: process.pid, hostname: hostname(), owner: 'app', since: '2000-01-01T00:00:00.000Z' });
+  await writeFile(join(dir, LOCK_FILE), ours); // a later lock of this process, not the one released
+  await newer.release();
+  assert.equal(await readFile(join(dir, LOCK_FILE), 'utf8'), ours);
+  assert.deepEqual((await readdir(dir)).sort(), [LOCK_FILE], 'nothing moved aside is left');
 });
 
 test("another host's lock is honoured and its message names the file to delete", async () => {
@@ -121,4 +128,17 @@ test('a process that exits without releasing its lock leaves no lock file', asyn
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8' });
   assert.equal(r.stdout.trim(), 'held', r.stderr);
   assert.equal(await exists(join(dir, LOCK_FILE)), false);
+});
+
+test('processes racing for a stale lock: exactly one gets it', async () => {
+  const dir = await tempDir('lock');
+  await writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid: deadPid(), hostname: hostname(), owner: 'app', since: new Date().toISOString() }));
+  const lockTs = JSON.stringify(join(import.meta.dirname, 'lock.ts'));
+  // Each child reports, then holds what it got until its stdin closes.
+  const code = `const m = await import(${lockTs}); let r = 'held'; try { await m.acquireProjectLock(${JSON.stringify(dir)}, 'app'); } catch (e) { r = e.code; } console.log(r); process.stdin.resume();`;
+  const children = Array.from({ length: 4 }, () => spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['pipe', 'pipe', 'inherit'] }));
+  const results = await Promise.all(children.map(async (c) => String((await once(c.stdout, 'data'))[0]).trim()));
+  for (const c of children) c.stdin.end();
+  await Promise.all(children.map((c) => once(c, 'exit')));
+  assert.deepEqual(results.sort(), ['LOCKED', 'LOCKED', 'LOCKED', 'held']);
 });

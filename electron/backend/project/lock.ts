@@ -11,11 +11,12 @@
  * honoured; its message names the file to delete when that host no longer has the project open.
  */
 import { hostname } from 'node:os';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { link, open, readFile, rename, rm } from 'node:fs/promises';
 import { readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { VssError } from '../../core/errors.ts';
+import { TEMP_MARK } from './atomic.ts';
 import { PROJECT_FILE } from './paths.ts';
 
 export const LOCK_FILE = '.vss-lock';
@@ -92,8 +93,8 @@ export async function readProjectLock(dir: string): Promise<LockInfo | null> {
 async function dropRef(root: string, h: Held): Promise<void> {
   if (--h.refs > 0 || held.get(root) !== h) return;
   held.delete(root);
-  const info = await readLock(join(root, LOCK_FILE));
-  if (info && isOurs(info)) await rm(join(root, LOCK_FILE), { force: true });
+  const mine = await h.ready;
+  await removeLockIf(join(root, LOCK_FILE), (moved) => moved !== null && sameLock(moved, mine));
 }
 
 async function writeLock(root: string, owner: LockOwner): Promise<LockInfo> {
@@ -115,25 +116,27 @@ async function writeLock(root: string, owner: LockOwner): Promise<LockInfo> {
     }
     const other = await readLock(path);
     if (other && !isOurs(other) && holderAlive(other)) throw lockedError(root, other, owner);
-    await takeOver(path, other);
+    // Taken over unless what is moved aside is not the stale lock read (taken over meanwhile).
+    await removeLockIf(path, (moved) => !(moved && other && !sameLock(moved, other) && holderAlive(moved)));
   }
 }
 
 /**
- * Removes a stale lock: moved aside first, and put back when what was moved is not the stale
- * lock that was read (another process took it over meanwhile), so a live lock is never lost.
+ * Removes the lock file when `remove` says so of what it holds. The file is moved aside first
+ * and judged there, and put back (unless a new lock took its place) when it is not to be
+ * removed, so a lock written meanwhile by another process (or a new open here) is never lost.
  */
-async function takeOver(path: string, stale: LockInfo | null): Promise<void> {
-  const aside = `${path}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+async function removeLockIf(path: string, remove: (moved: LockInfo | null) => boolean): Promise<void> {
+  // A temp name, so that opening the project sweeps it should this process die right here.
+  const aside = join(dirname(path), `${TEMP_MARK}${LOCK_FILE}.${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     await rename(path, aside);
   } catch {
-    return; // gone already: the next attempt creates it
+    return; // gone already
   }
-  const moved = await readLock(aside);
-  if (moved && stale && !sameLock(moved, stale) && holderAlive(moved)) {
-    await rename(aside, path).catch(() => undefined);
-    return;
+  if (!remove(await readLock(aside))) {
+    // link fails when a new lock took the place (kept) or the file system has no hard links.
+    await link(aside, path).catch((e: NodeJS.ErrnoException) => (e.code === 'EEXIST' ? undefined : rename(aside, path)));
   }
   await rm(aside, { force: true });
 }
