@@ -4,7 +4,8 @@
  * reopen; and mapping a model's classes onto the project's.
  */
 import { test, expect } from '@playwright/test';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { openProject } from '../electron/backend/project/open.ts';
 import { encodeLabelPng } from '../electron/backend/project/label-png.ts';
 import { stemOf } from '../electron/backend/project/test-fixtures.ts';
@@ -66,6 +67,9 @@ test('rename, recolour, add and hide classes: legend, palette, mask and hover fo
   await expect(page.getByTestId('current-class')).toContainText('Vehicle');
   await page.keyboard.press('Escape');
 
+  // The view (hidden classes) is saved a moment after it changes; a restart before that loses it.
+  const savedView = async (): Promise<unknown> => JSON.parse(await readFile(join(ws!.projectDir, 'view.json'), 'utf8').catch(() => '{}')) as unknown;
+  await expect.poll(async () => ((await savedView()) as { hiddenClasses?: number[] }).hiddenClasses).toEqual([0]);
   await ws.restart();
   await page.goto(ws.serve.url);
   await v.openClip(ws.clip, fx.frames);

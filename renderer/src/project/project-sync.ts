@@ -1,14 +1,13 @@
 /**
  * Keeps the open project in step with the UI: a newly opened video opens its automatic project,
  * project.changed replaces the state, and view + playhead changes are sent with project.setView
- * (debounced) so reopening restores them.
+ * (debounced and retried: view-saver.ts) so reopening restores them.
  */
 import { client } from '../client/bridge.ts';
 import { appStore } from '../store/index.ts';
 import { adoptRetimedVideo, openProjectForVideo, refreshRecentProjects } from './project-actions.ts';
 import { viewKey, viewToSave } from './view-state.ts';
-
-export const VIEW_SAVE_DEBOUNCE_MS = 400;
+import { ViewSaver } from './view-saver.ts';
 
 export function startProjectSync(): () => void {
   const offs: (() => void)[] = [];
@@ -28,35 +27,32 @@ export function startProjectSync(): () => void {
       void openProjectForVideo(s.video.path);
     }),
   );
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let lastKey = '';
-  const send = (): void => {
-    timer = null;
-    const s = appStore.getState();
-    const view = viewToSave(s);
-    if (!view || !s.project || !s.video || s.project.videoMissing) return;
-    lastKey = viewKey(s);
-    void client.call('project.setView', { projectId: s.project.id, view, playhead: s.index }).catch(() => undefined);
-  };
+  const saver = new ViewSaver({
+    key: () => viewKey(appStore.getState()),
+    send: async () => {
+      const s = appStore.getState();
+      const view = viewToSave(s);
+      if (!view || !s.project || !s.video || s.project.videoMissing) return false;
+      await client.call('project.setView', { projectId: s.project.id, view, playhead: s.index });
+      return true;
+    },
+  });
   offs.push(
     appStore.subscribe((s, prev) => {
       if (s.project?.id !== prev.project?.id) {
-        lastKey = viewKey(s); // a freshly loaded project is already saved
+        saver.loaded(); // a freshly loaded project is already saved
         s.resetClassSteps(); // the class editor's undo history belongs to one project
         return;
       }
       if (s.project === prev.project && s.viewMode === prev.viewMode && s.manualView === prev.manualView && s.index === prev.index) return;
-      const key = viewKey(s);
-      if (key === lastKey || !s.project) return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(send, VIEW_SAVE_DEBOUNCE_MS);
+      saver.changed();
     }),
   );
   // A video already open at start-up (vss serve <path>) gets its project too.
   const v = appStore.getState().video;
   if (v && !appStore.getState().project) void openProjectForVideo(v.path);
   return () => {
-    if (timer) clearTimeout(timer);
+    saver.cancel();
     for (const off of offs) off();
   };
 }
