@@ -8,7 +8,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { VssError } from '../../core/errors.ts';
 import { acquireProjectLock, assertProjectUnlocked, LOCK_FILE, readProjectLock } from './lock.ts';
-import { lockByLiveProcess, tempDir } from './test-fixtures.ts';
+import { TEMP_MARK } from './atomic.ts';
+import { createProject, openProject } from './open.ts';
+import { CAMVID_CLASSES, fakeVideo, lockByLiveProcess, tempDir } from './test-fixtures.ts';
 
 const exists = (p: string) => stat(p).then(
   () => true,
@@ -141,4 +143,20 @@ test('processes racing for a stale lock: exactly one gets it', async () => {
   for (const c of children) c.stdin.end();
   await Promise.all(children.map((c) => once(c, 'exit')));
   assert.deepEqual(results.sort(), ['LOCKED', 'LOCKED', 'LOCKED', 'held']);
+});
+
+test("opening a project another live process holds leaves that process's temp files; once it is gone they are swept", async () => {
+  const dir = await tempDir('lock');
+  await createProject(dir, { videoPath: await fakeVideo(dir), classes: CAMVID_CLASSES });
+  const temp = join(dir, `${TEMP_MARK}project.json.123.abcd`); // a save in progress there
+  await writeFile(temp, '{');
+  const other = await lockByLiveProcess(dir, 'app');
+  try {
+    await openProject(dir);
+    assert.equal(await exists(temp), true);
+  } finally {
+    await other.stop();
+  }
+  await openProject(dir);
+  assert.equal(await exists(temp), false);
 });

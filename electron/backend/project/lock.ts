@@ -78,11 +78,16 @@ export async function acquireProjectLock(dir: string, owner: LockOwner): Promise
   };
 }
 
+/** The lock of the project in `dir` when another live process holds it, else null. */
+export async function lockOfOther(dir: string): Promise<LockInfo | null> {
+  const info = await readLock(join(resolve(dir), LOCK_FILE));
+  return info && !isOurs(info) && holderAlive(info) ? info : null;
+}
+
 /** Throws LOCKED when another live process holds the project's lock (takes nothing). */
 export async function assertProjectUnlocked(dir: string, requester: LockOwner): Promise<void> {
-  const path = join(resolve(dir), LOCK_FILE);
-  const info = await readLock(path);
-  if (info && !isOurs(info) && holderAlive(info)) throw lockedError(resolve(dir), info, requester);
+  const info = await lockOfOther(dir);
+  if (info) throw lockedError(resolve(dir), info, requester);
 }
 
 /** The lock of `dir` as it is on disk (null: none, or unreadable). */

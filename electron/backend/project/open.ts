@@ -5,6 +5,7 @@ import { ValidationError } from '../../core/errors.ts';
 import { VssError } from '../../core/errors.ts';
 import { sweepTemps, writeJsonAtomic } from './atomic.ts';
 import { checkVideo, fingerprintOf, videoRef } from './fingerprint.ts';
+import { lockOfOther } from './lock.ts';
 import { projectPaths, PROJECT_FILE } from './paths.ts';
 import { Project } from './project.ts';
 import { reconcileCorrections } from './reconcile.ts';
@@ -78,7 +79,9 @@ export async function openProject(dir: string): Promise<Project> {
     if (e instanceof ValidationError) throw new VssError('CORRUPT', `${PROJECT_FILE}: ${e.message}`);
     throw e;
   }
-  await sweepTemps(root);
+  // Temp files of a crash are swept, but not while another live process (which may be writing
+  // them right now) holds the project: a reader such as `vss export` must not break its saves.
+  if (!(await lockOfOther(root))) await sweepTemps(root);
   const { historyRevision: rev, historySeq: seq } = raw as { historyRevision?: unknown; historySeq?: unknown };
   const check = await checkVideo(root, file.video);
   if (check.found && check.found !== file.video.path) file.video = { ...file.video, path: check.found };
