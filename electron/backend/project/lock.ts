@@ -4,14 +4,15 @@
  * them never write one project at once (the app keeps the project in memory and autosaves it,
  * so it would overwrite what another process wrote).
  *
- * The file is created exclusively and holds {pid, hostname, owner, since}. A lock whose process
- * is gone (a crash, kill -9) or that cannot be read is stale and is taken over. A process may
- * take its own lock again (references are counted); the file goes when the last is released,
- * and at the latest when the process exits. A lock of another host cannot be checked, so it is
- * honoured; its message names the file to delete when that host no longer has the project open.
+ * The file is created exclusively and whole (hard-linked from a temp file) and holds {pid,
+ * hostname, owner, since}. A lock whose process is gone (a crash, kill -9) or that cannot be
+ * read is stale and is taken over. A process may take its own lock again (references are
+ * counted); the file goes when the last is released, and at the latest when the process exits.
+ * A lock of another host cannot be checked, so it is honoured; its message names the file to
+ * delete when that host no longer has the project open.
  */
 import { hostname } from 'node:os';
-import { link, open, readFile, rename, rm } from 'node:fs/promises';
+import { link, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -106,24 +107,54 @@ async function writeLock(root: string, owner: LockOwner): Promise<LockInfo> {
   const path = join(root, LOCK_FILE);
   const info: LockInfo = { pid: process.pid, hostname: hostname(), owner, since: new Date().toISOString() };
   for (let attempt = 0; ; attempt++) {
-    try {
-      const fh = await open(path, 'wx');
-      try {
-        await fh.writeFile(`${JSON.stringify(info)}\n`);
-      } finally {
-        await fh.close();
-      }
-      return info;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new VssError('NOT_FOUND', `no project at ${root} (missing ${PROJECT_FILE})`);
-      if (code !== 'EEXIST' || attempt >= 5) throw e;
-    }
+    if (await createWith(path, `${JSON.stringify(info)}\n`)) return info;
     const other = await readLock(path);
     if (other && !isOurs(other) && holderAlive(other)) throw lockedError(root, other, owner);
-    // Taken over unless what is moved aside is not the stale lock read (taken over meanwhile).
-    await removeLockIf(path, (moved) => !(moved && other && !sameLock(moved, other) && holderAlive(moved)));
+    if (attempt >= 5) throw new VssError('LOCKED', `the lock ${path} keeps changing; another process is opening the project`);
+    // Stale or unreadable: taken over, unless what is moved aside is a live lock written meanwhile.
+    await removeLockIf(path, (moved) => !(moved && !isOurs(moved) && holderAlive(moved)));
   }
+}
+
+/**
+ * Creates `path` holding `text` unless it exists (false then). Written to a temp file and
+ * hard-linked into place, so nobody ever reads a lock half written; where the file system has
+ * no hard links, created exclusively ('wx') and then written.
+ */
+async function createWith(path: string, text: string): Promise<boolean> {
+  const tmp = asideName(path);
+  try {
+    await writeFile(tmp, text, { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new VssError('NOT_FOUND', `no project at ${dirname(path)} (missing ${PROJECT_FILE})`);
+    throw e;
+  }
+  try {
+    await link(tmp, path);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw e;
+    return createExclusive(path, text);
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+async function createExclusive(path: string, text: string): Promise<boolean> {
+  try {
+    await writeFile(path, text, { flag: 'wx' });
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+}
+
+/** A temp name beside the lock: opening the project sweeps it should this process die first. */
+function asideName(path: string): string {
+  return join(dirname(path), `${TEMP_MARK}${LOCK_FILE}.${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
 /**
@@ -132,8 +163,7 @@ async function writeLock(root: string, owner: LockOwner): Promise<LockInfo> {
  * removed, so a lock written meanwhile by another process (or a new open here) is never lost.
  */
 async function removeLockIf(path: string, remove: (moved: LockInfo | null) => boolean): Promise<void> {
-  // A temp name, so that opening the project sweeps it should this process die right here.
-  const aside = join(dirname(path), `${TEMP_MARK}${LOCK_FILE}.${process.pid}-${randomBytes(4).toString('hex')}`);
+  const aside = asideName(path);
   try {
     await rename(path, aside);
   } catch {
