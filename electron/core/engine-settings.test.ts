@@ -6,6 +6,7 @@ test('default track names say the mode and its main setting, with table defaults
   assert.equal(defaultTrackName('per-frame', {}), 'per-frame');
   assert.equal(defaultTrackName('dff', { keyInterval: 3 }), 'dff K=3');
   assert.equal(defaultTrackName('dff', {}), `dff K=${ENGINE_SETTINGS.keyInterval.default}`);
+  assert.equal(defaultTrackName('dff', { keyInterval: 5, lowLatency: true }), 'dff K=5 low-latency');
   assert.equal(defaultTrackName('adaptive', { targetInterval: 8 }), 'adaptive T=8');
   assert.equal(defaultTrackName('adaptive', { targetInterval: 8, lowLatency: true }), 'adaptive T=8 low-latency');
   assert.equal(defaultTrackName('adaptive', { threshold: 0.3 }), 'adaptive thr=0.3');
@@ -36,7 +37,7 @@ test('ranges: threshold must be > 0, window ≤ 256, maxInterval ≤ 10000 (the 
 test('settingsForMode keeps what the mode reads; window only with bidirectional fusion', () => {
   const all = { ...SETTING_DEFAULTS, threshold: 0.3, lowLatency: true };
   assert.deepEqual(settingsForMode('per-frame', all), { executionProvider: 'cpu' });
-  assert.deepEqual(settingsForMode('dff', all), { keyInterval: 5, preset: 'ultrafast', flowScale: 0.25, executionProvider: 'cpu' });
+  assert.deepEqual(settingsForMode('dff', all), { keyInterval: 5, lowLatency: true, preset: 'ultrafast', flowScale: 0.25, executionProvider: 'cpu' });
   assert.deepEqual(Object.keys(settingsForMode('adaptive', all)).sort(), ['executionProvider', 'flowScale', 'lowLatency', 'preset', 'targetInterval', 'threshold']);
   assert.equal(settingsForMode('fused', all).window, 8);
   assert.equal(settingsForMode('fused', { ...all, fusion: 'causal' }).window, undefined);

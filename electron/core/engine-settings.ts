@@ -69,7 +69,7 @@ export const ENGINE_SETTINGS = {
   targetInterval: { kind: 'number', flag: 'target-interval', value: 'T', label: 'Target interval', modes: ['adaptive'], default: 5, min: 1, max: 1000, help: 'aim for a key frame every T frames on average (calibrates the threshold online)' },
   threshold: { kind: 'number', flag: 'threshold', value: 'X', label: 'Threshold', modes: ['adaptive'], min: 0, minExclusive: true, max: 1e6, step: 0.01, defaultText: 'calibrated online', help: 'fixed key-frame threshold on the renewal statistic (turns the calibration off)' },
   maxInterval: { kind: 'int', flag: 'max-interval', value: 'M', label: 'Max interval', modes: ['adaptive'], min: 1, max: 10000, defaultText: '2 × the target interval', help: 'longest run without a key frame' },
-  lowLatency: { kind: 'switch', flag: 'low-latency', label: 'Low-latency schedule', modes: ['adaptive'], negatable: true, defaultText: 'on for realtime runs', help: 'answer a triggered key frame from propagated features while its deep features are computed (lower worst-case latency, lower mIoU)' },
+  lowLatency: { kind: 'switch', flag: 'low-latency', label: 'Low-latency schedule', modes: ['dff', 'adaptive'], negatable: true, defaultText: 'on for realtime runs', help: 'no frame waits for a later one (lower latency, lower mIoU): dff puts the key first in each run of K instead of in its middle; adaptive answers a triggered key frame from propagated features while its deep features are computed' },
   fusion: { kind: 'choice', flag: 'fusion', label: 'Fusion', modes: ['fused'], choices: FUSION_KINDS, default: 'bidirectional', help: 'past frames only (causal), or past and future (bidirectional)' },
   window: { kind: 'int', flag: 'window', value: 'W', label: 'Window', modes: ['fused'], onlyWith: { key: 'fusion', value: 'bidirectional' }, default: 8, min: 1, max: 256, help: 'bidirectional fusion: frames per window of the backward pass' },
   fuseCurrent: { kind: 'number', flag: 'fuse-current', value: 'A', label: 'Weight current', modes: ['fused'], default: 1, min: 0, minExclusive: true, max: 100, step: 0.1, help: "weight of the current frame's probabilities" },
@@ -158,7 +158,7 @@ export function defaultTrackName(mode: EngineMode, s: EngineSettings): string {
     case 'per-frame':
       return 'per-frame';
     case 'dff':
-      return `dff K=${v('keyInterval')}`;
+      return `dff K=${v('keyInterval')}` + (s.lowLatency ? ' low-latency' : '');
     case 'adaptive':
       return (s.threshold !== undefined ? `adaptive thr=${s.threshold}` : `adaptive T=${v('targetInterval')}`) + (s.lowLatency ? ' low-latency' : '');
     case 'fused':

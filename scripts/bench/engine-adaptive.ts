@@ -1,12 +1,12 @@
 /**
  * The adaptive mode's parts of the engine benchmark (scripts/bench/engine.ts):
- * 1. accuracy against dff at the same number of key frames: synchronous adaptive with a fixed
+ * 1. accuracy against dff at the same number of key frames: batch-schedule adaptive with a fixed
  *    threshold bisected to dff's key count (one threshold, as before), and the mean over the whole
  *    threshold range that gives that count: thresholds a little apart give the same count with keys
  *    shifted by a frame or two, and on 50 frames that alone moves mIoU by about a point, so one
  *    bisected threshold is a draw from that spread, not the rule's figure;
  * 2. low-latency worst per-frame latency / median non-key latency (frame 0 excluded: it always
- *    runs the whole model), over repeated runs, with the synchronous schedule as the peer and a
+ *    runs the whole model), over repeated runs, with the batch schedule as the peer and a
  *    no-key control (identical non-key frames only) in the same rounds.
  */
 import os from 'node:os';
@@ -117,7 +117,7 @@ export function latencyOf(s: SegmentSummary): LatencyRun {
 const noKeyControl = (): Partial<SegmentSettings> => ({ mode: 'dff', keyInterval: 1000, threads: Math.max(1, Math.floor(defaultThreads() / 2)) });
 
 /**
- * `rounds` × (low-latency run, synchronous run, no-key control) after one unmeasured warm-up run
+ * `rounds` × (low-latency run, batch-schedule run, no-key control) after one unmeasured warm-up run
  * of each. `run` should not score the labels: decoding them between runs leaves garbage that the
  * next run's first frames would collect (a bench artefact: a job in the app runs in a fresh worker).
  */

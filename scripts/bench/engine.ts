@@ -12,7 +12,7 @@
  *    threshold giving that count (engine-adaptive.ts);
  * 3. low-latency adaptive: worst latency / median non-key latency (target ≤ 1.5, frame 0 excluded:
  *    it always runs the whole model) in each of VSS_BENCH_LATENCY_ROUNDS (default 5) runs, with the
- *    synchronous adaptive schedule as the peer in the same rounds;
+ *    batch adaptive schedule as the peer in the same rounds;
  * 4. fused (bidirectional) TC vs per-frame TC (target +3 points, mIoU not lower);
  * 5. peak RSS while streaming a long synthetic 1080p clip through the engine worker (dff K=5).
  */
@@ -41,7 +41,7 @@ const ROUNDS = Number(process.env.VSS_BENCH_ROUNDS ?? 5);
 /** Camera rate of the streamed low-latency rounds: val_a's capture rate. */
 const STREAM_FPS = Number(process.env.VSS_BENCH_STREAM_FPS ?? 15);
 
-/** Rounds of the low-latency measurement (each: one low-latency run and one synchronous peer run). */
+/** Rounds of the low-latency measurement (each: one low-latency run and one batch-schedule peer run). */
 const LATENCY_ROUNDS = Number(process.env.VSS_BENCH_LATENCY_ROUNDS ?? 5);
 
 interface Data {
@@ -157,11 +157,11 @@ async function accuracy(c: Ctx): Promise<Scored> {
   rows.push(['per-frame mIoU / TC', `${pct(base.miou)} / ${pct(base.s.tc)}`, '', '']);
   rows.push(['dff K=5 mIoU / TC', `${pct(dff5.miou)} / ${pct(dff5.s.tc)}`, `${dff5.s.keyFrames.length} key frames`, '']);
   rows.push(adRow('adaptive online T=5, low-latency', ad, dff5));
-  rows.push(adRow('adaptive online T=5, synchronous', adSync, dff5));
+  rows.push(adRow('adaptive online T=5, batch schedule', adSync, dff5));
   // Same key count as dff: one bisected threshold, and every placement in that threshold range.
   const eq = await equalKeys((p) => c.runOn(d, p), dff5.s.keyFrames.length, Number(adSync.s.modeInfo.threshold) || 1);
-  rows.push(adRow(`adaptive fixed threshold ${(eq.bisected.s.settings.threshold ?? 0).toFixed(3)} (bisected), synchronous`, eq.bisected, dff5));
-  rows.push([`adaptive synchronous, every threshold giving ${dff5.s.keyFrames.length} key frames`, range(eq, dff5.miou), `dff K=5 ${pct(dff5.miou)}`, '≥ dff']);
+  rows.push(adRow(`adaptive fixed threshold ${(eq.bisected.s.settings.threshold ?? 0).toFixed(3)} (bisected), batch schedule`, eq.bisected, dff5));
+  rows.push([`adaptive batch schedule, every threshold giving ${dff5.s.keyFrames.length} key frames`, range(eq, dff5.miou), `dff K=5 ${pct(dff5.miou)}`, '≥ dff']);
   return base;
 }
 
@@ -180,7 +180,7 @@ async function sceneCuts(c: Ctx): Promise<void> {
   ]);
 }
 
-/** 3. Low latency: repeated rounds, each a low-latency run and its synchronous peer (and a no-key control). */
+/** 3. Low latency: repeated rounds, each a low-latency run and its batch-schedule peer (and a no-key control). */
 async function latency(c: Ctx): Promise<void> {
   const { rows, d } = c;
   const lr = await latencyRounds((p) => c.runOn(d, p, d.frames.length, false), LATENCY_ROUNDS);
@@ -189,13 +189,13 @@ async function latency(c: Ctx): Promise<void> {
   rows.push([
     `low-latency adaptive: worst latency / non-key p50, per run (${LATENCY_ROUNDS} runs, frame 0 excluded)`,
     `median ${med(lr.low, (r) => r.worst)}: ${perRun(lr.low)}`,
-    `synchronous peer: median ${med(lr.sync, (r) => r.worst)}: ${perRun(lr.sync)}; no-key control (the same non-key work, never a key): median ${med(lr.control, (r) => r.worst)}: ${perRun(lr.control)}`,
+    `batch-schedule peer: median ${med(lr.sync, (r) => r.worst)}: ${perRun(lr.sync)}; no-key control (the same non-key work, never a key): median ${med(lr.control, (r) => r.worst)}: ${perRun(lr.control)}`,
     '≤ 1.5',
   ]);
   rows.push([
     'low-latency adaptive: p95 / non-key p50; triggered frames p50 / non-key p50 (medians over runs)',
     `${med(lr.low, (r) => r.p95)}; ${med(lr.low, (r) => r.triggered)}`,
-    `synchronous: ${med(lr.sync, (r) => r.p95)}; ${med(lr.sync, (r) => r.triggered)} (its key frames run the high stage)`,
+    `batch schedule: ${med(lr.sync, (r) => r.p95)}; ${med(lr.sync, (r) => r.triggered)} (its key frames run the high stage)`,
     '',
   ]);
   // The same rounds streamed at the camera rate, as in live use (Li et al. measure latency on a
@@ -205,7 +205,7 @@ async function latency(c: Ctx): Promise<void> {
   rows.push([
     `low-latency adaptive streamed at ${STREAM_FPS} fps: worst latency / non-key p50, per run (${LATENCY_ROUNDS} runs, frame 0 excluded)`,
     `median ${med(ls.low, (r) => r.worst)}: ${perRun(ls.low)}; p95 median ${med(ls.low, (r) => r.p95)}; triggered ${med(ls.low, (r) => r.triggered)}`,
-    `synchronous peer: median ${med(ls.sync, (r) => r.worst)}: ${perRun(ls.sync)}; no-key control: median ${med(ls.control, (r) => r.worst)}: ${perRun(ls.control)}`,
+    `batch-schedule peer: median ${med(ls.sync, (r) => r.worst)}: ${perRun(ls.sync)}; no-key control: median ${med(ls.control, (r) => r.worst)}: ${perRun(ls.control)}`,
     '≤ 1.5',
   ]);
   rows.push([
@@ -230,7 +230,7 @@ const METHOD_NOTES = [
     'Every buffer the pipeline holds is bounded (frames in flight, one key frame, fusion window), so peak RSS over the second half equal to the first half means a 10-minute clip stays at the same peak.',
   'Adaptive key frames: renewal statistic of the propagation deviation, S(I) = I·e(I) − Σ_{0<d<I} e(d) > threshold, plus a saturation guard for scene cuts (electron/engine/modes/README.md). ' +
     "At dff's key count, \"every threshold\" is the mean over thresholds spread evenly across the whole range that gives that count (ends found to 0.5%); the bisected row is the first such threshold the bisection hits, one draw from that spread.",
-  'Low latency: rounds of one low-latency run, one synchronous run and one no-key control (after one unmeasured run of each), labels not scored between them; ratio = the run\'s slowest frame (frame 0 excluded: it always runs the whole model) / its median non-key frame; load = 1-minute average after the run. ' +
+  'Low latency: rounds of one low-latency run, one batch-schedule run and one no-key control (after one unmeasured run of each), labels not scored between them; ratio = the run\'s slowest frame (frame 0 excluded: it always runs the whole model) / its median non-key frame; load = 1-minute average after the run. ' +
     'The no-key control is dff with key interval 1000 on the same ORT threads as low-latency\'s foreground (half the cores): every frame after the first does the same non-key work and nothing runs alongside, so its ratio is what this machine\'s own jitter gives on identical frames. ' +
     'On these 2 cores the high-stage thread (nice +5), libuv\'s PNG writers and the V8 GC helpers compete with the frame being answered; `npm run bench -- jitter` gives the floor of identical allocation-free work.',
   'fps counts the critical path per frame (grey + model input, ORT stages, flow + warp, labels and confidence at frame size); PNG deflate and writing run on libuv\'s thread pool (bounded queue) and the TC analysis runs while no inference is in flight: both excluded from fps, included in wall fps. Frames are pre-decoded in memory (decode not measured).',

@@ -79,7 +79,7 @@ test('vss segment refuses bad flags and an existing output with one line', async
   assert.match(model.err[0]!, /model bundle folder not found/);
 });
 
-test('vss segment adaptive: synchronous schedule for batch runs, low latency with --realtime (frames fed at the camera rate)', async () => {
+test('vss segment adaptive: batch schedule for batch runs, low latency with --realtime (frames fed at the camera rate)', async () => {
   const read = async (dir: string): Promise<{ settings: { lowLatency: boolean; realtime: boolean; fuseCurrent: number }; modeInfo: { lowLatency: boolean }; wallSec: number }> =>
     JSON.parse(await readFile(join(dir, 'summary.json'), 'utf8')) as { settings: { lowLatency: boolean; realtime: boolean; fuseCurrent: number }; modeInfo: { lowLatency: boolean }; wallSec: number };
   const batch = join(root, 'adaptive-batch');
@@ -100,6 +100,14 @@ test('vss segment adaptive: synchronous schedule for batch runs, low latency wit
   assert.equal(ls.modeInfo.lowLatency, true);
   // Pacing is a lower bound (frame 5 is not handed over before 5 / 20 s), not a speed check.
   assert.ok(ms >= 250, `6 frames at 20 fps took ${ms.toFixed(0)} ms`);
+
+  // dff: the key in the middle of each run of K for batch runs, first with --realtime.
+  for (const [name, extra, position] of [['dff-batch', [], 2], ['dff-live', ['--realtime', '--realtime-fps', '1000'], 0]] as const) {
+    const r = await vss(['segment', framesDir, '--mode', 'dff', '--key-interval', '5', '--model', TINY_SPLIT, ...extra, '--out', join(root, name)]);
+    assert.equal(r.code, 0, r.err.join('\n'));
+    const info = JSON.parse(await readFile(join(root, name, 'summary.json'), 'utf8')) as { modeInfo: { keyPosition: number; lowLatency: boolean } };
+    assert.deepEqual([info.modeInfo.keyPosition, info.modeInfo.lowLatency], [position, position === 0]);
+  }
 
   const forced = join(root, 'adaptive-forced');
   const f = await vss(['segment', framesDir, '--mode', 'fused', '--fuse-current', '2', '--model', TINY_SPLIT, '--realtime', '--realtime-fps', '1000', '--no-low-latency', '--out', forced]);

@@ -8,7 +8,7 @@
  * saturates above the level of the previous trigger (a scene cut), or when the interval reaches
  * its maximum (threshold-controller.ts; it calibrates the threshold to a target average interval).
  *
- * Low-latency schedule (lowLatency, the default): a triggered frame is answered at once from
+ * This is the low-latency schedule (streaming use; batch runs use adaptive-batch.ts): a triggered frame is answered at once from
  * propagated features (flow to the current key, warp its high features, head), and the high
  * stage of the new key frame is started as soon as that answer is out (Mode.answered; at the
  * latest when the next frame comes): a second ORT session of the high graph on its own worker
@@ -17,8 +17,7 @@
  * the camera rate it mostly runs in the wait for the next one. The first frame that
  * arrives after it has finished switches to the new key (real features replace the propagated
  * ones from then on); frames that arrive before keep propagating from the previous key. One high
- * stage in flight at a time (two slots: propagation + one key computation). Without lowLatency,
- * a triggered frame waits for its own high stage (a classic adaptive key-frame scheduler).
+ * stage in flight at a time (two slots: propagation + one key computation).
  */
 import type { DisPreset } from '../flow/dis-options.ts';
 import type { GrayImage, Tensor3 } from '../../core/types.ts';
@@ -34,7 +33,6 @@ export interface AdaptiveOptions {
   threshold?: number;
   targetInterval: number;
   maxInterval: number;
-  lowLatency: boolean;
   preset: DisPreset;
   /** Flow size factor (ModeSettings.flowScale). */
   flowScale: number;
@@ -115,11 +113,6 @@ class AdaptiveMode implements Mode {
       this.reasons[decision.reason]++;
       this.ref = { index: f.index };
       this.keys++;
-      if (!this.o.lowLatency) {
-        const out = await this.keyFrame(f, low, t);
-        this.renewal.reset();
-        return [out];
-      }
       this.deferKey(f, low);
     }
     const warped = warpFeatures(this.highWarper, key.features, flow, t, this.km.scratchWarp);
@@ -140,7 +133,7 @@ class AdaptiveMode implements Mode {
   info(): Record<string, number | string | boolean> {
     const { o, ctl, reasons, switchDelay } = this;
     return {
-      lowLatency: o.lowLatency,
+      lowLatency: true,
       threshold: ctl.threshold ?? Number.NaN,
       thresholdCalibrated: o.threshold === undefined,
       targetInterval: o.targetInterval,
@@ -151,7 +144,8 @@ class AdaptiveMode implements Mode {
       keysBySaturation: reasons.saturation,
       keysByMaxInterval: reasons['max-interval'],
       alongsideHighMs: Math.round(this.asyncHighMs),
-      ...(o.lowLatency ? { keySwitchFramesMean: switchDelay.n ? Math.round((100 * switchDelay.sum) / switchDelay.n) / 100 : 0, keySwitchFramesMax: switchDelay.max } : {}),
+      keySwitchFramesMean: switchDelay.n ? Math.round((100 * switchDelay.sum) / switchDelay.n) / 100 : 0,
+      keySwitchFramesMax: switchDelay.max,
       ...(o.highThreadPriority ? { highThreadPriority: o.highThreadPriority } : {}),
       flowPreset: o.preset,
     };

@@ -1,6 +1,7 @@
 /** Builds the mode a settings object names, over a loaded bundle. */
 import type { ModelBundle } from '../model/bundle.ts';
 import { adaptiveMode } from './adaptive.ts';
+import { adaptiveBatchMode } from './adaptive-batch.ts';
 import { dffMode } from './dff.ts';
 import { fusedMode } from './fused.ts';
 import { keyModelFor } from './key-model.ts';
@@ -13,8 +14,9 @@ export function createMode(bundle: ModelBundle, s: ModeSettings): Mode {
     case 'per-frame':
       return perFrameMode(km);
     case 'dff':
-      return dffMode(km, { keyInterval: s.keyInterval, preset: s.preset, flowScale: s.flowScale });
+      return dffMode(km, { keyInterval: s.keyInterval, preset: s.preset, flowScale: s.flowScale, lowLatency: s.lowLatency });
     case 'adaptive':
+      if (!s.lowLatency) return adaptiveBatchMode(km, s);
       return adaptiveMode(km, { ...s, ...(bundle.highThreadPriority ? { highThreadPriority: bundle.highThreadPriority } : {}) });
     case 'fused':
       return fusedMode(km, s);

@@ -115,6 +115,8 @@ class SegmentRun {
       for await (const frame of prefetch(input.frames, 2)) await this.process(frame);
       checkCancelled(hooks.signal);
       for (const o of await mode.flush()) await this.finish(o);
+      // Modes that hold frames (dff's and adaptive's batch schedules, fusion windows) answer the last ones here.
+      checkCancelled(hooks.signal);
       this.analyse();
       elapsedSec = (performance.now() - this.t0 - this.analysisMs) / 1000;
       await input.sink.drain();

@@ -22,7 +22,7 @@ describe('warm-up before the first frame', () => {
     ['per-frame', { mode: 'per-frame' }],
     ['dff', { mode: 'dff', keyInterval: 2 }],
     ['adaptive, low latency (high stage on its thread)', { mode: 'adaptive', targetInterval: 2, lowLatency: true }],
-    ['adaptive, synchronous', { mode: 'adaptive', targetInterval: 2, lowLatency: false }],
+    ['adaptive, batch schedule', { mode: 'adaptive', targetInterval: 2, lowLatency: false }],
     ['fused, bidirectional', { mode: 'fused', fusion: 'bidirectional', window: 3 }],
     ['fused, causal', { mode: 'fused', fusion: 'causal' }],
   ] as const;

@@ -14,7 +14,8 @@ test('only the chosen mode settings are sent', () => {
   assert.deepEqual(settingsForMode('fused', s), { executionProvider: 'cpu', preset: 'ultrafast', fusion: 'bidirectional', window: 8, fuseCurrent: 1, fusePrevious: 1.5 });
   assert.deepEqual(settingsForMode('adaptive', { ...s, lowLatency: true, maxInterval: 12 }), { executionProvider: 'cpu', preset: 'ultrafast', targetInterval: 5, maxInterval: 12, lowLatency: true });
   assert.deepEqual(settingsForMode('fused', { ...s, fusion: 'causal', fuseCurrent: 2, fusePrevious: 0 }), { executionProvider: 'cpu', preset: 'ultrafast', fusion: 'causal', fuseCurrent: 2, fusePrevious: 0 });
-  assert.deepEqual(settingsForMode('dff', { ...s, lowLatency: true, fuseCurrent: 2 }), { executionProvider: 'cpu', preset: 'ultrafast', keyInterval: 5 });
+  assert.deepEqual(settingsForMode('dff', { ...s, lowLatency: true, fuseCurrent: 2 }), { executionProvider: 'cpu', preset: 'ultrafast', keyInterval: 5, lowLatency: true });
+  assert.deepEqual(settingsForMode('per-frame', { ...s, lowLatency: true, keyInterval: 3 }), { executionProvider: 'cpu' });
 });
 
 test('progress updates only the run it belongs to', () => {
