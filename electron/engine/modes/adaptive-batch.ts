@@ -8,19 +8,22 @@
  * stage is needed for that. When the rule triggers on a frame, that frame starts the next run, and
  * the run it closes gets its key: its middle frame runs the high stage, and the others propagate
  * from it (flow to the key, warp of its high features, head). The frames of a run wait for its
- * end (at most `maxInterval` frames), so this is for batch runs; streaming runs use the
- * low-latency schedule (adaptive.ts).
+ * end (at most `maxInterval` frames, and at most MAX_RUN), so this is for batch runs; streaming runs
+ * use the low-latency schedule (adaptive.ts).
  */
 import type { GrayImage, Tensor3 } from '../../core/types.ts';
 import type { AdaptiveOptions } from './adaptive.ts';
 import { propagationDeviation } from './deviation.ts';
-import { keyPosition } from './dff.ts';
+import { keyPosition, MAX_WAITING } from './dff.ts';
 import type { KeyModel } from './key-model.ts';
 import { flowDisOptions, flowTo, warpFeatures } from './propagate.ts';
 import { RenewalStatistic } from './renewal.ts';
 import { ThresholdController } from './threshold-controller.ts';
 import { zeroTimings, type Mode, type ModeFrame, type ModeOutput, type StageTimings } from './types.ts';
 import { KeyWarper } from '../warp/key-warper.ts';
+
+/** Longest run the batch schedule holds (each frame keeps its input and low features until the run ends). */
+export const MAX_RUN = 2 * MAX_WAITING;
 
 interface RunFrame {
   index: number;
@@ -41,6 +44,14 @@ export function adaptiveBatchMode(km: KeyModel, o: AdaptiveOptions): Mode {
   const deviation = { sum: 0, n: 0 };
   let run: RunFrame[] = [];
   let keys = 0;
+  /** Input copies of closed runs, reused (one 3.7 MB array a frame at 640x480 otherwise). */
+  let spare: Float32Array[] = [];
+  const keep = (x: Float32Array): Float32Array => {
+    const a = spare.pop();
+    if (!a || a.length !== x.length) return x.slice();
+    a.set(x);
+    return a;
+  };
 
   /** The key of the run that just ended, and every frame of it propagated from that key. */
   const closeRun = async (): Promise<ModeOutput[]> => {
@@ -52,6 +63,7 @@ export function adaptiveBatchMode(km: KeyModel, o: AdaptiveOptions): Mode {
     const keyFrame: ModeFrame = { index: k.index, gray: k.gray, input: () => k.input };
     const features = await km.keyFeatures(keyFrame, k.low, k.t);
     const out: ModeOutput[] = [];
+    spare = frames.map((f) => f.input);
     for (const f of frames) {
       if (f === k) {
         out.push({ index: f.index, probabilities: await km.output(features, f.low, f.t), key: true, timings: f.t });
@@ -68,7 +80,7 @@ export function adaptiveBatchMode(km: KeyModel, o: AdaptiveOptions): Mode {
     async push(f) {
       const t = zeroTimings();
       const low = await km.low(f, t);
-      const frame: RunFrame = { index: f.index, gray: f.gray, low, t, input: f.input().slice() };
+      const frame: RunFrame = { index: f.index, gray: f.gray, low, t, input: keep(f.input()) };
       const anchor = run[0];
       if (!anchor) {
         run.push(frame);
@@ -79,7 +91,8 @@ export function adaptiveBatchMode(km: KeyModel, o: AdaptiveOptions): Mode {
       deviation.sum += dev;
       deviation.n++;
       const interval = run.length;
-      const decision = ctl.decide({ statistic: renewal.next(interval, dev), deviation: dev, interval });
+      const ruled = ctl.decide({ statistic: renewal.next(interval, dev), deviation: dev, interval });
+      const decision = ruled.reason === 'none' && interval >= MAX_RUN ? { trigger: true, reason: 'max-interval' as const } : ruled;
       if (decision.reason === 'none') {
         run.push(frame);
         return [];

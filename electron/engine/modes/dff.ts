@@ -43,9 +43,12 @@ interface Waiting {
   input?: Float32Array;
 }
 
-/** Position of the key in a run of K frames: 0 (first) or the middle (K = 5: 2, K = 8: 3). */
+/** Most frames that wait for their key (their low features are kept meanwhile: ~2.4 MB each at 640x480). */
+export const MAX_WAITING = 16;
+
+/** Position of the key in a run of K frames: 0 (first) or the middle (K = 5: 2, K = 8: 3), at most MAX_WAITING. */
 export function keyPosition(K: number, lowLatency: boolean): number {
-  return lowLatency ? 0 : Math.floor((K - 1) / 2);
+  return lowLatency ? 0 : Math.min(Math.floor((K - 1) / 2), MAX_WAITING);
 }
 
 export function dffMode(km: KeyModel, o: DffOptions): Mode {

@@ -11,6 +11,8 @@ import { KeyWarper } from '../warp/key-warper.ts';
 import { flowDisOptions } from './propagate.ts';
 import { miou, noisyBundle, runMode } from './testing.ts';
 import { createMode } from './create.ts';
+import { MAX_RUN } from './adaptive-batch.ts';
+import { MAX_WAITING } from './dff.ts';
 import { MODE_DEFAULTS } from './types.ts';
 
 let split: ModelBundle;
@@ -59,6 +61,15 @@ describe('dff', () => {
     const flushed = await mode.flush();
     assert.deepEqual(flushed.map((o) => [o.index, o.key]), [[0, false], [1, true]]);
     assert.equal(mode.info().keyPosition, 2);
+  });
+
+  test('batch schedules bound what they hold: dff waits for at most MAX_WAITING frames, an adaptive run holds at most MAX_RUN', async () => {
+    assert.equal(createMode(split, { ...MODE_DEFAULTS, mode: 'dff', keyInterval: 1000 }).info().keyPosition, MAX_WAITING);
+    const long = generateSequence({ width: 64, height: 48, frames: MAX_RUN + 8, speed: 1 });
+    const r = await runMode(split, long, { mode: 'adaptive', threshold: 1e9, maxInterval: 10000 });
+    assert.deepEqual(r.outputs.map((o) => o.index), long.map((f) => f.index));
+    // Runs 0..MAX_RUN-1 and MAX_RUN.. (cut short by the end): one key in the middle of each.
+    assert.deepEqual(r.keyFrames, [MAX_RUN / 2 - 1, MAX_RUN + 3]);
   });
 
   for (const lowLatency of [true, false]) {
