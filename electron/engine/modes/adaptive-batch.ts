@@ -19,7 +19,7 @@ import type { KeyModel } from './key-model.ts';
 import { flowDisOptions, flowTo, warpFeatures } from './propagate.ts';
 import { RenewalStatistic } from './renewal.ts';
 import { ThresholdController } from './threshold-controller.ts';
-import { zeroTimings, type Mode, type ModeFrame, type ModeOutput, type StageTimings } from './types.ts';
+import { since, zeroTimings, type Mode, type ModeFrame, type ModeOutput, type StageTimings } from './types.ts';
 import { KeyWarper } from '../warp/key-warper.ts';
 
 /** Longest run the batch schedule holds (each frame keeps its input and low features until the run ends). */
@@ -32,6 +32,8 @@ interface RunFrame {
   t: StageTimings;
   /** A copy of the model input: any frame of the run may become its key. */
   input: Float32Array;
+  /** When it started waiting for the end of its run (performance.now()). */
+  since: number;
 }
 
 export function adaptiveBatchMode(km: KeyModel, o: AdaptiveOptions): Mode {
@@ -65,6 +67,7 @@ export function adaptiveBatchMode(km: KeyModel, o: AdaptiveOptions): Mode {
     const out: ModeOutput[] = [];
     spare = frames.map((f) => f.input);
     for (const f of frames) {
+      f.t.wait += since(f.since);
       if (f === k) {
         out.push({ index: f.index, probabilities: await km.output(features, f.low, f.t), key: true, timings: f.t });
         continue;
@@ -80,9 +83,10 @@ export function adaptiveBatchMode(km: KeyModel, o: AdaptiveOptions): Mode {
     async push(f) {
       const t = zeroTimings();
       const low = await km.low(f, t);
-      const frame: RunFrame = { index: f.index, gray: f.gray, low, t, input: keep(f.input()) };
+      const frame: RunFrame = { index: f.index, gray: f.gray, low, t, input: keep(f.input()), since: 0 };
       const anchor = run[0];
       if (!anchor) {
+        frame.since = performance.now();
         run.push(frame);
         return [];
       }
@@ -93,6 +97,7 @@ export function adaptiveBatchMode(km: KeyModel, o: AdaptiveOptions): Mode {
       const interval = run.length;
       const ruled = ctl.decide({ statistic: renewal.next(interval, dev), deviation: dev, interval });
       const decision = ruled.reason === 'none' && interval >= MAX_RUN ? { trigger: true, reason: 'max-interval' as const } : ruled;
+      frame.since = performance.now();
       if (decision.reason === 'none') {
         run.push(frame);
         return [];

@@ -17,7 +17,7 @@ import type { GrayImage, Tensor3 } from '../../core/types.ts';
 import { KeyWarper } from '../warp/key-warper.ts';
 import type { KeyModel } from './key-model.ts';
 import { flowDisOptions, flowTo, warpFeatures } from './propagate.ts';
-import { zeroTimings, type Mode, type ModeFrame, type ModeOutput, type StageTimings } from './types.ts';
+import { since, zeroTimings, type Mode, type ModeFrame, type ModeOutput, type StageTimings } from './types.ts';
 
 export interface DffOptions {
   keyInterval: number;
@@ -41,6 +41,8 @@ interface Waiting {
   t: StageTimings;
   /** Kept only while there is no key at all, in case the stream ends before the first one. */
   input?: Float32Array;
+  /** When it started waiting (performance.now()). */
+  since?: number;
 }
 
 /** Most frames that wait for their key (their low features are kept meanwhile: ~2.4 MB each at 640x480). */
@@ -61,6 +63,7 @@ export function dffMode(km: KeyModel, o: DffOptions): Mode {
   let waiting: Waiting[] = [];
 
   const propagate = async (w: Omit<Waiting, 'input'>, from: Key): Promise<ModeOutput> => {
+    if (w.since !== undefined) w.t.wait += since(w.since);
     const flow = flowTo(w.gray, from.gray, dis, w.t);
     // Split bundles: the head's input, consumed at once; single graphs: the frame's output.
     const warped = warpFeatures(warper, from.features, flow, w.t, km.scratchWarp);
@@ -85,7 +88,7 @@ export function dffMode(km: KeyModel, o: DffOptions): Mode {
       const pos = n % K;
       n++;
       if (pos < at) {
-        waiting.push({ index: f.index, gray: f.gray, low, t, ...(key ? {} : { input: f.input().slice() }) });
+        waiting.push({ index: f.index, gray: f.gray, low, t, ...(key ? {} : { input: f.input().slice() }), since: performance.now() });
         return [];
       }
       if (pos === at || key === undefined) {

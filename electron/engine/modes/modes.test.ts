@@ -48,6 +48,9 @@ describe('dff', () => {
     // Runs 0-7 and 8-15 have their keys at 3 and 11; frame 16 (a run cut short by the end) propagates from 11.
     assert.deepEqual(centred.keyFrames, [3, 11]);
     assert.deepEqual(centred.outputs.map((o) => o.index), moving.map((f) => f.index));
+    // Frames before their key record the wait for it (not work); frames after it do not wait.
+    assert.ok([0, 1, 2].every((i) => centred.outputs[i]!.timings.wait > 0));
+    assert.ok([3, 4, 5].every((i) => centred.outputs[i]!.timings.wait === 0));
     const [mCausal, mCentred] = [miou(causal.labels, moving), miou(centred.labels, moving)];
     assert.ok(mCentred > mCausal, `centred ${mCentred.toFixed(3)} vs key first ${mCausal.toFixed(3)}`);
   });

@@ -82,10 +82,12 @@ export interface StageTimings {
   warp: number;
   head: number;
   fuse: number;
+  /** Waiting for a later frame (dff's and adaptive's batch schedules: the run's key), not work. */
+  wait: number;
 }
 
 export function zeroTimings(): StageTimings {
-  return { low: 0, high: 0, flow: 0, warp: 0, head: 0, fuse: 0 };
+  return { low: 0, high: 0, flow: 0, warp: 0, head: 0, fuse: 0, wait: 0 };
 }
 
 export interface ModeOutput {
