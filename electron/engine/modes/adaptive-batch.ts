@@ -37,80 +37,64 @@ interface RunFrame {
 }
 
 export function adaptiveBatchMode(km: KeyModel, o: AdaptiveOptions): Mode {
-  const ctl = new ThresholdController({ threshold: o.threshold, targetInterval: o.targetInterval, maxInterval: o.maxInterval });
-  const renewal = new RenewalStatistic();
-  const dis = flowDisOptions(o.preset, o.flowScale);
-  const lowWarper = new KeyWarper();
-  const highWarper = new KeyWarper();
-  const reasons = { deviation: 0, saturation: 0, 'max-interval': 0, calibration: 0 };
-  const deviation = { sum: 0, n: 0 };
-  let run: RunFrame[] = [];
-  let keys = 0;
+  return new AdaptiveBatchMode(km, o);
+}
+
+class AdaptiveBatchMode implements Mode {
+  private readonly ctl: ThresholdController;
+  private readonly renewal = new RenewalStatistic();
+  private readonly dis: ReturnType<typeof flowDisOptions>;
+  private readonly lowWarper = new KeyWarper();
+  private readonly highWarper = new KeyWarper();
+  private readonly reasons = { deviation: 0, saturation: 0, 'max-interval': 0, calibration: 0 };
+  private readonly deviation = { sum: 0, n: 0 };
+  private run: RunFrame[] = [];
+  private keys = 0;
   /** Input copies of closed runs, reused (one 3.7 MB array a frame at 640x480 otherwise). */
-  let spare: Float32Array[] = [];
-  const keep = (x: Float32Array): Float32Array => {
-    const a = spare.pop();
-    if (!a || a.length !== x.length) return x.slice();
-    a.set(x);
-    return a;
-  };
+  private spare: Float32Array[] = [];
 
-  /** The key of the run that just ended, and every frame of it propagated from that key. */
-  const closeRun = async (): Promise<ModeOutput[]> => {
-    const frames = run;
-    run = [];
-    if (frames.length === 0) return [];
-    keys++;
-    const k = frames[keyPosition(frames.length, false)]!;
-    const keyFrame: ModeFrame = { index: k.index, gray: k.gray, input: () => k.input };
-    const features = await km.keyFeatures(keyFrame, k.low, k.t);
-    const out: ModeOutput[] = [];
-    spare = frames.map((f) => f.input);
-    for (const f of frames) {
-      f.t.wait += since(f.since);
-      if (f === k) {
-        out.push({ index: f.index, probabilities: await km.output(features, f.low, f.t), key: true, timings: f.t });
-        continue;
-      }
-      const flow = flowTo(f.gray, k.gray, dis, f.t);
-      const warped = warpFeatures(highWarper, features, flow, f.t, km.scratchWarp);
-      out.push({ index: f.index, probabilities: await km.output(warped, f.low, f.t), key: false, timings: f.t });
-    }
-    return out;
-  };
+  constructor(private readonly km: KeyModel, private readonly o: AdaptiveOptions) {
+    this.ctl = new ThresholdController({ threshold: o.threshold, targetInterval: o.targetInterval, maxInterval: o.maxInterval });
+    this.dis = flowDisOptions(o.preset, o.flowScale);
+  }
 
-  return {
-    async push(f) {
-      const t = zeroTimings();
-      const low = await km.low(f, t);
-      const frame: RunFrame = { index: f.index, gray: f.gray, low, t, input: keep(f.input()), since: 0 };
-      const anchor = run[0];
-      if (!anchor) {
-        frame.since = performance.now();
-        run.push(frame);
-        return [];
-      }
-      const flow = flowTo(f.gray, anchor.gray, dis, t);
-      const dev = propagationDeviation(low, warpFeatures(lowWarper, anchor.low, flow, t, true));
-      deviation.sum += dev;
-      deviation.n++;
-      const interval = run.length;
-      const ruled = ctl.decide({ statistic: renewal.next(interval, dev), deviation: dev, interval });
-      const decision = ruled.reason === 'none' && interval >= MAX_RUN ? { trigger: true, reason: 'max-interval' as const } : ruled;
+  async push(f: ModeFrame): Promise<ModeOutput[]> {
+    const t = zeroTimings();
+    const low = await this.km.low(f, t);
+    const frame: RunFrame = { index: f.index, gray: f.gray, low, t, input: this.keep(f.input()), since: 0 };
+    const anchor = this.run[0];
+    if (!anchor) {
       frame.since = performance.now();
-      if (decision.reason === 'none') {
-        run.push(frame);
-        return [];
-      }
-      ctl.keyPlaced(interval, dev);
-      reasons[decision.reason]++;
-      renewal.reset();
-      const out = await closeRun();
-      run = [frame];
-      return out;
-    },
-    flush: closeRun,
-    info: () => ({
+      this.run.push(frame);
+      return [];
+    }
+    const flow = flowTo(f.gray, anchor.gray, this.dis, t);
+    const dev = propagationDeviation(low, warpFeatures(this.lowWarper, anchor.low, flow, t, true));
+    this.deviation.sum += dev;
+    this.deviation.n++;
+    const interval = this.run.length;
+    const ruled = this.ctl.decide({ statistic: this.renewal.next(interval, dev), deviation: dev, interval });
+    const decision = ruled.reason === 'none' && interval >= MAX_RUN ? { trigger: true, reason: 'max-interval' as const } : ruled;
+    frame.since = performance.now();
+    if (decision.reason === 'none') {
+      this.run.push(frame);
+      return [];
+    }
+    this.ctl.keyPlaced(interval, dev);
+    this.reasons[decision.reason]++;
+    this.renewal.reset();
+    const out = await this.closeRun();
+    this.run = [frame];
+    return out;
+  }
+
+  flush(): Promise<ModeOutput[]> {
+    return this.closeRun();
+  }
+
+  info(): Record<string, number | string | boolean> {
+    const { o, ctl, reasons, deviation } = this;
+    return {
       lowLatency: false,
       keyPosition: 'middle of each run',
       threshold: ctl.threshold ?? Number.NaN,
@@ -118,11 +102,42 @@ export function adaptiveBatchMode(km: KeyModel, o: AdaptiveOptions): Mode {
       targetInterval: o.targetInterval,
       maxInterval: o.maxInterval,
       meanDeviation: deviation.n ? deviation.sum / deviation.n : 0,
-      keyFramesTriggered: keys,
+      keyFramesTriggered: this.keys,
       keysByDeviation: reasons.deviation,
       keysBySaturation: reasons.saturation,
       keysByMaxInterval: reasons['max-interval'],
       flowPreset: o.preset,
-    }),
-  };
+    };
+  }
+
+  private keep(x: Float32Array): Float32Array {
+    const a = this.spare.pop();
+    if (!a || a.length !== x.length) return x.slice();
+    a.set(x);
+    return a;
+  }
+
+  /** The key of the run that just ended, and every frame of it propagated from that key. */
+  private async closeRun(): Promise<ModeOutput[]> {
+    const { km } = this;
+    const frames = this.run;
+    this.run = [];
+    if (frames.length === 0) return [];
+    this.keys++;
+    const k = frames[keyPosition(frames.length, false)]!;
+    const features = await km.keyFeatures({ index: k.index, gray: k.gray, input: () => k.input }, k.low, k.t);
+    const out: ModeOutput[] = [];
+    this.spare = frames.map((f) => f.input);
+    for (const f of frames) {
+      f.t.wait += since(f.since);
+      if (f === k) {
+        out.push({ index: f.index, probabilities: await km.output(features, f.low, f.t), key: true, timings: f.t });
+        continue;
+      }
+      const flow = flowTo(f.gray, k.gray, this.dis, f.t);
+      const warped = warpFeatures(this.highWarper, features, flow, f.t, km.scratchWarp);
+      out.push({ index: f.index, probabilities: await km.output(warped, f.low, f.t), key: false, timings: f.t });
+    }
+    return out;
+  }
 }
