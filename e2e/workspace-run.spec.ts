@@ -38,7 +38,10 @@ test('run the tiny model in dff mode: the track fills while it runs, key-frame m
   await expect(page.getByTestId('tc-sparkline')).toBeVisible();
   // The mask of the new track is on: its layer shows the current frame.
   await expect(w.layer('mask')).toHaveAttribute('data-frame', '0');
-  // K jumps to the next key frame, Shift+K back.
+  // K jumps to the next key frame, Shift+K back (the batch schedule: the first key is frame 2, not 0).
+  expect(keyFrames[0]).toBe(2);
+  await page.keyboard.press('k');
+  await expect(v.counter).toHaveAttribute('data-index', String(keyFrames[0]));
   await page.keyboard.press('k');
   await expect(v.counter).toHaveAttribute('data-index', String(keyFrames[1]));
   await page.keyboard.press('Shift+K');
@@ -121,9 +124,9 @@ test('key-frame markers and the TC sparkline grow while the run goes on, and sta
     };
     await expect.poll(sample, { timeout: 90_000 }).toBe('running with markers');
     await expect(page.getByTestId('tc-sparkline')).toBeVisible();
-    // Markers sit on multiples of the key interval, as the engine reports them.
+    // Markers sit where the engine puts the keys: the middle of each run of 5 frames (batch schedule).
     const shown = await w.keyMarkers.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-frame'))));
-    expect(shown.every((i) => i % 5 === 0)).toBe(true);
+    expect(shown.every((i) => i % 5 === 2)).toBe(true);
     await w.cancelButton.click();
     await expect(w.runButton).toBeVisible();
     await expect(v.banner).toContainText('cancelled');
