@@ -1,20 +1,22 @@
 /**
  * adaptive, batch schedule (the default for batch runs): the adaptive rule decides where each run of
- * frames ends, and the run's key frame is then placed in its middle, as dff's batch schedule does.
+ * frames ends, and the run's key frame is then placed at the run's median deviation, much as dff's
+ * batch schedule places it in the middle of its K frames.
  *
  * Every frame runs the low stage, the flow to the first frame of its run (the anchor) and the
  * propagation deviation against it (deviation.ts), which feeds the same renewal statistic and
  * threshold controller as the low-latency schedule (renewal.ts, threshold-controller.ts). No high
  * stage is needed for that. When the rule triggers on a frame, that frame starts the next run, and
- * the run it closes gets its key: its middle frame runs the high stage, and the others propagate
- * from it (flow to the key, warp of its high features, head). The frames of a run wait for its
+ * the run it closes gets its key (keyOfRun: the frame at the median deviation), which runs the
+ * high stage; the others propagate from it (flow to the key, warp of
+ * its high features, head). The frames of a run wait for its
  * end (at most `maxInterval` frames, and at most MAX_RUN), so this is for batch runs; streaming runs
  * use the low-latency schedule (adaptive.ts).
  */
 import type { GrayImage, Tensor3 } from '../../core/types.ts';
 import type { AdaptiveOptions } from './adaptive.ts';
 import { propagationDeviation } from './deviation.ts';
-import { keyPosition, MAX_WAITING } from './dff.ts';
+import { MAX_WAITING } from './dff.ts';
 import type { KeyModel } from './key-model.ts';
 import { flowDisOptions, flowTo, warpFeatures } from './propagate.ts';
 import { RenewalStatistic } from './renewal.ts';
@@ -34,6 +36,25 @@ interface RunFrame {
   input: Float32Array;
   /** When it started waiting for the end of its run (performance.now()). */
   since: number;
+  /** Its propagation deviation from the run's first frame (0 for that frame). */
+  dev: number;
+}
+
+/**
+ * Where a run's key goes: the frame whose deviation from the run's first frame is the median of the
+ * run's (the lower median for an even count). Seen as points on a line at their deviations, that
+ * frame has the least total distance to the others. When the deviation grows steadily through the
+ * run it is the middle frame (dff's batch key); when it does not (the view changes and comes back,
+ * noise), it is not.
+ */
+export function keyOfRun(devs: readonly number[]): number {
+  const sorted = [...devs].sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  let best = 0;
+  devs.forEach((d, i) => {
+    if (Math.abs(d - median) < Math.abs(devs[best]! - median)) best = i;
+  });
+  return best;
 }
 
 export function adaptiveBatchMode(km: KeyModel, o: AdaptiveOptions): Mode {
@@ -61,7 +82,7 @@ class AdaptiveBatchMode implements Mode {
   async push(f: ModeFrame): Promise<ModeOutput[]> {
     const t = zeroTimings();
     const low = await this.km.low(f, t);
-    const frame: RunFrame = { index: f.index, gray: f.gray, low, t, input: this.keep(f.input()), since: 0 };
+    const frame: RunFrame = { index: f.index, gray: f.gray, low, t, input: this.keep(f.input()), since: 0, dev: 0 };
     const anchor = this.run[0];
     if (!anchor) {
       frame.since = performance.now();
@@ -71,6 +92,7 @@ class AdaptiveBatchMode implements Mode {
     const flow = flowTo(f.gray, anchor.gray, this.dis, t);
     const dev = propagationDeviation(low, warpFeatures(this.lowWarper, anchor.low, flow, t, true));
     this.deviation.sum += dev;
+    frame.dev = dev;
     this.deviation.n++;
     const interval = this.run.length;
     const ruled = this.ctl.decide({ statistic: this.renewal.next(interval, dev), deviation: dev, interval });
@@ -96,7 +118,7 @@ class AdaptiveBatchMode implements Mode {
     const { o, ctl, reasons, deviation } = this;
     return {
       lowLatency: false,
-      keyPosition: 'middle of each run',
+      keyPosition: 'median deviation of each run',
       threshold: ctl.threshold ?? Number.NaN,
       thresholdCalibrated: o.threshold === undefined,
       targetInterval: o.targetInterval,
@@ -124,7 +146,7 @@ class AdaptiveBatchMode implements Mode {
     this.run = [];
     if (frames.length === 0) return [];
     this.keys++;
-    const k = frames[keyPosition(frames.length, false)]!;
+    const k = frames[keyOfRun(frames.map((f) => f.dev))]!;
     const features = await km.keyFeatures({ index: k.index, gray: k.gray, input: () => k.input }, k.low, k.t);
     const out: ModeOutput[] = [];
     this.spare = frames.map((f) => f.input);
