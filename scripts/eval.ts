@@ -10,6 +10,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateFolders } from '../electron/engine/segment/evaluate.ts';
+import { clipAgreement } from './eval-clip.ts';
 import { segmentJob } from '../electron/engine/segment/job.ts';
 import { DEFAULT_MODEL_DIR, segmentSettings } from '../electron/engine/segment/settings.ts';
 import { readPngFolder, streamFrames } from '../electron/engine/segment/sources.ts';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   const tmp = await mkdtemp(join(os.tmpdir(), 'vss-eval-'));
   const rows: string[][] = [];
   let modelName = '';
+  let clip: string[] = [];
   try {
     // Warm-up (JIT, ORT arenas), not reported.
     await segmentJob({ settings: segmentSettings({ mode: 'dff', tc: false }), out: join(tmp, 'warm'), force: true, source: valDir, total: 6 }, streamFrames(frames, 6));
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
       rows.push([r.name, (e.miou * 100).toFixed(1), s.tc === null ? '-' : (s.tc * 100).toFixed(1), (e.pixelAccuracy * 100).toFixed(1), s.fps.toFixed(1), s.latencyMs.p95.toFixed(1), s.latencyMs.max.toFixed(1), String(s.keyFrames.length)]);
       await rm(out, { recursive: true, force: true });
     }
+    clip = await clipAgreement(process.env.VSS_SCREENSHOT_CLIP ?? join(dataDir, 'videos', 'solidWhiteRight.mp4'), tmp);
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
@@ -78,8 +81,9 @@ async function main(): Promise<void> {
     '- fps: frames processed per second (preprocess, model, flow, fusion, labels and confidence at frame size); model load, TC analysis and PNG writing (off the critical path, on a bounded queue) excluded.',
     '- latency: from the start of a frame\'s processing to its labels being ready; the bidirectional fusion holds frames until its window is full, hence its latency.',
     '- Interval K counts val_a frames, i.e. 2K camera frames at 30 fps. dff: the batch schedule (the default for batch runs) puts the key in the middle of each run of K frames, the frames before it waiting for it; the low-latency schedule (the default with `--realtime`) puts it first. Same key frames, same work per frame.',
-    '- adaptive T=5: online-calibrated key-frame rule (renewal statistic of the propagation deviation, electron/engine/modes/README.md); low latency answers a triggered frame from propagation while its high stage runs on its own thread; batch lets the rule end each run of frames and puts the run\'s key in its middle.',
+    '- adaptive T=5: online-calibrated key-frame rule (renewal statistic of the propagation deviation, electron/engine/modes/README.md); low latency answers a triggered frame from propagation while its high stage runs on its own thread; batch lets the rule end each run of frames and puts the run\'s key at its median deviation from the run\'s first frame.',
     `- Machine load (1-minute average) at start / end: ${loadStart.toFixed(2)} / ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} shared cores: fps and latency move with it; mIoU, TC and key frames do not (the low-latency key placement can, through the timing of its high stage).`,
+    ...clip,
   ].join('\n');
   console.log(md);
   const target = join(root, 'docs', 'eval-results.md');

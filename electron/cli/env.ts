@@ -36,7 +36,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'VSS_BENCH_SINGLE_BLOCKS', scope: 'dev', help: 'bench: blocks of the generated 1280x720 single-graph bundle (4: a graph of ~60 ms on 2 cores)', unset: '4' },
   { name: 'VSS_CHROMIUM', scope: 'dev', help: 'bench: Chromium binary for the UI section', unset: '/usr/bin/chromium' },
   { name: 'CHROMIUM_PATH', scope: 'dev', help: 'Chromium binary for e2e tests and screenshots', unset: '/usr/bin/chromium' },
-  { name: 'VSS_SCREENSHOT_CLIP', scope: 'dev', help: 'clip for `npm run screenshots`', unset: '$VSS_DATA_DIR/videos/solidWhiteRight.mp4' },
+  { name: 'VSS_SCREENSHOT_CLIP', scope: 'dev', help: 'the real clip of `npm run screenshots` and of the clip section of `npm run eval`', unset: '$VSS_DATA_DIR/videos/solidWhiteRight.mp4' },
   { name: 'VSS_UPDATE_SCREENSHOT', scope: 'dev', help: 'any value: e2e tests rewrite their reference screenshots', unset: 'compare' },
   { name: 'VSS_E2E_FIXTURES', scope: 'dev', help: 'set by the e2e global setup for the specs (internal)', unset: '—' },
   { name: 'VSS_TEST_MODELS', scope: 'dev', help: '1: the model list also offers the test-tiny bundles (tests set it)', unset: 'test bundles hidden' },
