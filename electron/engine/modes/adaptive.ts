@@ -8,16 +8,16 @@
  * saturates above the level of the previous trigger (a scene cut), or when the interval reaches
  * its maximum (threshold-controller.ts; it calibrates the threshold to a target average interval).
  *
- * This is the low-latency schedule (streaming use; batch runs use adaptive-batch.ts): a triggered frame is answered at once from
- * propagated features (flow to the current key, warp its high features, head), and the high
- * stage of the new key frame is started as soon as that answer is out (Mode.answered; at the
- * latest when the next frame comes): a second ORT session of the high graph on its own worker
- * thread (model/stage-thread.ts), not awaited by any frame. Starting it after the answer rather
- * than with it keeps the triggered frame from sharing the cores with it, and when frames come at
- * the camera rate it mostly runs in the wait for the next one. The first frame that
- * arrives after it has finished switches to the new key (real features replace the propagated
- * ones from then on); frames that arrive before keep propagating from the previous key. One high
- * stage in flight at a time (two slots: propagation + one key computation).
+ * This is the low-latency schedule (streaming use; batch runs use adaptive-batch.ts): a triggered
+ * frame is answered at once from propagated features (flow to the current key, warp its high
+ * features, head), and the high stage of the new key frame is started as soon as that answer is
+ * out (Mode.answered; at the latest when the next frame comes): a second ORT session of the high
+ * graph on its own worker thread (model/stage-thread.ts), not awaited by any frame. Starting it
+ * after the answer rather than with it keeps the triggered frame from sharing the cores with it,
+ * and when frames come at the camera rate it mostly runs in the wait for the next one. The first
+ * frame that arrives after it has finished switches to the new key (real features replace the
+ * propagated ones from then on); frames that arrive before keep propagating from the previous
+ * key. One high stage in flight at a time (two slots: propagation + one key computation).
  */
 import type { DisPreset } from '../flow/dis-options.ts';
 import type { GrayImage, Tensor3 } from '../../core/types.ts';

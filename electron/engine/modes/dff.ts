@@ -109,5 +109,3 @@ export function dffMode(km: KeyModel, o: DffOptions): Mode {
     info: () => ({ keyInterval: K, lowLatency: o.lowLatency, keyPosition: at, flowPreset: o.preset, flowScale: o.flowScale }),
   };
 }
-
-
