@@ -90,18 +90,24 @@ export interface LatencyRun {
   switchFrames?: number;
 }
 
+/**
+ * A frame's latency less the time it waited for its key (the batch schedule holds frames until
+ * their run's key is ready; the low-latency schedule and the control never wait).
+ */
+const own = (t: SegmentSummary['records'][number]['timings']): number => t.total - t.wait;
+
 export function latencyOf(s: SegmentSummary): LatencyRun {
   const after = s.records.filter((r) => r.index > 0);
-  const nonKey = summarize(after.filter((r) => !r.key).map((r) => r.timings.total)).p50;
-  const all = summarize(after.map((r) => r.timings.total));
-  const worst = after.reduce((w, r) => (r.timings.total > w.timings.total ? r : w), after[0]!);
+  const nonKey = summarize(after.filter((r) => !r.key).map((r) => own(r.timings))).p50;
+  const all = summarize(after.map((r) => own(r.timings)));
+  const worst = after.reduce((w, r) => (own(r.timings) > own(w.timings) ? r : w), after[0]!);
   const t = worst.timings;
-  const worstFrame = `#${worst.index}${worst.key ? ' (key)' : ''} ${t.total.toFixed(1)} ms: low ${t.low.toFixed(1)}, high ${t.high.toFixed(1)}, flow ${t.flow.toFixed(1)}, head ${t.head.toFixed(1)}, labels ${t.labels.toFixed(1)}, other ${(t.total - t.prepare - t.low - t.high - t.flow - t.head - t.labels).toFixed(1)}`;
+  const worstFrame = `#${worst.index}${worst.key ? ' (key)' : ''} ${own(t).toFixed(1)} ms: low ${t.low.toFixed(1)}, high ${t.high.toFixed(1)}, flow ${t.flow.toFixed(1)}, head ${t.head.toFixed(1)}, labels ${t.labels.toFixed(1)}, other ${(own(t) - t.prepare - t.low - t.high - t.flow - t.head - t.labels).toFixed(1)}`;
   const switchFrames = Number(s.modeInfo.keySwitchFramesMean);
   return {
     worst: all.max / nonKey,
     p95: all.p95 / nonKey,
-    triggered: summarize(after.filter((r) => r.key).map((r) => r.timings.total)).p50 / nonKey,
+    triggered: summarize(after.filter((r) => r.key).map((r) => own(r.timings))).p50 / nonKey,
     worstFrame,
     load: os.loadavg()[0]!,
     ...(Number.isFinite(switchFrames) ? { switchFrames } : {}),
@@ -111,10 +117,10 @@ export function latencyOf(s: SegmentSummary): LatencyRun {
 /**
  * The control for the latency ratio: the same per-frame work as low-latency's non-key frames
  * (low, flow + warp, head, labels; the same ORT threads: half the cores) and never a key after
- * frame 0 (dff with the largest key interval). Its worst / median is what this machine's own
+ * frame 0 (dff with the largest key interval, key first). Its worst / median is what this machine's own
  * jitter gives on identical frames, with no key-frame work at all.
  */
-const noKeyControl = (): Partial<SegmentSettings> => ({ mode: 'dff', keyInterval: 1000, threads: Math.max(1, Math.floor(defaultThreads() / 2)) });
+const noKeyControl = (): Partial<SegmentSettings> => ({ mode: 'dff', keyInterval: 1000, lowLatency: true, threads: Math.max(1, Math.floor(defaultThreads() / 2)) });
 
 /**
  * `rounds` × (low-latency run, batch-schedule run, no-key control) after one unmeasured warm-up run
