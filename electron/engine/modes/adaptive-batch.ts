@@ -14,7 +14,7 @@
  * use the low-latency schedule (adaptive.ts).
  */
 import type { GrayImage, Tensor3 } from '../../core/types.ts';
-import type { AdaptiveOptions } from './adaptive.ts';
+import { ruleInfo, type AdaptiveOptions, type TriggerReasons } from './adaptive.ts';
 import { propagationDeviation } from './deviation.ts';
 import { MAX_WAITING } from './dff.ts';
 import type { KeyModel } from './key-model.ts';
@@ -67,7 +67,7 @@ class AdaptiveBatchMode implements Mode {
   private readonly dis: ReturnType<typeof flowDisOptions>;
   private readonly lowWarper = new KeyWarper();
   private readonly highWarper = new KeyWarper();
-  private readonly reasons = { deviation: 0, saturation: 0, 'max-interval': 0, calibration: 0 };
+  private readonly reasons: TriggerReasons = { deviation: 0, saturation: 0, 'max-interval': 0, calibration: 0 };
   private readonly deviation = { sum: 0, n: 0 };
   private run: RunFrame[] = [];
   private keys = 0;
@@ -119,16 +119,7 @@ class AdaptiveBatchMode implements Mode {
     return {
       lowLatency: false,
       keyPosition: 'median deviation of each run',
-      threshold: ctl.threshold ?? Number.NaN,
-      thresholdCalibrated: o.threshold === undefined,
-      targetInterval: o.targetInterval,
-      maxInterval: o.maxInterval,
-      meanDeviation: deviation.n ? deviation.sum / deviation.n : 0,
-      keyFramesTriggered: this.keys,
-      keysByDeviation: reasons.deviation,
-      keysBySaturation: reasons.saturation,
-      keysByMaxInterval: reasons['max-interval'],
-      flowPreset: o.preset,
+      ...ruleInfo(o, ctl, reasons, deviation.n ? deviation.sum / deviation.n : 0, this.keys),
     };
   }
 

@@ -58,6 +58,25 @@ interface Pending {
   start?: () => void;
 }
 
+/** Key-trigger counts by reason (threshold-controller.ts), kept by both adaptive schedules. */
+export type TriggerReasons = Record<'deviation' | 'saturation' | 'max-interval' | 'calibration', number>;
+
+/** The key-frame rule's facts for summary.json, the same for both adaptive schedules. */
+export function ruleInfo(o: AdaptiveOptions, ctl: ThresholdController, reasons: TriggerReasons, meanDeviation: number, keys: number): Record<string, number | string | boolean> {
+  return {
+    threshold: ctl.threshold ?? Number.NaN,
+    thresholdCalibrated: o.threshold === undefined,
+    targetInterval: o.targetInterval,
+    maxInterval: o.maxInterval,
+    meanDeviation,
+    keyFramesTriggered: keys,
+    keysByDeviation: reasons.deviation,
+    keysBySaturation: reasons.saturation,
+    keysByMaxInterval: reasons['max-interval'],
+    flowPreset: o.preset,
+  };
+}
+
 export function adaptiveMode(km: KeyModel, o: AdaptiveOptions): Mode {
   return new AdaptiveMode(km, o);
 }
@@ -69,7 +88,7 @@ class AdaptiveMode implements Mode {
   /** The last triggered frame: intervals are counted from it. */
   private ref: { index: number } | undefined;
   private keys = 0;
-  private readonly reasons = { deviation: 0, saturation: 0, 'max-interval': 0, calibration: 0 };
+  private readonly reasons: TriggerReasons = { deviation: 0, saturation: 0, 'max-interval': 0, calibration: 0 };
   /** Renewal statistic over the deviations measured against the current key. */
   private readonly renewal = new RenewalStatistic();
   private deviationSum = 0;
@@ -134,20 +153,11 @@ class AdaptiveMode implements Mode {
     const { o, ctl, reasons, switchDelay } = this;
     return {
       lowLatency: true,
-      threshold: ctl.threshold ?? Number.NaN,
-      thresholdCalibrated: o.threshold === undefined,
-      targetInterval: o.targetInterval,
-      maxInterval: o.maxInterval,
-      meanDeviation: this.deviationCount ? this.deviationSum / this.deviationCount : 0,
-      keyFramesTriggered: this.keys,
-      keysByDeviation: reasons.deviation,
-      keysBySaturation: reasons.saturation,
-      keysByMaxInterval: reasons['max-interval'],
+      ...ruleInfo(o, ctl, reasons, this.deviationCount ? this.deviationSum / this.deviationCount : 0, this.keys),
       alongsideHighMs: Math.round(this.asyncHighMs),
       keySwitchFramesMean: switchDelay.n ? Math.round((100 * switchDelay.sum) / switchDelay.n) / 100 : 0,
       keySwitchFramesMax: switchDelay.max,
       ...(o.highThreadPriority ? { highThreadPriority: o.highThreadPriority } : {}),
-      flowPreset: o.preset,
     };
   }
 
