@@ -32,7 +32,7 @@ interface RunFrame {
   gray: GrayImage;
   low: Tensor3;
   t: StageTimings;
-  /** A copy of the model input: any frame of the run may become its key. */
+  /** A copy of the model input: each frame of the run may become its key. */
   input: Float32Array;
   /** When it started waiting for the end of its run (performance.now()). */
   since: number;
