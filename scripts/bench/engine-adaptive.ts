@@ -12,7 +12,7 @@
 import os from 'node:os';
 import type { SegmentSettings, SegmentSummary } from '../../electron/engine/segment/types.ts';
 import { defaultThreads } from '../../electron/engine/model/session.ts';
-import { summarize } from './types.ts';
+import { ownMs, summarize } from './types.ts';
 
 export interface Scored {
   s: SegmentSummary;
@@ -90,24 +90,18 @@ export interface LatencyRun {
   switchFrames?: number;
 }
 
-/**
- * A frame's latency less the time it waited for its key (the batch schedule holds frames until
- * their run's key is ready; the low-latency schedule and the control never wait).
- */
-const own = (t: SegmentSummary['records'][number]['timings']): number => t.total - t.wait;
-
 export function latencyOf(s: SegmentSummary): LatencyRun {
   const after = s.records.filter((r) => r.index > 0);
-  const nonKey = summarize(after.filter((r) => !r.key).map((r) => own(r.timings))).p50;
-  const all = summarize(after.map((r) => own(r.timings)));
-  const worst = after.reduce((w, r) => (own(r.timings) > own(w.timings) ? r : w), after[0]!);
+  const nonKey = summarize(after.filter((r) => !r.key).map((r) => ownMs(r.timings))).p50;
+  const all = summarize(after.map((r) => ownMs(r.timings)));
+  const worst = after.reduce((w, r) => (ownMs(r.timings) > ownMs(w.timings) ? r : w), after[0]!);
   const t = worst.timings;
-  const worstFrame = `#${worst.index}${worst.key ? ' (key)' : ''} ${own(t).toFixed(1)} ms: low ${t.low.toFixed(1)}, high ${t.high.toFixed(1)}, flow ${t.flow.toFixed(1)}, head ${t.head.toFixed(1)}, labels ${t.labels.toFixed(1)}, other ${(own(t) - t.prepare - t.low - t.high - t.flow - t.head - t.labels).toFixed(1)}`;
+  const worstFrame = `#${worst.index}${worst.key ? ' (key)' : ''} ${ownMs(t).toFixed(1)} ms: low ${t.low.toFixed(1)}, high ${t.high.toFixed(1)}, flow ${t.flow.toFixed(1)}, head ${t.head.toFixed(1)}, labels ${t.labels.toFixed(1)}, other ${(ownMs(t) - t.prepare - t.low - t.high - t.flow - t.head - t.labels).toFixed(1)}`;
   const switchFrames = Number(s.modeInfo.keySwitchFramesMean);
   return {
     worst: all.max / nonKey,
     p95: all.p95 / nonKey,
-    triggered: summarize(after.filter((r) => r.key).map((r) => own(r.timings))).p50 / nonKey,
+    triggered: summarize(after.filter((r) => r.key).map((r) => ownMs(r.timings))).p50 / nonKey,
     worstFrame,
     load: os.loadavg()[0]!,
     ...(Number.isFinite(switchFrames) ? { switchFrames } : {}),

@@ -24,7 +24,7 @@ import { DEFAULT_MODEL_DIR } from '../../electron/engine/segment/settings.ts';
 import { readPngFolder } from '../../electron/engine/segment/sources.ts';
 import type { FrameTimings, SegmentSummary, SourceFrame } from '../../electron/engine/segment/types.ts';
 import { perFrameVsDff } from './interleaved.ts';
-import { runIfMain, summarize, type BenchSection } from './types.ts';
+import { ownMs, runIfMain, summarize, type BenchSection } from './types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -72,10 +72,9 @@ function partMedians(runs: SegmentSummary[], key: boolean): Medians {
   const rs = runs.flatMap((s) => s.records.filter((r) => r.index > 0 && r.key === key));
   const m = (f: (t: FrameTimings) => number): number => median(rs.map((r) => f(r.timings)));
   const out = Object.fromEntries(PARTS.map((p) => [p, m((t) => t[p])])) as Medians;
-  // A frame's work: its latency less the time it waited for its key (dff's batch schedule).
-  out.total = m((t) => t.total - t.wait);
+  out.total = m(ownMs);
   out.wait = m((t) => t.wait);
-  out.other = m((t) => t.total - t.wait - PARTS.reduce((a, p) => a + t[p], 0));
+  out.other = m((t) => ownMs(t) - PARTS.reduce((a, p) => a + t[p], 0));
   return out;
 }
 
@@ -95,7 +94,7 @@ async function measure(s: Setup, tmp: string): Promise<string[][]> {
   // Main-thread work outside any frame's latency (class counts, handing PNGs to the writer, GC): the
   // time per frame the fps implies minus the mean latency.
   const gap = (xs: SegmentSummary[]): string =>
-    median(xs.map((x) => 1000 / x.fps - x.records.reduce((a, r) => a + r.timings.total - r.timings.wait, 0) / x.records.length)).toFixed(1);
+    median(xs.map((x) => 1000 / x.fps - x.records.reduce((a, r) => a + ownMs(r.timings), 0) / x.records.length)).toFixed(1);
   return [
     [
       `${s.name}, ${width}x${height}: dff K=5 / per-frame fps (median of ${ROUNDS}; load ${loads.join(', ')})`,

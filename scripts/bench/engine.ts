@@ -31,7 +31,7 @@ import { generateSequence } from '../../electron/engine/synthetic/generate.ts';
 import { EngineClient } from '../../electron/engine/worker/client.ts';
 import { dffWithHeavyProfile } from './engine-dff-profile.ts';
 import { equalKeys, latencyRounds, median, type EqualKeys, type LatencyRun } from './engine-adaptive.ts';
-import { summarize, type BenchSection } from './types.ts';
+import { ownMs, summarize, type BenchSection } from './types.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TINY = join(root, 'native-models', 'test-tiny', 'split');
@@ -89,7 +89,7 @@ type StageMedians = Record<(typeof STAGES)[number] | 'total', number>;
 function stageMedians(s: SegmentSummary, key: boolean): StageMedians {
   const r = s.records.filter((x) => x.index > 0 && x.key === key);
   const m = (f: (x: (typeof r)[number]) => number): number => summarize(r.map(f)).p50;
-  return { prepare: m((x) => x.timings.prepare), low: m((x) => x.timings.low), high: m((x) => x.timings.high), flow: m((x) => x.timings.flow), head: m((x) => x.timings.head), labels: m((x) => x.timings.labels), total: m((x) => x.timings.total - x.timings.wait) };
+  return { prepare: m((x) => x.timings.prepare), low: m((x) => x.timings.low), high: m((x) => x.timings.high), flow: m((x) => x.timings.flow), head: m((x) => x.timings.head), labels: m((x) => x.timings.labels), total: m((x) => ownMs(x.timings)) };
 }
 
 function stageShare(m: StageMedians): string {

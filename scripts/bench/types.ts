@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import type { FrameTimings } from '../../electron/engine/segment/types.ts';
 
 /** A section of `npm run bench`: a titled table of measured figures. */
 export interface BenchSection {
@@ -30,4 +31,12 @@ export async function runIfMain(moduleUrl: string, bench: () => Promise<BenchSec
   console.log(s.columns.join(' | '));
   for (const r of s.rows) console.log(r.join(' | '));
   for (const n of s.notes) console.log('- ' + n);
+}
+
+/**
+ * A frame's own time: its latency less the time it waited for its key (the batch schedules hold
+ * frames until their run's key is ready; other modes never wait).
+ */
+export function ownMs(t: FrameTimings): number {
+  return t.total - t.wait;
 }
